@@ -1,0 +1,61 @@
+/**
+ * Named entities in news text: people, organisations and places with character offsets.
+ * The model (models/ner.bin, trained by `npm run train:ner`) is loaded once, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { featurizeDocument, tagDocument } from '../ner/documentTagger.js';
+import { prepareSentence } from '../ner/features.js';
+import { deserializeNerModel, type NerModel } from '../ner/model.js';
+import { spansFromTags, type EntityType } from '../ner/tagset.js';
+import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
+
+export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind;
+  /** The tagger's lowest per-token softmax share across the mention (0–1, not calibrated). */
+  confidence?: number;
+}
+
+/** MISC (nationalities, events, works) is learned but not a kind the product stores. */
+const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
+
+const MODEL_URL = new URL('../../../models/ner.bin', import.meta.url);
+let loadedModel: NerModel | undefined;
+
+function nerModel(): NerModel {
+  if (!loadedModel) {
+    const path = fileURLToPath(MODEL_URL);
+    let file: Buffer;
+    try {
+      file = readFileSync(path);
+    } catch (error) {
+      throw new Error(`cannot read the NER model at ${path} (${(error as Error).message}); train it with \`npm run train:ner\``);
+    }
+    loadedModel = deserializeNerModel(file, path);
+  }
+  return loadedModel;
+}
+
+export function extractEntities(text: string): EntityMention[] {
+  const model = nerModel();
+  const sentences = splitIntoSentences(text, tokenizeNews(text));
+  const prepared = sentences.map((tokens) => prepareSentence(tokens.map((token) => token.text), model));
+  const { tags, confidences } = tagDocument(featurizeDocument(prepared), model.weights);
+  const mentions: EntityMention[] = [];
+  sentences.forEach((tokens, sentenceIndex) => {
+    for (const span of spansFromTags(tags[sentenceIndex]!)) {
+      const kind = KIND_OF_TYPE[span.type];
+      if (!kind) continue;
+      const start = tokens[span.start]!.start;
+      const end = tokens[span.end - 1]!.end;
+      const confidence = Math.min(...confidences[sentenceIndex]!.subarray(span.start, span.end));
+      mentions.push({ start, end, text: text.slice(start, end), kind, confidence: Math.round(confidence * 1000) / 1000 });
+    }
+  });
+  return mentions;
+}

@@ -1,0 +1,121 @@
+import { featureBucket, type TagScorer } from './model.js';
+import { gatherDocumentEvidence, staticFeatures, type PreparedSentence } from './features.js';
+import { ENTITY_TYPES, isAllowedAfter, OUTSIDE, TAG_COUNT, TAGS, tagType } from './tagset.js';
+import { hasLetter, startsUppercase } from './wordForms.js';
+
+/** A document's sentences with their tag-independent feature buckets computed once. */
+export interface FeaturizedDocument {
+  sentences: PreparedSentence[];
+  /** Per sentence: feature buckets of all tokens, concatenated. */
+  buckets: Uint32Array[];
+  /** Per sentence: where each token's buckets start (length = tokens + 1). */
+  offsets: Uint32Array[];
+}
+
+export function featurizeDocument(sentences: PreparedSentence[]): FeaturizedDocument {
+  const evidence = gatherDocumentEvidence(sentences);
+  const buckets: Uint32Array[] = [];
+  const offsets: Uint32Array[] = [];
+  for (const sentence of sentences) {
+    const sentenceBuckets: number[] = [];
+    const sentenceOffsets = new Uint32Array(sentence.words.length + 1);
+    for (let index = 0; index < sentence.words.length; index += 1) {
+      for (const feature of staticFeatures(sentence, index, evidence)) sentenceBuckets.push(featureBucket(feature));
+      sentenceOffsets[index + 1] = sentenceBuckets.length;
+    }
+    buckets.push(Uint32Array.from(sentenceBuckets));
+    offsets.push(sentenceOffsets);
+  }
+  return { sentences, buckets, offsets };
+}
+
+/** Called during training after each prediction, with the features used. */
+export interface TaggingLesson {
+  goldTags: readonly Uint8Array[];
+  /** One more token seen (the clock of weight averaging). */
+  advance(): void;
+  learn(buckets: ArrayLike<number>, from: number, to: number, gold: number, predicted: number): void;
+}
+
+export interface TaggedDocument {
+  tags: Uint8Array[];
+  /** Per token: share of the softmax over tag scores taken by the chosen tag. */
+  confidences: Float32Array[];
+}
+
+const HISTORY_SLOTS = ENTITY_TYPES.length + 1;
+
+/**
+ * Greedy left-to-right tagging with previous-tag features and a document memory of how each
+ * word was tagged before. Mixed-case sentences go first so all-caps headlines and datelines can
+ * lean on what the body said about the same words.
+ */
+export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, lesson?: TaggingLesson): TaggedDocument {
+  const { sentences } = document;
+  const tags = sentences.map((sentence) => new Uint8Array(sentence.words.length));
+  const confidences = sentences.map((sentence) => new Float32Array(sentence.words.length));
+  const history = new Map<string, Int32Array>();
+  const order = sentences.map((_, index) => index);
+  order.sort((left, right) => Number(sentences[left]!.isAllCaps) - Number(sentences[right]!.isAllCaps) || left - right);
+  const scores = new Float64Array(TAG_COUNT);
+  const features: number[] = [];
+
+  for (const sentenceIndex of order) {
+    const sentence = sentences[sentenceIndex]!;
+    const staticBuckets = document.buckets[sentenceIndex]!;
+    const offsets = document.offsets[sentenceIndex]!;
+    const sentenceTags = tags[sentenceIndex]!;
+    const caps = sentence.isAllCaps ? 'A' : 'm';
+    for (let index = 0; index < sentence.words.length; index += 1) {
+      const norm = sentence.normalized[index]!;
+      const previous = index > 0 ? TAGS[sentenceTags[index - 1]!]! : '<s>';
+      const beforePrevious = index > 1 ? TAGS[sentenceTags[index - 2]!]! : '<s>';
+      features.length = 0;
+      for (let at = offsets[index]!; at < offsets[index + 1]!; at += 1) features.push(staticBuckets[at]!);
+      features.push(
+        featureBucket(`t-1=${previous}`),
+        featureBucket(`t-2|t-1=${beforePrevious}|${previous}`),
+        featureBucket(`t-1|w=${previous}|${norm}`),
+        featureBucket(`t-1|ss=${previous}|${sentence.shortShapes[index]}|${caps}`),
+      );
+      const remembered = history.get(norm);
+      if (remembered) {
+        let best = 0;
+        for (let slot = 1; slot < HISTORY_SLOTS; slot += 1) if (remembered[slot]! > remembered[best]!) best = slot;
+        const label = best === 0 ? 'O' : ENTITY_TYPES[best - 1]!;
+        features.push(featureBucket(`h=${label}`), featureBucket(`h|caps=${label}|${caps}`));
+      }
+
+      scores.fill(0);
+      scorer.addScores(features, 0, features.length, scores);
+      const previousTag = index > 0 ? sentenceTags[index - 1]! : OUTSIDE;
+      let predicted = OUTSIDE;
+      for (let tag = 1; tag < TAG_COUNT; tag += 1) {
+        if (isAllowedAfter(previousTag, tag) && scores[tag]! > scores[predicted]!) predicted = tag;
+      }
+      if (lesson) {
+        const gold = lesson.goldTags[sentenceIndex]![index]!;
+        if (gold !== predicted) lesson.learn(features, 0, features.length, gold, predicted);
+        lesson.advance();
+      }
+      sentenceTags[index] = predicted;
+      confidences[sentenceIndex]![index] = softmaxShare(scores, predicted);
+
+      const word = sentence.words[index]!;
+      if (hasLetter(word) && (startsUppercase(word) || sentence.isAllCaps)) {
+        const counts = history.get(norm) ?? new Int32Array(HISTORY_SLOTS);
+        const type = tagType(predicted);
+        counts[type ? ENTITY_TYPES.indexOf(type) + 1 : 0]! += 1;
+        history.set(norm, counts);
+      }
+    }
+  }
+  return { tags, confidences };
+}
+
+function softmaxShare(scores: Float64Array, chosen: number): number {
+  const top = scores[chosen]!;
+  let total = 0;
+  for (const score of scores) total += Math.exp(score - top);
+  return 1 / total;
+}

@@ -1,0 +1,90 @@
+import { HashedStringSet } from './featureHash.js';
+
+/** Place-name lists baked into the model at training time, matched on normalised token sequences. */
+export const GAZETTEER_CATEGORIES = ['country', 'capital', 'city', 'admin', 'demonym', 'region'] as const;
+export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
+
+export const MAX_PHRASE_TOKENS = 5;
+
+export class Gazetteer {
+  constructor(readonly lists: ReadonlyMap<GazetteerCategory, HashedStringSet>) {}
+
+  /** For each token, feature labels like "city:B" (first token of a match) or "country:I". */
+  matchSentence(normalizedWords: readonly string[]): string[][] {
+    const labels: string[][] = normalizedWords.map(() => []);
+    for (const [category, list] of this.lists) {
+      for (let start = 0; start < normalizedWords.length; ) {
+        let matchedLength = 0;
+        const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
+        for (let length = longest; length >= 1 && matchedLength === 0; length -= 1) {
+          if (list.has(normalizedWords.slice(start, start + length).join(' '))) matchedLength = length;
+        }
+        if (matchedLength === 0) {
+          start += 1;
+          continue;
+        }
+        labels[start]!.push(`${category}:B`);
+        for (let inside = start + 1; inside < start + matchedLength; inside += 1) labels[inside]!.push(`${category}:I`);
+        start += matchedLength;
+      }
+    }
+    return labels;
+  }
+}
+
+/** How a word is usually written mid-sentence in unlabeled news: Capitalised, lowercase, or Mixed. */
+export type CasingHabit = 'C' | 'L' | 'M' | '?';
+
+export class CasingLexicon {
+  constructor(
+    readonly capitalised: HashedStringSet,
+    readonly lowercase: HashedStringSet,
+    readonly mixed: HashedStringSet,
+  ) {}
+
+  habitOf(normalizedWord: string): CasingHabit {
+    if (this.capitalised.has(normalizedWord)) return 'C';
+    if (this.lowercase.has(normalizedWord)) return 'L';
+    if (this.mixed.has(normalizedWord)) return 'M';
+    return '?';
+  }
+}
+
+/** Counts how each word is cased in running text, away from sentence starts and all-caps lines. */
+export class CasingCounter {
+  private readonly counts = new Map<string, [capitalised: number, lowercase: number]>();
+
+  addSentence(words: readonly string[], normalizedWords: readonly string[]): void {
+    if (!words.some((word) => /\p{Ll}/u.test(word))) return; // headlines say nothing about casing
+    for (let index = 1; index < words.length; index += 1) {
+      const word = words[index]!;
+      if (!/^\p{L}/u.test(word)) continue;
+      const previous = words[index - 1]!;
+      if (/^[.!?:"'“‘(]$/u.test(previous)) continue; // likely a new clause or quotation start
+      const key = normalizedWords[index]!;
+      const entry = this.counts.get(key) ?? [0, 0];
+      if (/^\p{Lu}/u.test(word)) entry[0] += 1;
+      else entry[1] += 1;
+      this.counts.set(key, entry);
+    }
+  }
+
+  build(minimumCount: number): CasingLexicon {
+    const capitalised: string[] = [];
+    const lowercase: string[] = [];
+    const mixed: string[] = [];
+    for (const [word, [caps, lower]] of this.counts) {
+      const total = caps + lower;
+      if (total < minimumCount) continue;
+      const ratio = caps / total;
+      if (ratio >= 0.9) capitalised.push(word);
+      else if (ratio <= 0.1) lowercase.push(word);
+      else mixed.push(word);
+    }
+    return new CasingLexicon(
+      HashedStringSet.fromStrings(capitalised),
+      HashedStringSet.fromStrings(lowercase),
+      HashedStringSet.fromStrings(mixed),
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { HashedStringSet, hashString } from './featureHash.js';
+import { CasingLexicon, GAZETTEER_CATEGORIES, Gazetteer, type GazetteerCategory } from './lexicons.js';
+import { TAG_COUNT, TAGS } from './tagset.js';
+
+/** Features are hashed into 2^21 buckets: few collisions for ~1M distinct features, and only used rows are stored. */
+export const FEATURE_BUCKET_BITS = 21;
+const MODEL_MAGIC = 'NEWSLINE-NER-1';
+
+export function featureBucket(feature: string): number {
+  return hashString(feature) >>> (32 - FEATURE_BUCKET_BITS);
+}
+
+/** Anything that can score every tag for a bag of feature buckets. */
+export interface TagScorer {
+  addScores(buckets: ArrayLike<number>, from: number, to: number, scores: Float64Array): void;
+}
+
+/** Only the buckets with weights, each a row of TAG_COUNT weights. */
+export class CompactWeights implements TagScorer {
+  private readonly rowOfBucket: Int32Array;
+
+  constructor(
+    readonly rowBuckets: Uint32Array,
+    readonly rowWeights: Float32Array,
+  ) {
+    this.rowOfBucket = new Int32Array(1 << FEATURE_BUCKET_BITS).fill(-1);
+    rowBuckets.forEach((bucket, row) => {
+      this.rowOfBucket[bucket] = row;
+    });
+  }
+
+  /** Keeps only buckets whose largest weight matters, from a dense bucket × tag table. */
+  static fromDense(dense: Float32Array, minimumWeight: number): CompactWeights {
+    const buckets: number[] = [];
+    for (let bucket = 0; bucket < dense.length / TAG_COUNT; bucket += 1) {
+      for (let tag = 0; tag < TAG_COUNT; tag += 1) {
+        if (Math.abs(dense[bucket * TAG_COUNT + tag]!) >= minimumWeight) {
+          buckets.push(bucket);
+          break;
+        }
+      }
+    }
+    const rowWeights = new Float32Array(buckets.length * TAG_COUNT);
+    buckets.forEach((bucket, row) => {
+      rowWeights.set(dense.subarray(bucket * TAG_COUNT, (bucket + 1) * TAG_COUNT), row * TAG_COUNT);
+    });
+    return new CompactWeights(Uint32Array.from(buckets), rowWeights);
+  }
+
+  addScores(buckets: ArrayLike<number>, from: number, to: number, scores: Float64Array): void {
+    const weights = this.rowWeights;
+    for (let index = from; index < to; index += 1) {
+      const row = this.rowOfBucket[buckets[index]!]!;
+      if (row < 0) continue;
+      const base = row * TAG_COUNT;
+      for (let tag = 0; tag < TAG_COUNT; tag += 1) scores[tag]! += weights[base + tag]!;
+    }
+  }
+}
+
+export interface NerModel {
+  weights: TagScorer;
+  gazetteer: Gazetteer;
+  casing: CasingLexicon;
+}
+
+interface SectionHeader {
+  name: string;
+  kind: 'uint32' | 'int16';
+  length: number;
+}
+
+interface ModelHeader {
+  magic: string;
+  tags: readonly string[];
+  featureBucketBits: number;
+  weightScale: number;
+  sections: SectionHeader[];
+}
+
+/** Writes weights (quantised to 16 bits) and lexicons as one gzipped binary file. */
+export function serializeNerModel(weights: CompactWeights, gazetteer: Gazetteer, casing: CasingLexicon): Buffer {
+  let largest = 0;
+  for (const weight of weights.rowWeights) largest = Math.max(largest, Math.abs(weight));
+  const weightScale = largest / 32767 || 1;
+  const quantised = Int16Array.from(weights.rowWeights, (weight) => Math.round(weight / weightScale));
+  const sections: Array<{ header: SectionHeader; data: Uint32Array | Int16Array }> = [
+    { header: { name: 'rowBuckets', kind: 'uint32', length: weights.rowBuckets.length }, data: weights.rowBuckets },
+    { header: { name: 'rowWeights', kind: 'int16', length: quantised.length }, data: quantised },
+    { header: { name: 'casing.C', kind: 'uint32', length: casing.capitalised.hashes.length }, data: casing.capitalised.hashes },
+    { header: { name: 'casing.L', kind: 'uint32', length: casing.lowercase.hashes.length }, data: casing.lowercase.hashes },
+    { header: { name: 'casing.M', kind: 'uint32', length: casing.mixed.hashes.length }, data: casing.mixed.hashes },
+  ];
+  for (const [category, list] of gazetteer.lists) {
+    sections.push({ header: { name: `gazetteer.${category}`, kind: 'uint32', length: list.hashes.length }, data: list.hashes });
+  }
+  const header: ModelHeader = {
+    magic: MODEL_MAGIC,
+    tags: TAGS,
+    featureBucketBits: FEATURE_BUCKET_BITS,
+    weightScale,
+    sections: sections.map((section) => section.header),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerLength = Buffer.alloc(4);
+  headerLength.writeUInt32LE(headerBytes.length);
+  const padding = Buffer.alloc((4 - ((4 + headerBytes.length) % 4)) % 4, 0x20);
+  const parts: Uint8Array[] = [headerLength, headerBytes, padding];
+  for (const { data } of sections) parts.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function deserializeNerModel(file: Buffer, origin: string): NerModel {
+  const bytes = gunzipSync(file);
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as ModelHeader;
+  if (header.magic !== MODEL_MAGIC) {
+    throw new Error(`${origin}: not a Newsline NER model (magic "${header.magic}"); retrain it with \`npm run train:ner\``);
+  }
+  if (header.featureBucketBits !== FEATURE_BUCKET_BITS || header.tags.join() !== TAGS.join()) {
+    throw new Error(`${origin}: model was trained with a different feature layout or tag set; retrain it with \`npm run train:ner\``);
+  }
+  let offset = 4 + headerLength;
+  offset += (4 - (offset % 4)) % 4;
+  const sections = new Map<string, Uint32Array | Int16Array>();
+  for (const section of header.sections) {
+    const width = section.kind === 'uint32' ? 4 : 2;
+    // Copying each section gives it its own aligned buffer.
+    const slice = bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + section.length * width);
+    sections.set(section.name, section.kind === 'uint32' ? new Uint32Array(slice) : new Int16Array(slice));
+    offset += section.length * width;
+  }
+  const section = <T extends Uint32Array | Int16Array>(name: string): T => {
+    const found = sections.get(name);
+    if (!found) throw new Error(`${origin}: model section "${name}" is missing; retrain it with \`npm run train:ner\``);
+    return found as T;
+  };
+  const quantised = section<Int16Array>('rowWeights');
+  const rowWeights = Float32Array.from(quantised, (value) => value * header.weightScale);
+  const lists = new Map<GazetteerCategory, HashedStringSet>();
+  for (const category of GAZETTEER_CATEGORIES) {
+    const hashes = sections.get(`gazetteer.${category}`);
+    if (hashes instanceof Uint32Array) lists.set(category, new HashedStringSet(hashes));
+  }
+  return {
+    weights: new CompactWeights(section<Uint32Array>('rowBuckets'), rowWeights),
+    gazetteer: new Gazetteer(lists),
+    casing: new CasingLexicon(
+      new HashedStringSet(section<Uint32Array>('casing.C')),
+      new HashedStringSet(section<Uint32Array>('casing.L')),
+      new HashedStringSet(section<Uint32Array>('casing.M')),
+    ),
+  };
+}
