@@ -11,12 +11,14 @@ import { readConllDocuments, SpanScoreboard, type ConllDocument } from '../src/i
 import { featurizeDocument, tagDocument, type FeaturizedDocument } from '../src/ingest/ner/documentTagger.js';
 import { prepareSentence, type FeatureLexicons } from '../src/ingest/ner/features.js';
 import { CompactWeights, serializeNerModel, type TagScorer } from '../src/ingest/ner/model.js';
+import { augmentCasing } from './ner/augment.js';
 import { buildCasingLexicon, buildGazetteer, readTimemlTexts } from './ner/lexicon-sources.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const datasets = resolve(repositoryRoot, '../shared/datasets');
 const trainPath = resolve(datasets, 'conll2003/eng.train');
 const devPath = resolve(datasets, 'conll2003/eng.testa');
+/** Unlabeled news (AFP 1997, TimeBank) teaches how words are usually cased. */
 const unlabeledDirectory = resolve(datasets, 'afp-1997');
 const modelPath = resolve(repositoryRoot, 'models/ner.bin');
 
@@ -53,14 +55,17 @@ function evaluate(documents: ConllDocument[], featurized: FeaturizedDocument[], 
 
 const started = Date.now();
 const seconds = (): string => ((Date.now() - started) / 1000).toFixed(1);
-const trainDocuments = readConllDocuments(trainPath);
+const random = seededRandom(SEED);
+const originalTrainDocuments = readConllDocuments(trainPath);
+const trainDocuments = augmentCasing(originalTrainDocuments, { allCapsDocuments: 0.15, allCapsSentence: 0.2, titleCaseSentence: 0.25 }, random);
 const devDocuments = readConllDocuments(devPath);
-console.log(`read ${trainDocuments.length} training and ${devDocuments.length} dev documents (${seconds()} s)`);
+console.log(`read ${originalTrainDocuments.length} training (${trainDocuments.length} with casing variants) and ${devDocuments.length} dev documents (${seconds()} s)`);
 
 const { gazetteer, sizes } = buildGazetteer();
 console.log(`gazetteer: ${Object.entries(sizes).map(([category, size]) => `${category} ${size}`).join(', ')}`);
-const trainSentences = trainDocuments.flatMap((document) => document.sentences.map((sentence) => sentence.words));
-const casing = buildCasingLexicon(readTimemlTexts(unlabeledDirectory), trainSentences);
+const trainSentences = originalTrainDocuments.flatMap((document) => document.sentences.map((sentence) => sentence.words));
+const unlabeledTexts = [...readTimemlTexts(unlabeledDirectory), ...readTimemlTexts(resolve(datasets, 'timebank'))];
+const casing = buildCasingLexicon(unlabeledTexts, trainSentences);
 console.log(`casing lexicon: ${casing.capitalised.hashes.length} capitalised, ${casing.lowercase.hashes.length} lowercase, ${casing.mixed.hashes.length} mixed words (${seconds()} s)`);
 const lexicons: FeatureLexicons = { gazetteer, casing };
 
@@ -69,7 +74,6 @@ const devFeaturized = featurize(devDocuments, lexicons);
 console.log(`features extracted (${seconds()} s)`);
 
 const perceptron = new AveragedPerceptron();
-const random = seededRandom(SEED);
 const order = trainFeaturized.map((_, index) => index);
 for (let epoch = 1; epoch <= epochs; epoch += 1) {
   for (let index = order.length - 1; index > 0; index -= 1) {

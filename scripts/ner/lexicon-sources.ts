@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Countries } from 'world-countries';
 import { HashedStringSet } from '../../src/ingest/ner/featureHash.js';
-import { CasingCounter, Gazetteer, type CasingLexicon, type GazetteerCategory } from '../../src/ingest/ner/lexicons.js';
+import { CasingCounter, Gazetteer, gazetteerKeyFor, type CasingLexicon, type GazetteerCategory } from '../../src/ingest/ner/lexicons.js';
 import { splitIntoSentences, tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
 import { normalizeWord } from '../../src/ingest/ner/wordForms.js';
 
@@ -37,9 +37,13 @@ export function buildGazetteer(): { gazetteer: Gazetteer; sizes: Record<string, 
   const names = new Map<GazetteerCategory, Set<string>>();
   const add = (category: GazetteerCategory, name: string | undefined): void => {
     if (!name || name.length < 3) return; // two-letter codes collide with words ("IN", "US")
-    const set = names.get(category) ?? new Set<string>();
-    set.add(gazetteerKey(name));
-    names.set(category, set);
+    for (const target of category === 'demonym' || category === 'region' ? [category] : [category, 'placeSkeleton' as const]) {
+      const key = gazetteerKeyFor(target, gazetteerKey(name));
+      if (key === undefined) continue;
+      const set = names.get(target) ?? new Set<string>();
+      set.add(key);
+      names.set(target, set);
+    }
   };
   const require = createRequire(import.meta.url);
   const countries = require('world-countries/countries.json') as Countries;

@@ -44,6 +44,8 @@ export interface TaggedDocument {
 }
 
 const HISTORY_SLOTS = ENTITY_TYPES.length + 1;
+/** Perceptron scores are unscaled; dividing by this makes the softmax share a usable (uncalibrated) confidence. */
+const SCORE_TEMPERATURE = 4;
 
 /**
  * Greedy left-to-right tagging with previous-tag features and a document memory of how each
@@ -56,7 +58,8 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
   const confidences = sentences.map((sentence) => new Float32Array(sentence.words.length));
   const history = new Map<string, Int32Array>();
   const order = sentences.map((_, index) => index);
-  order.sort((left, right) => Number(sentences[left]!.isAllCaps) - Number(sentences[right]!.isAllCaps) || left - right);
+  const isHeadlineStyle = (index: number): number => Number(sentences[index]!.casingStyle !== 'm');
+  order.sort((left, right) => isHeadlineStyle(left) - isHeadlineStyle(right) || left - right);
   const scores = new Float64Array(TAG_COUNT);
   const features: number[] = [];
 
@@ -65,7 +68,7 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
     const staticBuckets = document.buckets[sentenceIndex]!;
     const offsets = document.offsets[sentenceIndex]!;
     const sentenceTags = tags[sentenceIndex]!;
-    const caps = sentence.isAllCaps ? 'A' : 'm';
+    const caps = sentence.casingStyle;
     for (let index = 0; index < sentence.words.length; index += 1) {
       const norm = sentence.normalized[index]!;
       const previous = index > 0 ? TAGS[sentenceTags[index - 1]!]! : '<s>';
@@ -99,10 +102,10 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
         lesson.advance();
       }
       sentenceTags[index] = predicted;
-      confidences[sentenceIndex]![index] = softmaxShare(scores, predicted);
+      confidences[sentenceIndex]![index] = softmaxShare(scores, predicted, previousTag);
 
       const word = sentence.words[index]!;
-      if (hasLetter(word) && (startsUppercase(word) || sentence.isAllCaps)) {
+      if (hasLetter(word) && (startsUppercase(word) || caps === 'A')) {
         const counts = history.get(norm) ?? new Int32Array(HISTORY_SLOTS);
         const type = tagType(predicted);
         counts[type ? ENTITY_TYPES.indexOf(type) + 1 : 0]! += 1;
@@ -113,9 +116,11 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
   return { tags, confidences };
 }
 
-function softmaxShare(scores: Float64Array, chosen: number): number {
+function softmaxShare(scores: Float64Array, chosen: number, previousTag: number): number {
   const top = scores[chosen]!;
   let total = 0;
-  for (const score of scores) total += Math.exp(score - top);
+  for (let tag = 0; tag < TAG_COUNT; tag += 1) {
+    if (isAllowedAfter(previousTag, tag)) total += Math.exp((scores[tag]! - top) / SCORE_TEMPERATURE);
+  }
   return 1 / total;
 }

@@ -9,8 +9,21 @@ export interface PreparedSentence {
   shortShapes: string[];
   casingHabits: string[];
   gazetteerLabels: string[][];
-  /** Headlines and datelines in capitals: capitalisation says nothing there. */
-  isAllCaps: boolean;
+  /** A: headline or dateline in capitals, T: Title Case headline, m: running text. Capitalisation means little in A and T. */
+  casingStyle: CasingStyle;
+}
+
+export type CasingStyle = 'A' | 'T' | 'm';
+
+/** Words headline style leaves in lowercase. */
+const TITLE_CASE_EXCEPTIONS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'as', 'from', 'vs', 'v']);
+
+export function casingStyleOf(words: readonly string[]): CasingStyle {
+  const lettered = words.filter(hasLetter);
+  if (lettered.length > 0 && !lettered.some(hasLowercase)) return 'A';
+  const content = lettered.filter((word) => /^\p{L}/u.test(word) && !TITLE_CASE_EXCEPTIONS.has(word.toLowerCase()));
+  if (content.length >= 3 && content.every(startsUppercase)) return 'T';
+  return 'm';
 }
 
 /** What the rest of the document says about a word: used to read headlines and sentence starts. */
@@ -19,7 +32,17 @@ export interface DocumentEvidence {
   capitalisedMidSentence: Set<string>;
   /** Normalised words seen in lowercase in a mixed-case sentence. */
   seenLowercase: Set<string>;
+  /** Sports reports name clubs after places ("Leicestershire beat Somerset"), so places there are often organisations. */
+  isSportsReport: boolean;
 }
+
+/** Words that mark a sports report when several of them occur. */
+const SPORTS_WORDS = new Set([
+  'soccer', 'football', 'cricket', 'tennis', 'golf', 'rugby', 'baseball', 'basketball', 'hockey', 'cycling', 'athletics',
+  'league', 'championship', 'cup', 'match', 'matches', 'goal', 'goals', 'innings', 'wickets', 'scored', 'scorers',
+  'halftime', 'draw', 'drew', 'beat', 'seed', 'round', 'tournament', 'standings', 'played', 'win', 'won', 'points',
+  'olympic', 'race', 'lap', 'coach', 'striker', 'midfielder', 'goalkeeper', 'penalty', 'season', 'division',
+]);
 
 export interface FeatureLexicons {
   gazetteer: Gazetteer;
@@ -29,7 +52,6 @@ export interface FeatureLexicons {
 export function prepareSentence(words: readonly string[], lexicons: FeatureLexicons): PreparedSentence {
   const normalized = words.map(normalizeWord);
   const shapes = words.map(wordShape);
-  const lettered = words.filter(hasLetter);
   return {
     words,
     normalized,
@@ -37,14 +59,21 @@ export function prepareSentence(words: readonly string[], lexicons: FeatureLexic
     shortShapes: shapes.map(shortShape),
     casingHabits: normalized.map((word) => lexicons.casing.habitOf(word)),
     gazetteerLabels: lexicons.gazetteer.matchSentence(normalized),
-    isAllCaps: lettered.length > 0 && !lettered.some(hasLowercase),
+    casingStyle: casingStyleOf(words),
   };
 }
 
 export function gatherDocumentEvidence(sentences: readonly PreparedSentence[]): DocumentEvidence {
-  const evidence: DocumentEvidence = { capitalisedMidSentence: new Set(), seenLowercase: new Set() };
+  const evidence: DocumentEvidence = { capitalisedMidSentence: new Set(), seenLowercase: new Set(), isSportsReport: false };
+  let sportsWords = 0;
+  let words = 0;
   for (const sentence of sentences) {
-    if (sentence.isAllCaps) continue;
+    for (const word of sentence.normalized) if (SPORTS_WORDS.has(word)) sportsWords += 1;
+    words += sentence.normalized.length;
+  }
+  evidence.isSportsReport = sportsWords >= 3 && sportsWords * 40 >= words;
+  for (const sentence of sentences) {
+    if (sentence.casingStyle !== 'm') continue;
     sentence.words.forEach((word, index) => {
       if (!hasLetter(word)) return;
       if (index > 0 && startsUppercase(word)) evidence.capitalisedMidSentence.add(sentence.normalized[index]!);
@@ -62,7 +91,7 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
   const word = words[index]!;
   const norm = normalized[index]!;
   const shape = shapes[index]!;
-  const caps = sentence.isAllCaps ? 'A' : 'm';
+  const caps = sentence.casingStyle;
   const at = (list: readonly string[], offset: number): string => list[index + offset] ?? BOUNDARY;
   const features = [
     'bias',
@@ -102,7 +131,19 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
     const lowercaseElsewhere = evidence.seenLowercase.has(norm);
     features.push(`doc=${capitalisedElsewhere}|${lowercaseElsewhere}|${caps}|${index === 0}`);
   }
-  for (const label of sentence.gazetteerLabels[index]!) features.push(`gaz=${label}`);
+  const sports = evidence.isSportsReport ? 'S' : 'N';
+  features.push(`sports|w=${sports}|${norm}`, `sports|ss|caps=${sports}|${shortShapes[index]}|${caps}`);
+  if (caps === 'm' && startsUppercase(word)) {
+    // The last word of a run of Capitalised words names its kind: "... Forces", "... Strip", "... Party".
+    let runStart = index;
+    while (runStart > 0 && startsUppercase(words[runStart - 1]!)) runStart -= 1;
+    let runEnd = index + 1;
+    while (runEnd < words.length && startsUppercase(words[runEnd]!)) runEnd += 1;
+    if (runEnd - runStart > 1) {
+      features.push(`runLast=${normalized[runEnd - 1]}`, `runFirst=${normalized[runStart]}`, `runPos=${index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I'}`);
+    }
+  }
+  for (const label of sentence.gazetteerLabels[index]!) features.push(`gaz=${label}`, `sports|gaz=${sports}|${label}`);
   for (const label of sentence.gazetteerLabels[index - 1] ?? []) features.push(`gaz-1=${label}`);
   for (const label of sentence.gazetteerLabels[index + 1] ?? []) features.push(`gaz+1=${label}`);
   return features;

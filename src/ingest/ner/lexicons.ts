@@ -1,10 +1,27 @@
 import { HashedStringSet } from './featureHash.js';
 
 /** Place-name lists baked into the model at training time, matched on normalised token sequences. */
-export const GAZETTEER_CATEGORIES = ['country', 'capital', 'city', 'admin', 'demonym', 'region'] as const;
+export const GAZETTEER_CATEGORIES = ['country', 'capital', 'city', 'admin', 'demonym', 'region', 'placeSkeleton'] as const;
 export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
 
 export const MAX_PHRASE_TOKENS = 5;
+
+/**
+ * Consonant skeleton of a multi-word name, so transliteration variants meet:
+ * "khan younis" and "khan yunis" both become "khn yns".
+ */
+export function placeSkeleton(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((word) => word.replace(/(?!^)[aeiouy']/g, '').replace(/(.)\1+/g, '$1'))
+    .join(' ');
+}
+
+/** Skeletons are only trusted for names of two or more words: single-word skeletons collide with common words. */
+export function gazetteerKeyFor(category: GazetteerCategory, phrase: string): string | undefined {
+  if (category !== 'placeSkeleton') return phrase;
+  return phrase.includes(' ') ? placeSkeleton(phrase) : undefined;
+}
 
 export class Gazetteer {
   constructor(readonly lists: ReadonlyMap<GazetteerCategory, HashedStringSet>) {}
@@ -17,7 +34,8 @@ export class Gazetteer {
         let matchedLength = 0;
         const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
         for (let length = longest; length >= 1 && matchedLength === 0; length -= 1) {
-          if (list.has(normalizedWords.slice(start, start + length).join(' '))) matchedLength = length;
+          const key = gazetteerKeyFor(category, normalizedWords.slice(start, start + length).join(' '));
+          if (key !== undefined && list.has(key)) matchedLength = length;
         }
         if (matchedLength === 0) {
           start += 1;
