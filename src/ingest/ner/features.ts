@@ -49,7 +49,16 @@ export interface FeatureLexicons {
   casing: CasingLexicon;
 }
 
-export function prepareSentence(words: readonly string[], lexicons: FeatureLexicons): PreparedSentence {
+/** Arabic articles and name particles written in lowercase before a capitalised name: "al-Qassam", "bin-Laden". */
+const LOWERCASE_NAME_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|abd)-(?=\p{Lu})/u;
+
+/** Shapes and capitalisation cues read "al-Qassam" as the capitalised name it is. */
+function capitaliseNameParticle(word: string): string {
+  return LOWERCASE_NAME_PARTICLE.test(word) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
+export function prepareSentence(originalWords: readonly string[], lexicons: FeatureLexicons): PreparedSentence {
+  const words = originalWords.map(capitaliseNameParticle);
   const normalized = words.map(normalizeWord);
   const shapes = words.map(wordShape);
   return {
