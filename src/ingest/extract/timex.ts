@@ -1,0 +1,72 @@
+import { type AnchorContext, type DocumentFocus } from './timex/anchoring.js';
+import { parseCalendarDay } from './timex/calendar.js';
+import { precisionOfValue } from './timex/date-range.js';
+import { TIMEX_RULES, type TimexRule } from './timex/rules.js';
+import type { Timex, TimexReading } from './timex/types.js';
+
+export { resolveDateRange, type DateRange } from './timex/date-range.js';
+export type { Timex, TimexPrecision, TimexType } from './timex/types.js';
+
+interface Candidate {
+  rule: TimexRule;
+  ruleIndex: number;
+  match: RegExpExecArray;
+  start: number;
+  end: number;
+}
+
+const APPROXIMATE_MODS = new Set(['APPROX', 'MORE_THAN', 'LESS_THAN', 'EQUAL_OR_MORE', 'EQUAL_OR_LESS']);
+
+/**
+ * Finds the time expressions in `text` and normalises each to a TIMEX3 value against the publication date.
+ * Every rule proposes matches; the longest non-overlapping ones win, then they are read in document order
+ * so that anaphoric expressions ("the quarter", "a year earlier") see what came before them.
+ */
+export function extractTimexes(text: string, publishedAt: string): Timex[] {
+  const published = parseCalendarDay(publishedAt);
+  const candidates: Candidate[] = [];
+  TIMEX_RULES.forEach((rule, ruleIndex) => {
+    rule.pattern.lastIndex = 0;
+    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
+      if (match[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      // A dry read with a scratch focus tells which matches a rule would keep.
+      const trial = rule.read(match, { text, start: match.index, end: match.index + match[0].length, published, focus: {} });
+      if (!trial) continue;
+      const start = match.index + (trial.trimStart ?? 0);
+      const end = match.index + match[0].length - (trial.trimEnd ?? 0);
+      candidates.push({ rule, ruleIndex, match, start, end });
+    }
+  });
+
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.ruleIndex - b.ruleIndex || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end)) chosen.push(candidate);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+
+  const focus: DocumentFocus = {};
+  const timexes: Timex[] = [];
+  for (const candidate of chosen) {
+    const context: AnchorContext = { text, start: candidate.start, end: candidate.end, published, focus };
+    const reading = candidate.rule.read(candidate.match, context);
+    if (reading) timexes.push(toTimex(reading, candidate, text));
+  }
+  return timexes;
+}
+
+function toTimex(reading: TimexReading, candidate: Candidate, text: string): Timex {
+  const timex: Timex = { start: candidate.start, end: candidate.end, text: text.slice(candidate.start, candidate.end), type: reading.type, value: reading.value };
+  if (reading.type === 'DATE' || reading.type === 'TIME') {
+    const precision = precisionOfValue(reading.value);
+    if (precision) timex.precision = precision;
+  }
+  if (reading.mod) {
+    timex.mod = reading.mod;
+    if (APPROXIMATE_MODS.has(reading.mod)) timex.approximate = true;
+  }
+  return timex;
+}

@@ -1,0 +1,150 @@
+import {
+  addDays,
+  type CalendarDay,
+  daysBetween,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  isoWeekday,
+  quarterOf,
+  shiftMonth,
+} from './calendar.js';
+
+/** The most recent explicit reference point a document has named: the anchor for "the quarter", "a year earlier". */
+export interface DocumentFocus {
+  quarter?: { year: number; quarter: number };
+}
+
+/** Everything a rule needs to turn words into a value: the publication day and where the words sit. */
+export interface AnchorContext {
+  text: string;
+  start: number;
+  end: number;
+  published: CalendarDay;
+  focus: DocumentFocus;
+}
+
+// Words that put a clause in the future; news otherwise reports the recent past.
+const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected to|expects to|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|later|until|till|by|before)\b/i;
+const PAST_CUE = /\b(?:said|says|was|were|had|did|ago|last|earlier|announced|reported|told|killed|died|began|ended|held|met)\b/i;
+
+/** Reads the tense around an expression: 'future' when a future cue is nearer than a past one within its clause. */
+export function clauseTense(context: AnchorContext): 'past' | 'future' {
+  const { text, start, end } = context;
+  const before = clauseBefore(text, start);
+  const after = clauseAfter(text, end);
+  const futureBefore = lastIndex(FUTURE_CUE, before);
+  const pastBefore = lastIndex(PAST_CUE, before);
+  if (futureBefore >= 0 && futureBefore > pastBefore) return 'future';
+  if (pastBefore >= 0) return 'past';
+  const futureAfter = firstIndex(FUTURE_CUE, after);
+  const pastAfter = firstIndex(PAST_CUE, after);
+  if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
+  return 'past';
+}
+
+function clauseBefore(text: string, start: number): string {
+  const window = text.slice(Math.max(0, start - 80), start);
+  const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('; '), window.lastIndexOf('"'));
+  return cut >= 0 ? window.slice(cut + 1) : window;
+}
+
+function clauseAfter(text: string, end: number): string {
+  const window = text.slice(end, end + 50);
+  const cuts = [window.indexOf('. '), window.indexOf('\n'), window.indexOf('; '), window.indexOf(', ')].filter((index) => index >= 0);
+  return cuts.length ? window.slice(0, Math.min(...cuts)) : window;
+}
+
+function lastIndex(pattern: RegExp, text: string): number {
+  const global = new RegExp(pattern.source, 'gi');
+  let found = -1;
+  for (let match = global.exec(text); match; match = global.exec(text)) found = match.index;
+  return found;
+}
+
+function firstIndex(pattern: RegExp, text: string): number {
+  return text.search(pattern);
+}
+
+export type Direction = 'last' | 'next' | 'this' | 'nearest';
+
+/** Resolves a weekday name (1 = Monday) to a day: the publication day itself, else the past occurrence unless the clause is future. */
+export function resolveWeekday(weekday: number, direction: Direction, context: AnchorContext): CalendarDay {
+  const published = context.published;
+  const offsetBack = (isoWeekday(published) - weekday + 7) % 7;
+  const offsetForward = (weekday - isoWeekday(published) + 7) % 7;
+  if (direction === 'last') return addDays(published, -(offsetBack || 7));
+  if (direction === 'next') return addDays(published, offsetForward || 7);
+  if (offsetBack === 0) return published;
+  if (direction === 'this') return addDays(published, offsetForward);
+  return clauseTense(context) === 'future' ? addDays(published, offsetForward) : addDays(published, -offsetBack);
+}
+
+/** Resolves a month and day with no year to the occurrence nearest the publication day, leaning on tense when both are far. */
+export function resolveMonthDay(month: number, day: number, context: AnchorContext): CalendarDay {
+  const year = context.published.year;
+  const candidates: CalendarDay[] = [year - 1, year, year + 1].map((candidateYear) => ({ year: candidateYear, month, day }));
+  const distance = (candidate: CalendarDay) => daysBetween(context.published, candidate);
+  const sorted = [...candidates].sort((a, b) => Math.abs(distance(a)) - Math.abs(distance(b)));
+  const nearest = sorted[0] as CalendarDay;
+  const gap = distance(nearest);
+  // Far from the publication day either way: let the clause's tense pick the side.
+  if (Math.abs(gap) > 92) {
+    const tense = clauseTense(context);
+    if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
+    if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };
+  }
+  return nearest;
+}
+
+/** Resolves a month name with no year (1 = January). */
+export function resolveMonth(month: number, direction: Direction, context: AnchorContext): { year: number; month: number } {
+  const { year, month: publishedMonth } = context.published;
+  if (direction === 'this') return { year, month };
+  if (direction === 'last') return { year: month < publishedMonth ? year : year - 1, month };
+  if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
+  const difference = month - publishedMonth;
+  if (difference === 0) return { year, month };
+  const tense = clauseTense(context);
+  if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
+  // Past by default, but a month just ahead is usually a plan or a schedule.
+  if (difference > 0 && difference <= 2) return { year, month };
+  return { year: difference < 0 ? year : year - 1, month };
+}
+
+/** "last week" / "this month" / "next year" relative to the publication day. */
+export function shiftedPeriod(unit: 'week' | 'weekend' | 'month' | 'year' | 'quarter', offset: number, context: AnchorContext): string {
+  const published = context.published;
+  switch (unit) {
+    case 'week':
+      return formatWeek(addDays(published, 7 * offset));
+    case 'weekend':
+      return `${formatWeek(addDays(published, 7 * offset))}-WE`;
+    case 'month': {
+      const shifted = shiftMonth(published.year, published.month, offset);
+      return formatMonth(shifted.year, shifted.month);
+    }
+    case 'year':
+      return String(published.year + offset);
+    case 'quarter': {
+      const index = published.year * 4 + quarterOf(published.month) - 1 + offset;
+      return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+    }
+  }
+}
+
+/** A quarter with no year: the publication year, except Q4 read early in a year is last year's. */
+export function yearOfBareQuarter(quarter: number, context: AnchorContext): number {
+  const { year, month } = context.published;
+  if (quarter > quarterOf(month) && month <= 3 && quarter >= 3) return year - 1;
+  return year;
+}
+
+/** "the quarter" with no earlier quarter in the document: the last one completed before publication. */
+export function focusedQuarter(context: AnchorContext): { year: number; quarter: number } {
+  if (context.focus.quarter) return context.focus.quarter;
+  const current = quarterOf(context.published.month);
+  return current === 1 ? { year: context.published.year - 1, quarter: 4 } : { year: context.published.year, quarter: current - 1 };
+}
+
+export { formatDay, formatMonth };

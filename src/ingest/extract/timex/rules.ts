@@ -1,0 +1,598 @@
+import {
+  type AnchorContext,
+  type Direction,
+  focusedQuarter,
+  resolveMonth,
+  resolveMonthDay,
+  resolveWeekday,
+  shiftedPeriod,
+  yearOfBareQuarter,
+} from './anchoring.js';
+import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isValidDay, pad } from './calendar.js';
+import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
+import type { TimexReading } from './types.js';
+
+/** One recogniser: a pattern over the text and how a match of it becomes a TIMEX3 reading (or null to reject it). */
+export interface TimexRule {
+  name: string;
+  pattern: RegExp;
+  read(match: RegExpExecArray, context: AnchorContext): TimexReading | null;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH_ANY = `(?:${MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?)`;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const DAY_PART = '(?:morning|afternoon|evening|night)';
+const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)';
+const WORD_YEAR =
+  '(?:(?:nineteen|eighteen) (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh (?:one|two|three|four|five|six|seven|eight|nine))|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+const YEAR = `(?:${YEAR_DIGITS}|${WORD_YEAR})`;
+const EDGE = '(?:early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the end|the rest of|the remainder of|the first half of|the second half of|the latter part of)';
+const DURATION_MOD =
+  '(?:more than|over|at least|nearly|almost|about|around|roughly|approximately|some|less than|under|up to|no more than|fewer than|at most|close to|just over|just under|barely|only|just|well over|upwards of)';
+const TIME_UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies)|millenni(?:um|a))';
+
+// Unit words → TIMEX3 duration designators; units below a day go after the T.
+const UNIT_CODE: Record<string, string> = {
+  second: 'TS', minute: 'TM', hour: 'TH', day: 'D', week: 'W', fortnight: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'DE', century: 'CE', millennium: 'ML',
+};
+
+function unitKey(raw: string): string {
+  const word = raw.toLowerCase();
+  if (word.startsWith('centur')) return 'century';
+  if (word.startsWith('millenni')) return 'millennium';
+  return word.replace(/s$/, '');
+}
+
+/** Months and weekdays count only when capitalised: "may", "march", "sun" are ordinary words. */
+function monthNumber(raw: string | undefined): number | undefined {
+  if (!raw || !/^[A-Z]/.test(raw)) return undefined;
+  const prefix = raw.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  const index = MONTHS.findIndex((month) => month.startsWith(prefix));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function weekdayNumber(raw: string | undefined): number | undefined {
+  if (!raw || !/^[A-Z]/.test(raw)) return undefined;
+  const index = WEEKDAYS.indexOf(raw.toLowerCase());
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function yearNumber(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  return /^\d{4}$/.test(raw) ? Number(raw) : parseWordYear(raw);
+}
+
+function edgeMod(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const edge = raw.toLowerCase();
+  if (edge.startsWith('early') || edge.includes('beginning') || edge.includes('start') || edge.includes('first half')) return 'START';
+  if (edge.startsWith('mid') || edge.includes('middle')) return 'MID';
+  if (edge.startsWith('late') || edge.includes('end') || edge.includes('rest') || edge.includes('remainder') || edge.includes('second half') || edge.includes('latter')) return 'END';
+  return undefined;
+}
+
+function durationMod(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const mod = raw.toLowerCase();
+  if (/over|more than|upwards/.test(mod)) return 'MORE_THAN';
+  if (/at least/.test(mod)) return 'EQUAL_OR_MORE';
+  if (/nearly|almost|less than|under|fewer|barely/.test(mod)) return 'LESS_THAN';
+  if (/up to|no more than|at most/.test(mod)) return 'EQUAL_OR_LESS';
+  if (/about|around|roughly|approximately|some|close to/.test(mod)) return 'APPROX';
+  return undefined;
+}
+
+function directionOf(raw: string | undefined): Direction {
+  const word = (raw ?? '').toLowerCase();
+  if (/last|past|previous/.test(word)) return 'last';
+  if (/next|coming|following/.test(word)) return 'next';
+  if (/this|current|present/.test(word)) return 'this';
+  return 'nearest';
+}
+
+function relativeYear(raw: string | undefined, context: AnchorContext): number | undefined {
+  const word = (raw ?? '').toLowerCase();
+  if (word.includes('last') || word.includes('previous')) return context.published.year - 1;
+  if (word.includes('next')) return context.published.year + 1;
+  if (word.includes('this') || word.includes('current')) return context.published.year;
+  return undefined;
+}
+
+function dayValue(day: CalendarDay): string {
+  return formatDay(day);
+}
+
+/** Writes an amount of a unit as a TIMEX3 duration: P3Y, PT2H, P2Y6M, PXD for vague amounts. */
+export function durationValue(amount: number | undefined, unitWord: string): string | null {
+  const unit = unitKey(unitWord);
+  const code = UNIT_CODE[unit];
+  if (!code) return null;
+  const timePart = code.startsWith('T');
+  const letter = timePart ? code.slice(1) : code;
+  if (amount === undefined) return timePart ? `PTX${letter}` : `PX${letter}`;
+  let count = unit === 'fortnight' ? amount * 2 : amount;
+  if (!Number.isInteger(count)) {
+    // Half units read better as the next unit down: 2 1/2 years → P2Y6M.
+    const whole = Math.floor(count);
+    const half: Record<string, string> = { Y: `${whole}Y6M`, M: `${whole}M15D`, D: `${whole}DT12H`, H: `${whole}H30M`, W: `${whole}W3D12H` };
+    const written = half[letter];
+    if (written && count - whole === 0.5) return timePart || letter === 'D' && written.includes('T') ? `P${timePart ? 'T' : ''}${written}` : `P${written}`;
+    count = Math.round(count * 10) / 10;
+  }
+  return `P${timePart ? 'T' : ''}${count}${letter}`;
+}
+
+const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+
+function withDayPart(day: CalendarDay, part: string | undefined): TimexReading {
+  if (!part) return { type: 'DATE', value: dayValue(day) };
+  return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[part.toLowerCase()] ?? 'XX'}` };
+}
+
+const DAY_WORD = '(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)';
+
+function relativeDay(raw: string, context: AnchorContext): CalendarDay {
+  const word = raw.toLowerCase();
+  const offset = word.includes('before yesterday') ? -2 : word.includes('after tomorrow') ? 2 : word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+  return addDays(context.published, offset);
+}
+
+/** A day named in a time-of-day expression: "5 p.m. Friday", "noon yesterday", "Nov. 9". */
+function dayOfPhrase(raw: string | undefined, context: AnchorContext): CalendarDay | null {
+  if (!raw) return context.published;
+  const phrase = raw.trim();
+  const weekday = weekdayNumber(phrase);
+  if (weekday) return resolveWeekday(weekday, 'nearest', context);
+  if (new RegExp(`^${DAY_WORD}$`, 'i').test(phrase)) return relativeDay(phrase, context);
+  const monthDay = new RegExp(`^(${MONTH_ANY}) (\\d{1,2})$`).exec(phrase);
+  const month = monthNumber(monthDay?.[1]);
+  if (monthDay && month) return resolveMonthDay(month, Number(monthDay[2]), context);
+  return null;
+}
+
+function clockValue(hourRaw: string, minuteRaw: string | undefined, meridiem: string | undefined): string | null {
+  let hour = Number(hourRaw);
+  const minute = minuteRaw === undefined ? 0 : Number(minuteRaw);
+  if (hour > 24 || minute > 59) return null;
+  const half = (meridiem ?? '').toLowerCase().replace(/\./g, '');
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  return `T${pad(hour)}:${pad(minute)}`;
+}
+
+function quarterAnchoredReading(context: AnchorContext, yearsBack: number): TimexReading {
+  const quarter = focusedQuarter(context);
+  return { type: 'DATE', value: `${quarter.year - yearsBack}-Q${quarter.quarter}` };
+}
+
+const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+
+/** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
+export const TIMEX_RULES: TimexRule[] = [
+  {
+    name: 'iso-date',
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    read: (m) => (isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) ? { type: 'DATE', value: `${m[1]}-${m[2]}-${m[3]}` } : null),
+  },
+  {
+    name: 'slash-date',
+    pattern: /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g,
+    read: (m, context) => {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      let year = Number(m[3]);
+      if (year < 100) year += year > (context.published.year % 100) + 10 ? 1900 : 2000;
+      return isValidDay(year, month, day) ? { type: 'DATE', value: formatDay({ year, month, day }) } : null;
+    },
+  },
+  {
+    name: 'weekday',
+    pattern: new RegExp(
+      `\\b(?:(last|next|this|this past|this coming|early|late) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
+      'g',
+    ),
+    read: (m, context) => {
+      const weekday = weekdayNumber(m[2]);
+      if (!weekday) return null;
+      const month = monthNumber(m[3]);
+      let day: CalendarDay;
+      if (month && m[4]) {
+        const dayOfMonth = Number(m[4]);
+        day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+        if (!isValidDay(day.year, day.month, day.day)) return null;
+      } else {
+        const modifier = (m[1] ?? '').toLowerCase();
+        const direction: Direction = modifier === 'early' || modifier === 'late' ? 'nearest' : directionOf(modifier);
+        day = resolveWeekday(weekday, direction, context);
+      }
+      return withDayPart(day, m[6]);
+    },
+  },
+  {
+    name: 'month-day-year',
+    // A stray letter glued to the day ("October 7z") is a typo, not a different date.
+    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?=[a-z]?\\b)(?!,\\d)(?:(?:,|, | )(${YEAR_DIGITS})\\b)?`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[2]);
+      const dayOfMonth = Number(m[3]);
+      if (!month || dayOfMonth < 1 || dayOfMonth > 31) return null;
+      const day = m[4] ? { year: Number(m[4]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+      if (!isValidDay(day.year, day.month, day.day)) return null;
+      const reading: TimexReading = { type: 'DATE', value: dayValue(day) };
+      const mod = edgeMod(m[1]);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'day-month-year',
+    pattern: new RegExp(`\\b(?:the )?(\\d{1,2}|${ORDINAL})(?:st|nd|rd|th)? (?:of )?(${MONTH_ANY})(?:,? (${YEAR_DIGITS})\\b)?`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[2]);
+      const dayOfMonth = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : parseOrdinal(m[1] ?? '');
+      if (!month || !dayOfMonth || dayOfMonth > 31) return null;
+      if (month === 5 && !m[3] && !/^\d/.test(m[1] ?? '')) return null;
+      const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+      return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
+    },
+  },
+  {
+    name: 'month-year',
+    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_ANY}),? (?:of )?(${YEAR})\\b`, 'g'),
+    read: (m) => {
+      const month = monthNumber(m[2]);
+      const year = yearNumber(m[3]);
+      if (!month || !year) return null;
+      const reading: TimexReading = { type: 'DATE', value: formatMonth(year, month) };
+      const mod = edgeMod(m[1]);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'month-relative-year',
+    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_FULL}) (?:of )?(last|this|next) year\\b`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[2]);
+      const year = relativeYear(m[3], context);
+      return month && year ? { type: 'DATE', value: formatMonth(year, month) } : null;
+    },
+  },
+  {
+    name: 'month',
+    pattern: new RegExp(`(?:\\b(${EDGE}) )?(?:\\b(last|next|this|this past|this coming|(?:earlier|later) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[3]);
+      if (!month) return null;
+      // "May" alone is usually the verb; only take it with a modifier or after a preposition.
+      if (month === 5 && !m[1] && !m[2] && !/\b(?:in|of|since|until|till|by|from|to|through|during|before|after|early|late|mid-?)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index)))
+        return null;
+      const resolved = resolveMonth(month, directionOf(m[2]), context);
+      const reading: TimexReading = { type: 'DATE', value: formatMonth(resolved.year, resolved.month) };
+      const mod = edgeMod(m[1]);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'quarter',
+    pattern: new RegExp(
+      `\\b(?:the |its |(this|last|next) year's |(${YEAR_DIGITS})(?:'s)? )?(?:(?:fiscal|calendar)[- ])?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal[- ])?(quarter|half)(?: of (?:fiscal |the fiscal year |calendar )?(${YEAR_DIGITS}|this year|last year|next year|the year))?\\b`,
+      'gi',
+    ),
+    read: (m, context) => {
+      const ordinalWord = (m[3] ?? '').toLowerCase();
+      const half = (m[4] ?? '').toLowerCase() === 'half';
+      const position = ordinalWord === 'final' || ordinalWord === 'last' ? (half ? 2 : 4) : parseOrdinal(ordinalWord);
+      if (!position || position > (half ? 2 : 4)) return null;
+      // "last quarter" alone is relative to the publication day, handled by the relative-period rule.
+      if (ordinalWord === 'last' && !m[2] && !m[5] && !m[1]) return null;
+      let year: number | undefined;
+      if (m[2]) year = Number(m[2]);
+      else if (m[5] && /^\d/.test(m[5])) year = Number(m[5]);
+      else year = relativeYear(m[1] ?? m[5], context);
+      if (year === undefined) year = half ? context.published.year : yearOfBareQuarter(position, context);
+      if (!half) context.focus.quarter = { year, quarter: position };
+      return { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
+    },
+  },
+  {
+    name: 'quarter-code',
+    pattern: new RegExp(`\\b(?:(${YEAR_DIGITS}) )?Q([1-4])(?:[ /-](${YEAR_DIGITS}))?\\b`, 'g'),
+    read: (m, context) => {
+      const quarter = Number(m[2]);
+      const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : yearOfBareQuarter(quarter, context);
+      context.focus.quarter = { year, quarter };
+      return { type: 'DATE', value: `${year}-Q${quarter}` };
+    },
+  },
+  {
+    name: 'anaphoric-quarter',
+    pattern: /\b(?:the (?:latest |most recent |same |recent |just-ended |just-completed )?(?:fiscal )?quarter|this quarter|the current quarter|the latest period|the latest (?:fiscal )?quarter)\b(?![- ](?:century|of a|mile|point|percent))/gi,
+    read: (m, context) => {
+      if (/current/i.test(m[0])) return { type: 'DATE', value: shiftedPeriod('quarter', 0, context) };
+      return quarterAnchoredReading(context, 0);
+    },
+  },
+  {
+    name: 'year-ago-period',
+    pattern:
+      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|year-(?:ago|earlier))\b/gi,
+    read: (m, context) => {
+      if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) return quarterAnchoredReading(context, 0);
+      return quarterAnchoredReading(context, 1);
+    },
+  },
+  {
+    name: 'relative-period',
+    pattern:
+      /\b(?:(early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the rest of|the remainder of|the first half of|the second half of|the latter part of|the end of the) )?(?:(?:so far |earlier |later )?(this|last|next|the past|the previous|the coming|the current|the next|this past|this coming|the last|the latest) )(week|weekend|month|year|quarter|fiscal year|spring|summer|fall|autumn|winter)\b(?!-| of\b)/gi,
+    read: (m, context) => {
+      const direction = directionOf(m[2]);
+      const offset = direction === 'last' ? -1 : direction === 'next' ? 1 : 0;
+      const unitWord = (m[3] ?? '').toLowerCase();
+      const mod = edgeMod(m[1]);
+      let reading: TimexReading;
+      if (unitWord in SEASON_CODE) {
+        const season = SEASON_CODE[unitWord] as string;
+        reading = { type: 'DATE', value: `${context.published.year + offset}-${season}` };
+      } else {
+        const unit = unitWord === 'fiscal year' ? 'year' : (unitWord as 'week' | 'weekend' | 'month' | 'year' | 'quarter');
+        reading = { type: 'DATE', value: shiftedPeriod(unit, offset, context) };
+        if (/half of/i.test(m[1] ?? '') && unit === 'year') reading.value += /first/i.test(m[1] ?? '') ? '-H1' : '-H2';
+      }
+      if (mod && !/half of/i.test(m[1] ?? '')) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'year-end',
+    pattern: /\b(?:(?:the )?(?:end|turn) of the year|year-end|year's end|year end|(?:the )?end of the decade)\b/gi,
+    read: (m, context) => ({ type: 'DATE', value: /decade/i.test(m[0]) ? String(context.published.year).slice(0, 3) : String(context.published.year), mod: 'END' }),
+  },
+  {
+    name: 'season',
+    pattern: new RegExp(
+      `\\b(?:(this|last|next|the|early|late|mid-) )?(spring|summer|fall|autumn|winter)(?:(?: of|,)? (${YEAR}))?\\b(?!-)`,
+      'gi',
+    ),
+    read: (m, context) => {
+      const season = SEASON_CODE[(m[2] ?? '').toLowerCase()];
+      if (!season) return null;
+      const modifier = (m[1] ?? '').toLowerCase();
+      const year = yearNumber(m[3]);
+      if (!year && !modifier && !/\b(?:in|during|since|until|by|this|over|through)\s+$/i.test(context.text.slice(Math.max(0, m.index - 10), m.index))) return null;
+      // "fall" is a verb and a noun far more often than a season.
+      if (season === 'FA' && /fall/i.test(m[2] ?? '') && !year && !['this', 'last', 'next', 'early', 'late'].includes(modifier)) return null;
+      const direction = directionOf(modifier);
+      const base = year ?? context.published.year + (direction === 'last' ? -1 : direction === 'next' ? 1 : 0);
+      const reading: TimexReading = { type: 'DATE', value: `${base}-${season}` };
+      if (modifier === 'the' && !year) reading.trimStart = 4;
+      const mod = edgeMod(modifier);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'decade',
+    pattern: /\b(?:the )?(?:(early|mid-|mid|late) )?(?:(1[0-9]|20)(\d)0's?|'(\d)0's?)s?(?<=s)\b/gi,
+    read: (m) => {
+      const decade = m[2] ? `${m[2]}${m[3]}` : `19${m[4]}`;
+      const reading: TimexReading = { type: 'DATE', value: decade };
+      const mod = edgeMod(m[1]);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'century',
+    pattern: new RegExp(`\\b(?:the )?(?:(early|mid-|mid|late) )?(${ORDINAL}|twentieth|nineteenth|twenty-first|eighteenth)[- ]century\\b`, 'gi'),
+    read: (m) => {
+      const ordinal = parseOrdinal((m[2] ?? '').toLowerCase());
+      if (!ordinal) return null;
+      const reading: TimexReading = { type: 'DATE', value: pad(ordinal - 1) };
+      const mod = edgeMod(m[1]);
+      if (mod) reading.mod = mod;
+      return reading;
+    },
+  },
+  {
+    name: 'year',
+    pattern: new RegExp(
+      `(?<![\\w$£€¥#.,/-])(?:(${EDGE}) )?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY|model year) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
+      'g',
+    ),
+    read: (m, context) => {
+      const year = Number(m[3]);
+      // Bare four-digit numbers far from the story's time are usually counts.
+      if (!m[1] && !m[2] && (year < 1800 || year > context.published.year + 30)) return null;
+      const edge = m[1] ?? '';
+      const reading: TimexReading = { type: 'DATE', value: String(year) };
+      if (/first half/i.test(edge)) reading.value += '-H1';
+      else if (/second half/i.test(edge)) reading.value += '-H2';
+      else {
+        const mod = edgeMod(edge);
+        if (mod) reading.mod = mod;
+      }
+      return reading;
+    },
+  },
+  {
+    name: 'word-year',
+    pattern: new RegExp(`\\b(?:(the year|in|of|since|until|by) )?(${WORD_YEAR})\\b(?![- ](?:years?|people|dollars|percent))`, 'gi'),
+    read: (m) => {
+      const year = parseWordYear(m[2] ?? '');
+      if (!year) return null;
+      // "two thousand" is a count unless something marks it as a year.
+      if (year >= 2000 && !m[1]) return null;
+      const prefix = (m[1] ?? '').toLowerCase();
+      return { type: 'DATE', value: String(year), trimStart: prefix && prefix !== 'the year' ? prefix.length + 1 : 0 };
+    },
+  },
+  {
+    name: 'relative-day',
+    pattern: new RegExp(`\\b(?:(early|late|mid-|mid|later|earlier) )?(${DAY_WORD})(?: (${DAY_PART}))?\\b`, 'gi'),
+    read: (m, context) => {
+      const day = relativeDay(m[2] ?? '', context);
+      if (!m[3] && /^(?:later|earlier)$/i.test(m[1] ?? '')) return { type: 'DATE', value: dayValue(day), trimStart: (m[1] ?? '').length + 1 };
+      return withDayPart(day, m[3]);
+    },
+  },
+  {
+    name: 'part-of-today',
+    pattern: /\b(?:(?:later |earlier |early |late )?this (morning|afternoon|evening)|(tonight)|(last night)|(overnight))\b/gi,
+    read: (m, context) => {
+      if (m[4]) return null;
+      if (m[3]) return { type: 'TIME', value: `${dayValue(addDays(context.published, -1))}TNI` };
+      const part = (m[1] ?? m[2] ?? '').toLowerCase();
+      return { type: 'TIME', value: `${dayValue(context.published)}T${PART_OF_DAY[part] ?? 'XX'}` };
+    },
+  },
+  {
+    name: 'clock-time',
+    pattern: new RegExp(
+      `\\b(\\d{1,2})(?:[:.](\\d{2}))? ?(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?: ?\\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|ET|BST|CET|local time|local)\\)?)?(?:,? (?:on )?(${WEEKDAY}|${DAY_WORD}|${MONTH_ANY} \\d{1,2})\\b)?`,
+      'gi',
+    ),
+    read: (m, context) => {
+      const clock = clockValue(m[1] ?? '', m[2], m[3]);
+      const day = dayOfPhrase(m[4], context);
+      return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}` } : null;
+    },
+  },
+  {
+    name: 'clock-time-zone',
+    pattern: /\b(\d{1,2}):?(\d{2}) ?(?:GMT|UTC|local time|hours? (?:GMT|local time))\b/g,
+    read: (m, context) => {
+      const clock = clockValue(m[1] ?? '', m[2], undefined);
+      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}` } : null;
+    },
+  },
+  {
+    name: 'noon',
+    pattern: new RegExp(`\\b(?:(${WEEKDAY}|${DAY_WORD}) )?(noon|midnight)(?: (${WEEKDAY}|${DAY_WORD}))?\\b`, 'gi'),
+    read: (m, context) => {
+      const day = dayOfPhrase(m[1] ?? m[3], context);
+      if (!day) return null;
+      return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}` };
+    },
+  },
+  {
+    name: 'ago',
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b`, 'gi'),
+    read: (m, context) => {
+      const unit = unitKey(m[3] ?? '');
+      const amount = m[2] ? parseQuantity(m[2]) : undefined;
+      const direction = /ago|earlier|before|back|previously/i.test(m[4] ?? '') ? -1 : 1;
+      const reading = (value: string): TimexReading => {
+        const result: TimexReading = { type: 'DATE', value };
+        const mod = durationMod(m[1]);
+        if (mod) result.mod = mod;
+        return result;
+      };
+      if (amount === undefined || !Number.isInteger(amount)) return reading(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
+      // "before"/"after" without an anchor reads as a duration ("two days later" is anchored to a story event).
+      if (/before|after|later/i.test(m[4] ?? '') && unit !== 'year') return null;
+      const shift = direction * amount;
+      const published = context.published;
+      switch (unit) {
+        case 'day':
+          return reading(dayValue(addDays(published, shift)));
+        case 'week':
+        case 'fortnight':
+          return reading(formatWeek(addDays(published, shift * 7 * (unit === 'fortnight' ? 2 : 1))));
+        case 'month':
+          return reading(shiftedPeriod('month', shift, context));
+        case 'quarter':
+          return reading(shiftedPeriod('quarter', shift, context));
+        case 'year':
+          if (amount === 1 && direction < 0 && context.focus.quarter) return quarterAnchoredReading(context, 1);
+          return reading(String(published.year + shift));
+        case 'decade':
+          return reading(String(published.year + shift * 10).slice(0, 3));
+        default:
+          return null;
+      }
+    },
+  },
+  {
+    name: 'duration',
+    pattern: new RegExp(
+      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?(?: or (?:so|more|longer|two|three))?`,
+      'gi',
+    ),
+    read: (m, context) => {
+      const quantityWord = (m[5] ?? '').toLowerCase();
+      const unit = unitKey(m[6] ?? '');
+      if ((quantityWord === 'a' || quantityWord === 'an') && (unit === 'second' || unit === 'quarter')) return null;
+      if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight)$/.test(quantityWord)) return null;
+      const amount = parseQuantity(quantityWord);
+      const value = durationValue(amount, unit);
+      if (!value) return null;
+      const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
+      // "$5 a year", "twice a day": a rate, not a length of time.
+      if ((quantityWord === 'a' || quantityWord === 'an' || quantityWord === 'per') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen)\s*$/i.test(preceding)) {
+        const code = UNIT_CODE[unit] ?? '';
+        return { type: 'SET', value: `P${code.startsWith('T') ? 'T' : ''}1${code.replace('T', '')}` };
+      }
+      const reading: TimexReading = { type: 'DURATION', value };
+      const mod = durationMod(m[1] ?? m[4]);
+      if (mod) reading.mod = mod;
+      if (/^(?:only|just)$/i.test(m[1] ?? '')) reading.trimStart = (m[1] ?? '').length + 1;
+      return reading;
+    },
+  },
+  {
+    name: 'vague-duration',
+    pattern: new RegExp(`(?<=\\b(?:for|over|in|within|during|took|takes|take|lasted|last|spent|spend)(?: the)? )(?:(?:many|several|a few|few|some|the next few|the past few|the last few|the coming) )?(${TIME_UNIT})s\\b(?! ago| of\\b)`, 'gi'),
+    read: (m) => {
+      const value = durationValue(undefined, m[1] ?? '');
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
+    name: 'set',
+    pattern: new RegExp(`\\b(?:(?:every|each|per) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly))\\b`, 'gi'),
+    read: (m, context) => {
+      if (m[3]) {
+        const adverb = m[3].toLowerCase();
+        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', nightly: 'P1D', hourly: 'PT1H' };
+        // Adjective uses ("a daily newspaper") are not time expressions; only take the adverb at a clause end.
+        if (!/^\s*(?:[.,;:)"]|$)/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) return null;
+        return { type: 'SET', value: values[adverb] ?? 'P1D' };
+      }
+      const unit = (m[2] ?? '').toLowerCase();
+      if (['morning', 'night', 'evening'].includes(unit)) return { type: 'SET', value: `XXXX-XX-XXT${PART_OF_DAY[unit]}` };
+      if (unit === 'weekend') return { type: 'SET', value: 'XXXX-WXX-WE' };
+      const value = durationValue(m[1] ? 2 : 1, unit);
+      return value ? { type: 'SET', value } : null;
+    },
+  },
+  {
+    name: 'present-reference',
+    pattern:
+      /\b(?:(?:right |just |until |till |by |for |from )?now(?! that\b)|currently|nowadays|presently|at present|these days|at the moment|at this time|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
+    read: (m) => {
+      const phrase = m[0].toLowerCase();
+      if (phrase === "today's") return null;
+      const leading = /^(?:right|just|until|till|by|for|from) /.exec(phrase);
+      return { type: 'DATE', value: 'PRESENT_REF', trimStart: leading && !/^(?:right|just)/.test(phrase) ? leading[0].length : 0 };
+    },
+  },
+  {
+    name: 'past-reference',
+    pattern: /\b(?:recently|recent(?: (?:years|months|weeks|days|times|decades))?|lately|previously|formerly|the past(?! (?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve))|in the past|earlier(?= this| in)|once upon a time)\b/gi,
+    read: (m) => {
+      if (/^earlier$/i.test(m[0])) return null;
+      return { type: 'DATE', value: 'PAST_REF', trimStart: /^in the past$/i.test(m[0]) ? 3 : 0 };
+    },
+  },
+  {
+    name: 'future-reference',
+    pattern: /\b(?:(?:the )?(?:near |distant |foreseeable |immediate )?future(?!s)|soon|as soon as possible|(?:the )?coming (?:days|weeks|months|years|decades)|(?:the )?days ahead|(?:the )?(?:weeks|months|years) ahead|shortly)\b/gi,
+    read: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
+  },
+];
