@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractEntities, type EntityMention } from '../../src/ingest/extract/entities.js';
+import { tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const shared = resolve(repositoryRoot, '../shared');
+const seedArticlePath = join(shared, 'corpus/seed/000_09a13298e7180d8f.txt');
+const devArticles = join(shared, 'datasets/conll2003/testa');
+
+function requireSharedFile(path: string): string {
+  if (!existsSync(path)) throw new Error(`${path} is missing: these tests read the shared datasets in place, beside the repository`);
+  return path;
+}
+
+const mentionsOf = (mentions: EntityMention[], kind: EntityMention['kind']): Set<string> =>
+  new Set(mentions.filter((mention) => mention.kind === kind).map((mention) => mention.text));
+
+describe('tokenizeNews', () => {
+  it('splits punctuation and clitics the way CoNLL-2003 did, keeping abbreviations and hyphenated names whole', () => {
+    const text = "WASHINGTON (Reuters) – Blinken's aides met al-Qassam's envoy in the U.S. on Oct. 7.";
+    expect(tokenizeNews(text).map((token) => token.text)).toEqual([
+      'WASHINGTON', '(', 'Reuters', ')', '–', 'Blinken', "'s", 'aides', 'met', 'al-Qassam', "'s", 'envoy', 'in', 'the',
+      'U.S.', 'on', 'Oct.', '7', '.',
+    ]);
+  });
+
+  it('keeps handles and links whole and splits photo credits at the slash', () => {
+    const text = '— Hen Mazzig (@HenMazzig) pic.twitter.com/v6KJCihhc5 EPA-EFE/CLEMENS BILAN';
+    expect(tokenizeNews(text).map((token) => token.text)).toEqual([
+      '—', 'Hen', 'Mazzig', '(', '@HenMazzig', ')', 'pic.twitter.com/v6KJCihhc5', 'EPA-EFE', '/', 'CLEMENS', 'BILAN',
+    ]);
+  });
+});
+
+describe('extractEntities on the seed article', () => {
+  const text = readFileSync(requireSharedFile(seedArticlePath), 'utf8');
+  const mentions = extractEntities(text);
+
+  it('finds the places, at every level the story uses', () => {
+    const places = mentionsOf(mentions, 'PLACE');
+    for (const place of ['WASHINGTON', 'Gaza', 'Gaza City', 'Gaza Strip', 'Israel', 'Berlin', 'Germany', 'United States', 'U.S.']) {
+      expect(places, place).toContain(place);
+    }
+  });
+
+  it('finds the organisations: wire agency, armed group, military abbreviation', () => {
+    const organisations = mentionsOf(mentions, 'ORGANIZATION');
+    for (const organisation of ['Reuters', 'Hamas', 'IDF']) expect(organisations, organisation).toContain(organisation);
+  });
+
+  // Known misses of the current model, kept visible until a model fixes them.
+  it.todo('tags the photo agency "EPA-EFE" of a credit line as an organisation');
+  it.todo('tags "Israel Defense Forces" as an organisation (the model says place)');
+  it.todo('tags "Jewish Community Chabad Berlin" as an organisation (the model says person "Chabad Berlin")');
+  it.todo('tags "Biden" in "Biden administration" as a person, as CoNLL tags "Clinton administration"');
+
+  it('finds the people, including a photographer credited in capitals', () => {
+    const people = mentionsOf(mentions, 'PERSON');
+    expect(people).toContain('Hen Mazzig');
+    expect(people).toContain('CLEMENS BILAN');
+  });
+
+  it('gives offsets that point at the mention text', () => {
+    expect(mentions.length).toBeGreaterThan(30);
+    for (const mention of mentions) {
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+      expect(mention.confidence).toBeGreaterThan(0);
+      expect(mention.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('extractEntities beyond CoNLL', () => {
+  it('reads a headline in capitals on its own', () => {
+    const mentions = extractEntities('ISRAELI TROOPS SURROUND GAZA CITY AS NETANYAHU MEETS BLINKEN IN TEL AVIV');
+    expect(mentionsOf(mentions, 'PLACE')).toEqual(new Set(['GAZA CITY', 'TEL AVIV']));
+    expect(mentionsOf(mentions, 'PERSON')).toContain('NETANYAHU');
+  });
+
+  it('reads a headline in capitals with the help of the article under it', () => {
+    const text = 'U.S. URGES ISRAEL TO PROTECT CIVILIANS IN GAZA\nWASHINGTON (Reuters) - Secretary of State Antony Blinken urged Israel on Friday to protect civilians in Gaza.';
+    const headline = extractEntities(text).filter((mention) => mention.end <= text.indexOf('\n'));
+    expect(headline.map((mention) => [mention.kind, mention.text])).toEqual([
+      ['PLACE', 'U.S.'],
+      ['PLACE', 'ISRAEL'],
+      ['PLACE', 'GAZA'],
+    ]);
+  });
+
+  it('keeps names with particles and diacritics whole, and Khan Younis is a place, not a Mr Khan', () => {
+    const text = 'Hamas spokesman Abu Obeida said the al-Qassam Brigades fought in Khān Yūnis, south of Khan Younis camp.';
+    const mentions = extractEntities(text);
+    expect(mentionsOf(mentions, 'PERSON')).toEqual(new Set(['Abu Obeida']));
+    expect(mentionsOf(mentions, 'ORGANIZATION')).toEqual(new Set(['Hamas', 'al-Qassam Brigades']));
+    expect(mentionsOf(mentions, 'PLACE')).toEqual(new Set(['Khān Yūnis', 'Khan Younis']));
+  });
+
+  it('does not take the "State" of "Secretary of State Antony Blinken" for a place', () => {
+    const mentions = extractEntities("Secretary of State Antony Blinken arrived in Jordan on Friday.");
+    expect(mentions.map((mention) => [mention.kind, mention.text])).toEqual([
+      ['PERSON', 'Antony Blinken'],
+      ['PLACE', 'Jordan'],
+    ]);
+  });
+
+  it('returns nothing for text without names', () => {
+    expect(extractEntities('')).toEqual([]);
+    expect(extractEntities('prices rose 3 percent on the week.')).toEqual([]);
+  });
+});
+
+describe('extractEntities on the CoNLL-2003 dev articles (eng.testa)', () => {
+  it('scores F1 >= 0.88 on PER+ORG+LOC exact spans, in well under a minute', { timeout: 60_000 }, () => {
+    const gold = readFileSync(requireSharedFile(join(devArticles, 'gold.ndjson')), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { source: string; text: string; entities: Array<{ start: number; end: number; type: string }> });
+    expect(gold.length).toBe(readdirSync(devArticles).filter((name) => name.endsWith('.json')).length);
+    const kindOfType: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
+    let goldCount = 0;
+    let predictedCount = 0;
+    let correct = 0;
+    for (const article of gold) {
+      const expected = new Set(
+        article.entities.filter((entity) => kindOfType[entity.type]).map((entity) => `${entity.start}:${entity.end}:${kindOfType[entity.type]}`),
+      );
+      const predicted = extractEntities(article.text).map((mention) => `${mention.start}:${mention.end}:${mention.kind}`);
+      goldCount += expected.size;
+      predictedCount += predicted.length;
+      correct += predicted.filter((key) => expected.has(key)).length;
+    }
+    const precision = correct / predictedCount;
+    const recall = correct / goldCount;
+    const f1 = (2 * precision * recall) / (precision + recall);
+    expect(f1).toBeGreaterThanOrEqual(0.88);
+  });
+});
