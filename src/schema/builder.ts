@@ -1,0 +1,73 @@
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
+import type PrismaTypes from '../db/generated/pothos-types.js';
+import { getDatamodel } from '../db/generated/pothos-types.js';
+import type { Context } from './context.js';
+import { UserInputError } from './errors.js';
+import { decodeNodeId, encodeNodeId } from './node-id.js';
+
+/** The largest page any connection serves; larger requests are refused, not cut. */
+export const maxPageSize = 100;
+
+const pageSize = (name: string) =>
+  z
+    .number()
+    .int()
+    .min(0, `${name} must be between 0 and ${maxPageSize}`)
+    .max(maxPageSize, `${name} must be between 0 and ${maxPageSize}; page with "after"/"before" for more`);
+
+export const builder = new SchemaBuilder<{
+  PrismaTypes: PrismaTypes;
+  Context: Context;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: string; Output: Date | string };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  Connection: { totalCount: number | (() => number | Promise<number>) };
+}>({
+  defaultFieldNullability: false,
+  plugins: [RelayPlugin, PrismaPlugin, ValidationPlugin],
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeNodeId,
+    decodeGlobalID: decodeNodeId,
+    firstArgOptions: { validate: pageSize('first') },
+    lastArgOptions: { validate: pageSize('last') },
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: maxPageSize,
+    defaultConnectionSize: 20,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+  },
+  validation: {
+    validationError: (result) => {
+      const [first] = result.issues;
+      const field = first?.path?.map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
+      const messages = result.issues.map((issue) => {
+        const path = issue.path?.map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.');
+        return path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message;
+      });
+      return new UserInputError(messages.join('; '), field);
+    },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole list holds, across every page.',
+    resolve: (parent) => (typeof parent.totalCount === 'function' ? parent.totalCount() : parent.totalCount),
+  }),
+);

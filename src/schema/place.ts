@@ -1,0 +1,223 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import { z } from 'zod';
+import { PlaceKind as PlaceKindValues, PlaceRole as PlaceRoleValues } from '../db/generated/prisma/enums.js';
+import { builder } from './builder.js';
+import { Event } from './event.js';
+import { aliasSearch, placeAndDescendantIds } from './entity-filters.js';
+import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { decodeNodeIdOf } from './node-id.js';
+import { NotFoundError, UserInputError } from './errors.js';
+import { distinctNames } from '../graph/names.js';
+
+export const PlaceKind = builder.enumType(PlaceKindValues, {
+  name: 'PlaceKind',
+  description: 'What kind of place: a country, a city, a site such as a building.',
+});
+
+export const PlaceRole = builder.enumType(PlaceRoleValues, {
+  name: 'PlaceRole',
+  description: 'What a place is to an event: where it happened, where it came from or went to, or its target.',
+});
+
+const placeEventLinks = prismaConnectionHelpers(builder, 'EventPlace', {
+  cursor: 'id',
+  query: { orderBy: orderedBy({ event: { startsOn: 'desc' } }, { id: 'desc' }) },
+  select: (nodeSelection) => ({ role: true, event: nodeSelection(true) }),
+  resolveNode: (link) => link.event,
+});
+
+export const Place = builder.prismaNode('Place', {
+  id: { field: 'id' },
+  description: 'A place named in the news, with its enclosing place: Gaza City lies in the Gaza Strip.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: PlaceKind }),
+    aliases: t.stringList({
+      description: 'Every name the place goes by, its own name first.',
+      select: { aliases: { select: { name: true }, orderBy: { id: 'asc' } } },
+      resolve: (place) => place.aliases.map((alias) => alias.name),
+    }),
+    latitude: t.exposeFloat('latitude', { nullable: true, description: 'WGS 84 degrees north.' }),
+    longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS 84 degrees east.' }),
+    countryCode: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2.' }),
+    gazetteerId: t.exposeString('gazetteerId', { nullable: true }),
+    parent: t.relation('parent', { nullable: true, description: 'The place this one lies in.' }),
+    children: t.relatedConnection('children', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+      description: 'The places directly inside this one.',
+    }),
+    mentions: t.relatedConnection('mentions', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ articleId: 'asc' }, { start: 'asc' }] },
+      description: 'Every span of article text that names this place.',
+    }),
+    claims: t.relatedConnection('claims', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ reportedAt: 'asc' }, { id: 'asc' }] },
+      description: 'Figures reported about this place.',
+    }),
+    datelineArticles: t.relatedConnection('datelineArticles', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }] },
+      description: 'Articles filed from this place.',
+    }),
+  }),
+});
+
+// Connections to other node types are added once Place itself is typed, so the types can refer to each other.
+builder.prismaObjectFields('Place', (t) => ({
+    events: t.connection(
+      {
+        type: Event,
+        description: 'Events at this place (newest first), with the role the place plays in each.',
+        select: (args, context, nestedSelection) => ({
+          events: placeEventLinks.getQuery(args, context, nestedSelection),
+          _count: { select: { events: true } },
+        }),
+        resolve: (place, args, context) => ({
+          ...placeEventLinks.resolve(place.events, args, context),
+          totalCount: place._count.events,
+        }),
+      },
+      {},
+      { fields: (edge) => ({ role: edge.field({ type: PlaceRole, resolve: (link) => link.role }) }) },
+    ),
+}));
+
+builder.prismaObject('PlaceMention', {
+  description: 'A span of an article that names a place.',
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    start: t.exposeInt('start', { description: 'Character offset into the article text.' }),
+    end: t.exposeInt('end'),
+    place: t.relation('place'),
+    article: t.relation('article'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  places: t.prismaConnection({
+    type: 'Place',
+    cursor: 'id',
+    description: 'Places, optionally matching a name or alias (ignoring case and accents), a kind, or lying inside a place.',
+    args: {
+      search: t.arg.string({ required: false }),
+      kind: t.arg({ type: PlaceKind, required: false }),
+      within: t.arg.id({ required: false, description: 'Only this place and the places inside it.' }),
+      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: 'NAME' }),
+    },
+    totalCount: async (_parent, args, context) => context.prisma.place.count({ where: await placesWhere(args, context) }),
+    resolve: async (query, _parent, args, context) =>
+      context.prisma.place.findMany({
+        ...query,
+        where: await placesWhere(args, context),
+        orderBy: entityOrderBy(args.orderBy),
+      }),
+  }),
+}));
+
+async function placesWhere(
+  args: { search?: string | null; kind?: PlaceKindValues | null; within?: string | number | null },
+  context: { prisma: import('../db/generated/prisma/client.js').PrismaClient },
+) {
+  const within = args.within ? await placeAndDescendantIds(context.prisma, decodeNodeIdOf(String(args.within), ['Place'], 'within').id) : null;
+  return {
+    ...aliasSearch(args.search),
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(within ? { id: { in: within } } : {}),
+  };
+}
+
+const coordinate = (limit: number, name: string) =>
+  z.number().min(-limit, `${name} must be between -${limit} and ${limit}`).max(limit, `${name} must be between -${limit} and ${limit}`);
+
+const PlaceInput = builder.inputType('PlaceInput', {
+  fields: (t) => ({
+    name: t.string({ required: false, validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    kind: t.field({ type: PlaceKind, required: false }),
+    aliases: aliasesInput(t),
+    latitude: t.float({ required: false, validate: coordinate(90, 'latitude') }),
+    longitude: t.float({ required: false, validate: coordinate(180, 'longitude') }),
+    countryCode: t.string({ required: false, validate: z.string().regex(/^[A-Z]{2}$/, 'countryCode must be two capital letters (ISO 3166-1 alpha-2)') }),
+    parent: t.id({ required: false, description: 'The enclosing place.' }),
+    gazetteerId: t.string({ required: false }),
+  }),
+});
+
+async function parentIdFrom(
+  prisma: import('../db/generated/prisma/client.js').PrismaClient,
+  parent: string | number | null | undefined,
+  selfId?: number,
+): Promise<number | null | undefined> {
+  if (parent === undefined) return undefined;
+  if (parent === null) return null;
+  const parentId = decodeNodeIdOf(String(parent), ['Place'], 'input.parent').id;
+  if (selfId !== undefined && (await placeAndDescendantIds(prisma, selfId)).includes(parentId)) {
+    throw new UserInputError('input.parent: a place cannot lie inside itself or inside a place within it', 'input.parent');
+  }
+  if (!(await prisma.place.findUnique({ where: { id: parentId }, select: { id: true } }))) {
+    throw new NotFoundError(`input.parent: no place has the ID ${parent}`);
+  }
+  return parentId;
+}
+
+builder.mutationFields((t) => ({
+  createPlace: t.prismaField({
+    type: 'Place',
+    description: 'Adds a place by hand.',
+    args: { input: t.arg({ type: PlaceInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      if (!input.name) throw new UserInputError('input.name is required to create a place', 'input.name');
+      const parentId = await parentIdFrom(context.prisma, input.parent);
+      const names = distinctNames([input.name, ...(input.aliases ?? [])]);
+      return context.prisma.place.create({
+        ...query,
+        data: {
+          name: input.name,
+          nameKey: names[0]!.key,
+          kind: input.kind ?? 'OTHER',
+          latitude: input.latitude ?? null,
+          longitude: input.longitude ?? null,
+          countryCode: input.countryCode ?? null,
+          gazetteerId: input.gazetteerId ?? null,
+          parentId: parentId ?? null,
+          aliases: { create: names },
+        },
+      });
+    },
+  }),
+  updatePlace: t.prismaField({
+    type: 'Place',
+    description: 'Changes the fields given; aliases, when given, replace the old ones (the name always stays one).',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: PlaceInput, required: true }) },
+    resolve: async (query, _root, { id, input }, context) => {
+      const placeId = decodeNodeIdOf(String(id), ['Place']).id;
+      return context.prisma.$transaction(async (tx) => {
+        const current = await tx.place.findUnique({ where: { id: placeId } });
+        if (!current) throw new NotFoundError(`no place has the ID ${id}`);
+        const parentId = await parentIdFrom(tx as never, input.parent, placeId);
+        const name = input.name ?? current.name;
+        await replaceAliases(tx.placeAlias, 'placeId', placeId, name, input.aliases);
+        return tx.place.update({
+          ...query,
+          where: { id: placeId },
+          data: {
+            name,
+            nameKey: distinctNames([name])[0]!.key,
+            ...(input.kind ? { kind: input.kind } : {}),
+            ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
+            ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
+            ...(input.countryCode !== undefined ? { countryCode: input.countryCode } : {}),
+            ...(input.gazetteerId !== undefined ? { gazetteerId: input.gazetteerId } : {}),
+            ...(parentId !== undefined ? { parentId } : {}),
+          },
+        });
+      });
+    },
+  }),
+}));

@@ -1,0 +1,56 @@
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { PrismaClient } from './db/generated/prisma/client.js';
+import { schema } from './schema/index.js';
+import { createContext, type Context } from './schema/context.js';
+
+/** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
+export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
+query Timeline {
+  events(first: 10, orderBy: DATE_ASC) {
+    totalCount
+    edges {
+      node {
+        title
+        type
+        date { start end precision approximate text }
+        places(first: 5) { edges { role node { name kind parent { name } } } }
+        organizations(first: 5) { edges { role node { name kind } } }
+        mentions(first: 3) {
+          edges { node { quote { text } source { name kind } article { title publishedOn publisher { name } } } }
+        }
+        claims(first: 5) {
+          edges { node { metric qualifier value subject sources(first: 3) { edges { node { name kind } } } } }
+        }
+      }
+    }
+  }
+}
+`;
+
+function healthCheck(prisma: PrismaClient): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/health') return;
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        endResponse(fetchAPI.Response.json({ status: 'ok' }));
+      } catch (error) {
+        endResponse(fetchAPI.Response.json({ status: 'unavailable', error: (error as Error).message }, { status: 503 }));
+      }
+    },
+  };
+}
+
+export type NewslineServer = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** The HTTP application: GraphQL (and GraphiQL) at /graphql, a health check at /health. */
+export function createServer(prisma: PrismaClient): NewslineServer {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: () => createContext(prisma),
+    graphiql: { title: 'Newsline', defaultQuery: exampleQuery },
+    landingPage: false,
+    plugins: [healthCheck(prisma)],
+  });
+}

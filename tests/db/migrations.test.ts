@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { applyMigrations, readMigrations, type SqlConnection } from '../../src/db/migrate.js';
+import { diffMigrationsToSchema } from '../../src/db/migration-drift.js';
+import { createTestDatabase, databaseKinds } from '../support/databases.js';
+
+function connectionTo(client: PGlite): SqlConnection {
+  return {
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <Row>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
+  };
+}
+
+describe('migrations', () => {
+  it('agree with prisma/schema.prisma (no drift), as diffed by Prisma’s own schema engine', async () => {
+    const diff = await diffMigrationsToSchema();
+    expect(diff.sql.trim(), 'schema.prisma changed without a migration: run npm run db:migration -- <name>').toBe(
+      '-- This is an empty migration.',
+    );
+    expect(diff.exitCode).toBe(0);
+  });
+
+  it('are recorded in _prisma_migrations and not applied twice', async () => {
+    const client = await PGlite.create();
+    const connection = connectionTo(client);
+    const first = await applyMigrations(connection);
+    expect(first.applied).toEqual(readMigrations().map((migration) => migration.name));
+    const second = await applyMigrations(connection);
+    expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
+    const rows = await connection.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(rows.map((row) => row.migration_name)).toEqual(first.applied);
+    expect(rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+    await client.close();
+  });
+
+  it('refuse a migration file edited after it was applied, naming it', async () => {
+    const client = await PGlite.create();
+    const connection = connectionTo(client);
+    const migrations = readMigrations();
+    await applyMigrations(connection, migrations);
+    const edited = migrations.map((migration, index) =>
+      index === 0 ? { ...migration, checksum: 'f'.repeat(64) } : migration,
+    );
+    await expect(applyMigrations(connection, edited)).rejects.toThrow(`migration ${migrations[0]!.name} was changed after it was applied`);
+    await client.close();
+  });
+
+  it('roll back a failing migration and leave nothing of it', async () => {
+    const client = await PGlite.create();
+    const connection = connectionTo(client);
+    const broken = [{ name: '99990101000000_broken', sql: 'CREATE TABLE "Half" (id int); SELECT no_such_function();', checksum: 'x' }];
+    await expect(applyMigrations(connection, broken)).rejects.toThrow('migration 99990101000000_broken failed and was rolled back');
+    const tables = await connection.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_tables WHERE tablename = 'Half'`);
+    expect(tables[0]!.count).toBe(0);
+    await client.close();
+  });
+
+  for (const kind of databaseKinds) {
+    it(`are applied when a ${kind} database is opened`, async () => {
+      const database = await createTestDatabase(kind);
+      try {
+        expect(database.migrations.applied.length).toBe(readMigrations().length);
+        expect(await database.prisma.event.count()).toBe(0);
+      } finally {
+        await database.dispose();
+      }
+    });
+  }
+});

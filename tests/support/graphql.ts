@@ -1,0 +1,24 @@
+import type { ExecutionResult } from 'graphql';
+import { createServer, type NewslineServer } from '../../src/server.js';
+import type { PrismaClient } from '../../src/db/generated/prisma/client.js';
+
+export interface GraphQLClient {
+  server: NewslineServer;
+  request<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<Data>>;
+}
+
+/** Drives the real HTTP handling of the server through yoga.fetch: no socket, no port. */
+export function graphqlClient(prisma: PrismaClient): GraphQLClient {
+  const server = createServer(prisma);
+  return {
+    server,
+    async request(query, variables) {
+      const response = await server.fetch('http://newsline/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+  };
+}
