@@ -44,6 +44,8 @@ export interface TaggedDocument {
 }
 
 const HISTORY_SLOTS = ENTITY_TYPES.length + 1;
+/** Local copy: the tag loop runs for every token. */
+const TAGS_PER_TOKEN = TAG_COUNT;
 /** Perceptron scores are unscaled; dividing by this makes the softmax share a usable (uncalibrated) confidence. */
 const SCORE_TEMPERATURE = 4;
 
@@ -93,7 +95,7 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
       scorer.addScores(features, 0, features.length, scores);
       const previousTag = index > 0 ? sentenceTags[index - 1]! : OUTSIDE;
       let predicted = OUTSIDE;
-      for (let tag = 1; tag < TAG_COUNT; tag += 1) {
+      for (let tag = 1; tag < TAGS_PER_TOKEN; tag += 1) {
         if (isAllowedAfter(previousTag, tag) && scores[tag]! > scores[predicted]!) predicted = tag;
       }
       if (lesson) {
@@ -119,7 +121,7 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
 function softmaxShare(scores: Float64Array, chosen: number, previousTag: number): number {
   const top = scores[chosen]!;
   let total = 0;
-  for (let tag = 0; tag < TAG_COUNT; tag += 1) {
+  for (let tag = 0; tag < TAGS_PER_TOKEN; tag += 1) {
     if (isAllowedAfter(previousTag, tag)) total += Math.exp((scores[tag]! - top) / SCORE_TEMPERATURE);
   }
   return 1 / total;

@@ -1,4 +1,4 @@
-import { HashedStringSet } from './featureHash.js';
+import { HashedStringSet, hashString } from './featureHash.js';
 
 /** Place-name lists baked into the model at training time, matched on normalised token sequences. */
 export const GAZETTEER_CATEGORIES = ['country', 'capital', 'city', 'admin', 'demonym', 'region', 'placeSkeleton'] as const;
@@ -26,24 +26,33 @@ export function gazetteerKeyFor(category: GazetteerCategory, phrase: string): st
 export class Gazetteer {
   constructor(readonly lists: ReadonlyMap<GazetteerCategory, HashedStringSet>) {}
 
-  /** For each token, feature labels like "city:B" (first token of a match) or "country:I". */
+  /** For each token, feature labels like "city:B" (first token of a match) or "country:I"; longest match first, per category. */
   matchSentence(normalizedWords: readonly string[]): string[][] {
     const labels: string[][] = normalizedWords.map(() => []);
-    for (const [category, list] of this.lists) {
-      for (let start = 0; start < normalizedWords.length; ) {
+    const lists = [...this.lists];
+    const nextFree = new Map<GazetteerCategory, number>();
+    const exactHashes: number[] = [];
+    const skeletonHashes: number[] = [];
+    for (let start = 0; start < normalizedWords.length; start += 1) {
+      // Hash each phrase starting here once, for all categories.
+      const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
+      let phrase = '';
+      for (let length = 1; length <= longest; length += 1) {
+        phrase = length === 1 ? normalizedWords[start]! : `${phrase} ${normalizedWords[start + length - 1]}`;
+        exactHashes[length] = hashString(phrase);
+        skeletonHashes[length] = length > 1 && this.lists.has('placeSkeleton') ? hashString(placeSkeleton(phrase)) : -1;
+      }
+      for (const [category, list] of lists) {
+        if ((nextFree.get(category) ?? 0) > start) continue;
+        const hashes = category === 'placeSkeleton' ? skeletonHashes : exactHashes;
         let matchedLength = 0;
-        const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
         for (let length = longest; length >= 1 && matchedLength === 0; length -= 1) {
-          const key = gazetteerKeyFor(category, normalizedWords.slice(start, start + length).join(' '));
-          if (key !== undefined && list.has(key)) matchedLength = length;
+          if (hashes[length]! >= 0 && list.hasHash(hashes[length]!)) matchedLength = length;
         }
-        if (matchedLength === 0) {
-          start += 1;
-          continue;
-        }
+        if (matchedLength === 0) continue;
         labels[start]!.push(`${category}:B`);
         for (let inside = start + 1; inside < start + matchedLength; inside += 1) labels[inside]!.push(`${category}:I`);
-        start += matchedLength;
+        nextFree.set(category, start + matchedLength);
       }
     }
     return labels;

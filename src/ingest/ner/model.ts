@@ -50,11 +50,12 @@ export class CompactWeights implements TagScorer {
 
   addScores(buckets: ArrayLike<number>, from: number, to: number, scores: Float64Array): void {
     const weights = this.rowWeights;
+    const tagCount = TAG_COUNT;
     for (let index = from; index < to; index += 1) {
       const row = this.rowOfBucket[buckets[index]!]!;
       if (row < 0) continue;
-      const base = row * TAG_COUNT;
-      for (let tag = 0; tag < TAG_COUNT; tag += 1) scores[tag]! += weights[base + tag]!;
+      const base = row * tagCount;
+      for (let tag = 0; tag < tagCount; tag += 1) scores[tag]! += weights[base + tag]!;
     }
   }
 }

@@ -21,7 +21,13 @@ export function wordShape(text: string): string {
   let run = 0;
   for (const char of text) {
     let kind: string;
-    if (/\p{Lu}/u.test(char)) kind = 'X';
+    const code = char.charCodeAt(0);
+    // ASCII fast path: the shape is computed for every token.
+    if (code >= 65 && code <= 90) kind = 'X';
+    else if (code >= 97 && code <= 122) kind = 'x';
+    else if (code >= 48 && code <= 57) kind = 'd';
+    else if (code < 128) kind = char;
+    else if (/\p{Lu}/u.test(char)) kind = 'X';
     else if (/\p{Ll}/u.test(char)) kind = 'x';
     else if (/\p{N}/u.test(char)) kind = 'd';
     else if (/\p{L}/u.test(char)) kind = 'x';
