@@ -25,8 +25,10 @@ export interface AnchorContext {
 }
 
 // Words that put a clause in the future; news otherwise reports the recent past.
-const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected to|expects to|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|later|until|till|by|before)\b/i;
-const PAST_CUE = /\b(?:said|says|was|were|had|did|ago|last|earlier|announced|reported|told|killed|died|began|ended|held|met)\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected to|expects to|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
+const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|[a-z]{3,}(?<!e)ed)\b/i;
+// A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
+const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
 /** Reads the tense around an expression: 'future' when a future cue is nearer than a past one within its clause. */
 export function clauseTense(context: AnchorContext): 'past' | 'future' {
@@ -35,7 +37,7 @@ export function clauseTense(context: AnchorContext): 'past' | 'future' {
   const after = clauseAfter(text, end);
   const futureBefore = lastIndex(FUTURE_CUE, before);
   const pastBefore = lastIndex(PAST_CUE, before);
-  if (futureBefore >= 0 && futureBefore > pastBefore) return 'future';
+  if (futureBefore >= 0 && futureBefore >= pastBefore) return 'future';
   if (pastBefore >= 0) return 'past';
   const futureAfter = firstIndex(FUTURE_CUE, after);
   const pastAfter = firstIndex(PAST_CUE, after);
@@ -44,14 +46,16 @@ export function clauseTense(context: AnchorContext): 'past' | 'future' {
 }
 
 function clauseBefore(text: string, start: number): string {
-  const window = text.slice(Math.max(0, start - 80), start);
-  const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('; '), window.lastIndexOf('"'));
-  return cut >= 0 ? window.slice(cut + 1) : window;
+  const window = text.slice(Math.max(0, start - 100), start);
+  let cut = -1;
+  for (const end of window.matchAll(SENTENCE_END)) cut = (end.index ?? 0) + end[0].length;
+  return cut >= 0 ? window.slice(cut) : window;
 }
 
 function clauseAfter(text: string, end: number): string {
-  const window = text.slice(end, end + 50);
-  const cuts = [window.indexOf('. '), window.indexOf('\n'), window.indexOf('; '), window.indexOf(', ')].filter((index) => index >= 0);
+  const window = text.slice(end, end + 60);
+  const sentenceEnd = new RegExp(SENTENCE_END.source).exec(window);
+  const cuts = [sentenceEnd?.index ?? -1, window.indexOf(', ')].filter((index) => index >= 0);
   return cuts.length ? window.slice(0, Math.min(...cuts)) : window;
 }
 
@@ -89,7 +93,7 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
   const nearest = sorted[0] as CalendarDay;
   const gap = distance(nearest);
   // Far from the publication day either way: let the clause's tense pick the side.
-  if (Math.abs(gap) > 92) {
+  if (Math.abs(gap) > 61) {
     const tense = clauseTense(context);
     if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
     if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };

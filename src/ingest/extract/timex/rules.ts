@@ -1,5 +1,6 @@
 import {
   type AnchorContext,
+  clauseTense,
   type Direction,
   focusedQuarter,
   resolveMonth,
@@ -8,7 +9,7 @@ import {
   shiftedPeriod,
   yearOfBareQuarter,
 } from './anchoring.js';
-import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isValidDay, pad } from './calendar.js';
+import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
 
@@ -29,7 +30,7 @@ const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const WORD_YEAR =
   '(?:(?:nineteen|eighteen) (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh (?:one|two|three|four|five|six|seven|eight|nine))|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
 const YEAR = `(?:${YEAR_DIGITS}|${WORD_YEAR})`;
-const EDGE = '(?:early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the end|the rest of|the remainder of|the first half of|the second half of|the latter part of)';
+const EDGE = '(?:early|late|mid|the end of|the beginning of|the middle of|the start of|the end|the rest of|the remainder of|the first half of|the second half of|the latter part of)';
 const DURATION_MOD =
   '(?:more than|over|at least|nearly|almost|about|around|roughly|approximately|some|less than|under|up to|no more than|fewer than|at most|close to|just over|just under|barely|only|just|well over|upwards of)';
 const TIME_UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies)|millenni(?:um|a))';
@@ -113,6 +114,8 @@ export function durationValue(amount: number | undefined, unitWord: string): str
   const timePart = code.startsWith('T');
   const letter = timePart ? code.slice(1) : code;
   if (amount === undefined) return timePart ? `PTX${letter}` : `PX${letter}`;
+  // Decades read as years (P20Y): the same length, and what annotators write.
+  if (unit === 'decade') return `P${amount * 10}Y`;
   let count = unit === 'fortnight' ? amount * 2 : amount;
   if (!Number.isInteger(count)) {
     // Half units read better as the next unit down: 2 1/2 years → P2Y6M.
@@ -214,7 +217,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'month-day-year',
     // A stray letter glued to the day ("October 7z") is a typo, not a different date.
-    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?=[a-z]?\\b)(?!,\\d)(?:(?:,|, | )(${YEAR_DIGITS})\\b)?`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?\\b(${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?=[a-z]?\\b)(?!,\\d)(?:(?:,|, | )(${YEAR_DIGITS})\\b)?`, 'g'),
     read: (m, context) => {
       const month = monthNumber(m[2]);
       const dayOfMonth = Number(m[3]);
@@ -225,6 +228,17 @@ export const TIMEX_RULES: TimexRule[] = [
       const mod = edgeMod(m[1]);
       if (mod) reading.mod = mod;
       return reading;
+    },
+  },
+  {
+    name: 'month-ordinal-day',
+    pattern: new RegExp(`\\b(${MONTH_ANY}) (?:the )?(${ORDINAL})(?:,? (${YEAR_DIGITS}))?\\b`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[1]);
+      const dayOfMonth = parseOrdinal(m[2] ?? '');
+      if (!month || !dayOfMonth) return null;
+      const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+      return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
     },
   },
   {
@@ -241,7 +255,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'month-year',
-    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_ANY}),? (?:of )?(${YEAR})\\b`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?\\b(${MONTH_ANY}),? (?:of )?(${YEAR})\\b`, 'g'),
     read: (m) => {
       const month = monthNumber(m[2]);
       const year = yearNumber(m[3]);
@@ -254,7 +268,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'month-relative-year',
-    pattern: new RegExp(`(?:\\b(${EDGE}) )?\\b(${MONTH_FULL}) (?:of )?(last|this|next) year\\b`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?\\b(${MONTH_FULL}) (?:of )?(last|this|next) year\\b`, 'g'),
     read: (m, context) => {
       const month = monthNumber(m[2]);
       const year = relativeYear(m[3], context);
@@ -263,7 +277,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'month',
-    pattern: new RegExp(`(?:\\b(${EDGE}) )?(?:\\b(last|next|this|this past|this coming|(?:earlier|later) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?(?:\\b(last|next|this|this past|this coming|(?:earlier|later) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
     read: (m, context) => {
       const month = monthNumber(m[3]);
       if (!month) return null;
@@ -327,13 +341,54 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'year-period',
+    pattern: new RegExp(`\\bthe (${YEAR_DIGITS}) (?:fiscal )?(quarter|period|third quarter|second quarter|first quarter|fourth quarter)\\b`, 'g'),
+    read: (m, context) => {
+      const ordinal = /^(\w+) quarter/.exec(m[2] ?? '');
+      const quarter = ordinal ? parseOrdinal(ordinal[1] ?? '') : focusedQuarter(context).quarter;
+      return quarter ? { type: 'DATE', value: `${m[1]}-Q${quarter}` } : null;
+    },
+  },
+  {
+    name: 'relative-decade',
+    pattern: /\b(?:the (last|past|previous|next|coming) decade|this decade)\b/gi,
+    read: (m, context) => {
+      const decade = Math.floor(context.published.year / 10) + (/last|past|previous/i.test(m[1] ?? '') ? -1 : /next|coming/i.test(m[1] ?? '') ? 1 : 0);
+      return { type: 'DATE', value: String(decade) };
+    },
+  },
+  {
+    name: 'financial-year',
+    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year)\b/gi,
+    read: (m, context) => {
+      if (/full|current/i.test(m[0])) return { type: 'DATE', value: String(context.published.year) };
+      if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
+      return { type: 'DURATION', value: 'P1Y' };
+    },
+  },
+  {
+    name: 'the-weekend',
+    pattern: /\b(?:the|this past|this|last|next|this coming) weekend\b/gi,
+    read: (m, context) => {
+      const word = m[0].toLowerCase();
+      const weekday = isoWeekday(context.published);
+      let offset: number;
+      if (word.startsWith('last') || word.startsWith('this past')) offset = weekday >= 6 ? 0 : -1;
+      else if (word.startsWith('next')) offset = 1;
+      else if (word.startsWith('this')) offset = 0;
+      else offset = weekday >= 6 || clauseTense(context) === 'future' ? 0 : -1;
+      return { type: 'DATE', value: shiftedPeriod('weekend', offset, context) };
+    },
+  },
+  {
     name: 'relative-period',
     pattern:
-      /\b(?:(early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the rest of|the remainder of|the first half of|the second half of|the latter part of|the end of the) )?(?:(?:so far |earlier |later )?(this|last|next|the past|the previous|the coming|the current|the next|this past|this coming|the last|the latest) )(week|weekend|month|year|quarter|fiscal year|spring|summer|fall|autumn|winter)\b(?!-| of\b)/gi,
+      /\b(?:(early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the rest of|the remainder of|the first half of|the second half of|the latter part of|the end of the) )?(?:(?:so far |earlier |later )?(this|last|next|the past|the previous|the coming|the current|the next|this past|this coming|the last|the latest) )(week|month|year|quarter|fiscal year|spring|summer|fall|autumn|winter)\b(?!-| of\b)/gi,
     read: (m, context) => {
-      const direction = directionOf(m[2]);
-      const offset = direction === 'last' ? -1 : direction === 'next' ? 1 : 0;
       const unitWord = (m[3] ?? '').toLowerCase();
+      // "this past spring" is this year's spring; "this past week" is last week.
+      const direction = unitWord in SEASON_CODE && /this past/i.test(m[2] ?? '') ? 'this' : directionOf(m[2]);
+      const offset = direction === 'last' ? -1 : direction === 'next' ? 1 : 0;
       const mod = edgeMod(m[1]);
       let reading: TimexReading;
       if (unitWord in SEASON_CODE) {
@@ -378,9 +433,10 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'decade',
-    pattern: /\b(?:the )?(?:(early|mid-|mid|late) )?(?:(1[0-9]|20)(\d)0's?|'(\d)0's?)s?(?<=s)\b/gi,
+    pattern: /\b(?:the )?(?:(early|mid-|mid|late) )?(?:(1[0-9]|20)(\d)0'?s|'(\d)0'?s|(?:nineteen[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
     read: (m) => {
-      const decade = m[2] ? `${m[2]}${m[3]}` : `19${m[4]}`;
+      const decadeWords = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
+      const decade = m[2] ? `${m[2]}${m[3]}` : m[4] ? `19${m[4]}` : `19${decadeWords.indexOf((m[5] ?? '').toLowerCase()) + 2}`;
       const reading: TimexReading = { type: 'DATE', value: decade };
       const mod = edgeMod(m[1]);
       if (mod) reading.mod = mod;
@@ -402,7 +458,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year',
     pattern: new RegExp(
-      `(?<![\\w$£€¥#.,/-])(?:(${EDGE}) )?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY|model year) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
+      `(?<![\\w$£€¥#.,/]|[^d]-)(?:(${EDGE})(?: |-))?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY|model year) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
       'g',
     ),
     read: (m, context) => {
@@ -436,6 +492,10 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'relative-day',
     pattern: new RegExp(`\\b(?:(early|late|mid-|mid|later|earlier) )?(${DAY_WORD})(?: (${DAY_PART}))?\\b`, 'gi'),
     read: (m, context) => {
+      // "today's world", "people of tomorrow": the present or the future in general, not a date.
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (!m[3] && /^'s\s[a-z]/.test(after) && !/yesterday/i.test(m[2] ?? '')) return null;
+      if (/\b(?:of|for) $/i.test(context.text.slice(Math.max(0, m.index - 4), m.index)) && /tomorrow/i.test(m[2] ?? '')) return null;
       const day = relativeDay(m[2] ?? '', context);
       if (!m[3] && /^(?:later|earlier)$/i.test(m[1] ?? '')) return { type: 'DATE', value: dayValue(day), trimStart: (m[1] ?? '').length + 1 };
       return withDayPart(day, m[3]);
@@ -528,16 +588,18 @@ export const TIMEX_RULES: TimexRule[] = [
       const quantityWord = (m[5] ?? '').toLowerCase();
       const unit = unitKey(m[6] ?? '');
       if ((quantityWord === 'a' || quantityWord === 'an') && (unit === 'second' || unit === 'quarter')) return null;
-      if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight)$/.test(quantityWord)) return null;
+      if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight|several|a few|few)$/.test(quantityWord)) return null;
+      if (/^\d{4}$/.test(quantityWord)) return null;
       const amount = parseQuantity(quantityWord);
       const value = durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
       // "$5 a year", "twice a day": a rate, not a length of time.
-      if ((quantityWord === 'a' || quantityWord === 'an' || quantityWord === 'per') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen)\s*$/i.test(preceding)) {
-        const code = UNIT_CODE[unit] ?? '';
-        return { type: 'SET', value: `P${code.startsWith('T') ? 'T' : ''}1${code.replace('T', '')}` };
-      }
+      // "$5 a year", "twice a day": a rate, not a span of time; annotators leave it unmarked.
+      if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights)\s*$/i.test(preceding)) return null;
+      const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
+      if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
@@ -547,15 +609,26 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'vague-duration',
-    pattern: new RegExp(`(?<=\\b(?:for|over|in|within|during|took|takes|take|lasted|last|spent|spend)(?: the)? )(?:(?:many|several|a few|few|some|the next few|the past few|the last few|the coming) )?(${TIME_UNIT})s\\b(?! ago| of\\b)`, 'gi'),
+    pattern: new RegExp(`(?<=\\b(?:for|over|in|within|during|took|takes|take|lasted|last|spent|spend)(?: the)? )(?:(?:many|several|a few|few|some) )?(days|weeks|months|years|decades|centuries|hours|minutes)\\b(?! ago| of\\b| earlier| later)`, 'gi'),
     read: (m) => {
       const value = durationValue(undefined, m[1] ?? '');
       return value ? { type: 'DURATION', value } : null;
     },
   },
   {
+    name: 'vague-span',
+    pattern: /\b(?:(?:the )?(?:recent|coming|next few|past few|last few|past several|last several) (days|weeks|months|quarters|years)|(?:the )?(days|weeks|months|years) ahead)\b/gi,
+    read: (m) => {
+      const unit = (m[1] ?? m[2] ?? '').toLowerCase();
+      if (/coming/i.test(m[0]) && unit === 'quarters') return { type: 'DATE', value: 'FUTURE_REF' };
+      if (/recent/i.test(m[0]) && unit === 'years') return { type: 'DATE', value: 'PAST_REF' };
+      const value = durationValue(undefined, unit);
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
     name: 'set',
-    pattern: new RegExp(`\\b(?:(?:every|each|per) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly))\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:every|each) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|yearly|nightly))\\b`, 'gi'),
     read: (m, context) => {
       if (m[3]) {
         const adverb = m[3].toLowerCase();
@@ -574,7 +647,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'present-reference',
     pattern:
-      /\b(?:(?:right |just |until |till |by |for |from )?now(?! that\b)|currently|nowadays|presently|at present|these days|at the moment|at this time|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
+      /\b(?:(?:right |just |until |till |by |for |from )?now(?! that\b)|currently|nowadays|presently|at present|these days|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
     read: (m) => {
       const phrase = m[0].toLowerCase();
       if (phrase === "today's") return null;
@@ -584,7 +657,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'past-reference',
-    pattern: /\b(?:recently|recent(?: (?:years|months|weeks|days|times|decades))?|lately|previously|formerly|the past(?! (?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve))|in the past|earlier(?= this| in)|once upon a time)\b/gi,
+    pattern: /\b(?:recently|recent(?! (?:months|weeks|days|quarters)\b)(?: (?:years|times|decades|past))?|lately|the past(?! (?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|decade|century|year|month|week))|in the past|past years|once upon a time)\b/gi,
     read: (m) => {
       if (/^earlier$/i.test(m[0])) return null;
       return { type: 'DATE', value: 'PAST_REF', trimStart: /^in the past$/i.test(m[0]) ? 3 : 0 };
@@ -592,7 +665,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'future-reference',
-    pattern: /\b(?:(?:the )?(?:near |distant |foreseeable |immediate )?future(?!s)|soon|as soon as possible|(?:the )?coming (?:days|weeks|months|years|decades)|(?:the )?days ahead|(?:the )?(?:weeks|months|years) ahead|shortly)\b/gi,
+    pattern: /\b(?:the (?:near |distant |immediate )?future(?!s)|soon(?! after| before| as\b)|as soon as possible|(?:the )?(?:near|short) term)\b/gi,
     read: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
   },
 ];

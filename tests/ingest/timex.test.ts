@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractTimexes, resolveDateRange } from '../../src/ingest/extract/timex.js';
+import { parsePlainTextArticle } from '../../src/ingest/formats/text.js';
+
+const seed = parsePlainTextArticle(readFileSync('examples/seed/000_09a13298e7180d8f.txt', 'utf8'), 'seed.txt');
+
+/** The value each phrase gets, read as a person would look it up. */
+function valueOf(text: string, publishedAt: string, phrase: string): string | undefined {
+  const timexes = extractTimexes(text, publishedAt);
+  return timexes.find((timex) => timex.text === phrase)?.value;
+}
+
+describe('the seed article (published Saturday 2023-11-04)', () => {
+  const timexes = extractTimexes(seed.text, seed.publishedAt);
+  const byText = (phrase: string) => timexes.filter((timex) => timex.text === phrase);
+
+  it('puts "on Thursday" on the Thursday before publication', () => {
+    expect(byText('Thursday')).toEqual([expect.objectContaining({ type: 'DATE', value: '2023-11-02', precision: 'DAY' })]);
+  });
+
+  it('gives "Oct. 7" without a year the year of the story', () => {
+    expect(byText('Oct. 7').map((timex) => timex.value)).toEqual(['2023-10-07', '2023-10-07']);
+  });
+
+  it('reads "for over a week" as an approximate one-week duration, without "for"', () => {
+    expect(byText('over a week')).toEqual([expect.objectContaining({ type: 'DURATION', value: 'P1W', mod: 'MORE_THAN', approximate: true })]);
+  });
+
+  it('reads full dates in both orders, and the typo "October 7z" as October 7', () => {
+    expect(byText('November 3, 2023')[0]?.value).toBe('2023-11-03');
+    expect(byText('07 October 2023')[0]?.value).toBe('2023-10-07');
+    expect(byText('October 7')[0]?.value).toBe('2023-10-07');
+  });
+
+  it('offsets point at the words in the text', () => {
+    for (const timex of timexes) expect(seed.text.slice(timex.start, timex.end)).toBe(timex.text);
+  });
+});
+
+describe('relative expressions against the publication date', () => {
+  const published = '2023-11-04';
+  it.each([
+    ['He left yesterday.', 'yesterday', '2023-11-03'],
+    ['They meet tomorrow.', 'tomorrow', '2023-11-05'],
+    ['Talks will resume next week.', 'next week', '2023-W45'],
+    ['Prices rose last week.', 'last week', '2023-W43'],
+    ['Sales fell last month.', 'last month', '2023-10'],
+    ['Output grew earlier this month.', 'earlier this month', '2023-11'],
+    ['Profit rose this year.', 'this year', '2023'],
+    ['The plant closed a year ago.', 'a year ago', '2022'],
+    ['The vote will be held on Monday.', 'Monday', '2023-11-06'],
+    ['Results for the third quarter were weak.', 'the third quarter', '2023-Q3'],
+    ['The war began in the 1990s.', 'the 1990s', '199'],
+    ['It was built in the 20th century.', 'the 20th century', '19'],
+    ['Elections are planned for next spring.', 'next spring', '2024-SP'],
+    ['Prices are high now.', 'now', 'PRESENT_REF'],
+    ['The firm recently hired staff.', 'recently', 'PAST_REF'],
+    ['He served two years in jail.', 'two years', 'P2Y'],
+    ['A three-day strike ended.', 'three-day', 'P3D'],
+    ['It happened in nineteen ninety-six.', 'nineteen ninety-six', '1996'],
+    ['The strike started in March 1997.', 'March 1997', '1997-03'],
+    ['He arrived at 5 p.m. Friday.', '5 p.m. Friday', '2023-11-03T17:00'],
+    ['Rain fell tonight.', 'tonight', '2023-11-04TNI'],
+  ])('%s → %s = %s', (text, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('leaves ages and money rates alone', () => {
+    expect(extractTimexes('Mr. Smith, 52 years old, earns $5 a year.', published)).toEqual([]);
+  });
+
+  it('does not read the verb "may" or a count like "2,000 people" as a date', () => {
+    expect(extractTimexes('Officials may leave; 2000 people marched.', published)).toEqual([]);
+  });
+});
+
+describe('resolveDateRange', () => {
+  it.each([
+    ['2023-11-02', { start: '2023-11-02', end: '2023-11-02', precision: 'DAY' }],
+    ['2023-10', { start: '2023-10-01', end: '2023-10-31', precision: 'MONTH' }],
+    ['2024-02', { start: '2024-02-01', end: '2024-02-29', precision: 'MONTH' }],
+    ['1998', { start: '1998-01-01', end: '1998-12-31', precision: 'YEAR' }],
+    ['2023-W44', { start: '2023-10-30', end: '2023-11-05', precision: 'WEEK' }],
+    ['1998-Q1', { start: '1998-01-01', end: '1998-03-31', precision: 'QUARTER' }],
+    ['1998-WI', { start: '1998-12-01', end: '1999-02-28', precision: 'SEASON' }],
+    ['199', { start: '1990-01-01', end: '1999-12-31', precision: 'DECADE' }],
+    ['19', { start: '1900-01-01', end: '1999-12-31', precision: 'CENTURY' }],
+  ])('%s', (value, range) => {
+    expect(resolveDateRange(value)).toEqual(range);
+  });
+
+  it('has no range for vague values', () => {
+    expect(resolveDateRange('PAST_REF')).toBeNull();
+    expect(resolveDateRange('XXXX-XX-XX')).toBeNull();
+    expect(resolveDateRange('P1W')).toBeNull();
+  });
+});
