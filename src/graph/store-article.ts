@@ -71,6 +71,7 @@ export function checkFacts(facts: ArticleFacts): void {
     if (event.date.endsOn < event.date.startsOn) throw new FactsError(`${event.key}: date ends before it starts`);
   }
   facts.claims.forEach((claim, index) => {
+    if (!Number.isFinite(claim.value)) throw new FactsError(`claim ${index}: value ${claim.value} is not a finite number`);
     checkSpan(claim.quote, `claim ${index}`);
     checkKey(claim.event, `claim ${index}`);
     checkKey(claim.place, `claim ${index}`);

@@ -5,6 +5,7 @@ import { decodeNodeIdOf } from './node-id.js';
 
 export const Article = builder.prismaNode('Article', {
   id: { field: 'id' },
+  nullable: true,
   description: 'One published text, and everything extracted from it, each fact pointing back to its words.',
   fields: (t) => ({
     url: t.exposeString('url', { nullable: true }),

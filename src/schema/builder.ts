@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Context } from './context.js';
-import { UserInputError } from './errors.js';
+import { NotFoundError, UserInputError } from './errors.js';
 import { decodeNodeId, encodeNodeId } from './node-id.js';
 
 /** The largest page any connection serves; larger requests are refused, not cut. */
@@ -37,6 +37,21 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     encodeGlobalID: encodeNodeId,
     decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, _context, _info, resolveNode) => {
+        const node = await resolveNode(id);
+        if (node == null) throw new NotFoundError(`no ${id.typename} has the ID ${encodeNodeId(id.typename, id.id)}`);
+        return node;
+      },
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, _context, _info, resolveNodes) => {
+        const nodes = await resolveNodes(ids);
+        return nodes.map((node, index) =>
+          node == null ? new NotFoundError(`no ${ids[index]!.typename} has the ID ${encodeNodeId(ids[index]!.typename, ids[index]!.id)}`) : node,
+        );
+      },
+    },
     firstArgOptions: { validate: pageSize('first') },
     lastArgOptions: { validate: pageSize('last') },
   },

@@ -1,5 +1,6 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { ClaimMetric as ClaimMetricValues, ClaimQualifier as ClaimQualifierValues } from '../db/generated/prisma/enums.js';
+import type { Source as SourceRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Source } from './source.js';
 import { Quote } from './quote.js';
@@ -19,12 +20,13 @@ export const ClaimQualifier = builder.enumType(ClaimQualifierValues, {
 const claimSourceLinks = prismaConnectionHelpers(builder, 'ClaimSource', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ source: nodeSelection(true) }),
-  resolveNode: (link) => link.source,
+  select: (nodeSelection) => ({ source: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.source as unknown as SourceRow,
 });
 
 export const Claim = builder.prismaNode('Claim', {
   id: { field: 'id' },
+  nullable: true,
   description:
     'A figure a source gave about an event or a place ("at least 9,061 killed, according to Gaza health authorities"). Conflicting claims are kept side by side.',
   fields: (t) => ({

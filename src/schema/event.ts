@@ -6,6 +6,7 @@ import {
   EventType as EventTypeValues,
 } from '../db/generated/prisma/enums.js';
 import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
+import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow, Place as PlaceRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
@@ -68,36 +69,37 @@ const EventDate = builder.objectRef<EventDateShape>('EventDate').implement({
 const eventPlaceLinks = prismaConnectionHelpers(builder, 'EventPlace', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ role: true, place: nodeSelection(true) }),
-  resolveNode: (link) => link.place,
+  select: (nodeSelection) => ({ role: true, place: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.place as unknown as PlaceRow,
 });
 const eventPersonLinks = prismaConnectionHelpers(builder, 'EventPerson', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ role: true, person: nodeSelection(true) }),
-  resolveNode: (link) => link.person,
+  select: (nodeSelection) => ({ role: true, person: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.person as unknown as PersonRow,
 });
 const eventOrganizationLinks = prismaConnectionHelpers(builder, 'EventOrganization', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ role: true, organization: nodeSelection(true) }),
-  resolveNode: (link) => link.organization,
+  select: (nodeSelection) => ({ role: true, organization: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.organization as unknown as OrganizationRow,
 });
 const outgoingRelations = prismaConnectionHelpers(builder, 'EventRelation', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ kind: true, toEvent: nodeSelection(true) }),
-  resolveNode: (relation) => relation.toEvent,
+  select: (nodeSelection) => ({ kind: true, toEvent: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (relation) => relation.toEvent as unknown as EventRow,
 });
 const incomingRelations = prismaConnectionHelpers(builder, 'EventRelation', {
   cursor: 'id',
   query: { orderBy: { id: 'asc' } },
-  select: (nodeSelection) => ({ kind: true, fromEvent: nodeSelection(true) }),
-  resolveNode: (relation) => relation.fromEvent,
+  select: (nodeSelection) => ({ kind: true, fromEvent: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (relation) => relation.fromEvent as unknown as EventRow,
 });
 
 export const Event = builder.prismaNode('Event', {
   id: { field: 'id' },
+  nullable: true,
   description: 'Something that happened at a time and place, as one or more articles report it.',
   fields: (t) => ({
     title: t.exposeString('title'),

@@ -81,11 +81,11 @@ builder.mutationFields((t) => ({
       const survivor = decodeNodeId(String(args.survivor));
       const merged = decodeNodeId(String(args.merged));
       if (!mergeableTypes.includes(survivor.typename as MergeableType)) {
-        throw new UserInputError(`survivor: a ${survivor.typename} cannot be merged; merge ${mergeableTypes.join(', ')}`, 'survivor');
+        throw new UserInputError(`survivor: ${withArticle(survivor.typename)} cannot be merged; merge ${mergeableTypes.join(', ')}`, 'survivor');
       }
       if (survivor.typename !== merged.typename) {
         throw new UserInputError(
-          `merged: cannot merge a ${merged.typename} into a ${survivor.typename}; both must be of the same type`,
+          `merged: cannot merge ${withArticle(merged.typename)} into ${withArticle(survivor.typename)}; both must be of the same type`,
           'merged',
         );
       }
@@ -126,4 +126,8 @@ function historyWhere(globalId: string) {
   const entityType = (Object.keys(typenameOf) as EntityTypeValues[]).find((key) => typenameOf[key] === typename);
   if (!entityType) throw new UserInputError(`entity: a ${typename} has no merge history`, 'entity');
   return { entityType, OR: [{ survivorId: Number(id) }, { mergedId: Number(id) }] };
+}
+
+function withArticle(typename: string): string {
+  return `${/^[AEIOU]/.test(typename) ? 'an' : 'a'} ${typename}`;
 }

@@ -1,6 +1,7 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { OrganizationKind as OrganizationKindValues } from '../db/generated/prisma/enums.js';
+import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
 import { ParticipantRole } from './person.js';
@@ -18,12 +19,13 @@ export const OrganizationKind = builder.enumType(OrganizationKindValues, {
 const organizationEventLinks = prismaConnectionHelpers(builder, 'EventOrganization', {
   cursor: 'id',
   query: { orderBy: orderedBy({ event: { startsOn: 'desc' } }, { id: 'desc' }) },
-  select: (nodeSelection) => ({ role: true, event: nodeSelection(true) }),
-  resolveNode: (link) => link.event,
+  select: (nodeSelection) => ({ role: true, event: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.event as unknown as EventRow,
 });
 
 export const Organization = builder.prismaNode('Organization', {
   id: { field: 'id' },
+  nullable: true,
   description: 'An organisation named in the news: a government, an army, an armed group, a company, an NGO.',
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -1,6 +1,7 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { ParticipantRole as ParticipantRoleValues } from '../db/generated/prisma/enums.js';
+import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
@@ -17,12 +18,13 @@ export const ParticipantRole = builder.enumType(ParticipantRoleValues, {
 const personEventLinks = prismaConnectionHelpers(builder, 'EventPerson', {
   cursor: 'id',
   query: { orderBy: orderedBy({ event: { startsOn: 'desc' } }, { id: 'desc' }) },
-  select: (nodeSelection) => ({ role: true, event: nodeSelection(true) }),
-  resolveNode: (link) => link.event,
+  select: (nodeSelection) => ({ role: true, event: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.event as unknown as EventRow,
 });
 
 export const Person = builder.prismaNode('Person', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A person named in the news.',
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -1,6 +1,7 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { PlaceKind as PlaceKindValues, PlaceRole as PlaceRoleValues } from '../db/generated/prisma/enums.js';
+import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch, placeAndDescendantIds } from './entity-filters.js';
@@ -22,12 +23,13 @@ export const PlaceRole = builder.enumType(PlaceRoleValues, {
 const placeEventLinks = prismaConnectionHelpers(builder, 'EventPlace', {
   cursor: 'id',
   query: { orderBy: orderedBy({ event: { startsOn: 'desc' } }, { id: 'desc' }) },
-  select: (nodeSelection) => ({ role: true, event: nodeSelection(true) }),
-  resolveNode: (link) => link.event,
+  select: (nodeSelection) => ({ role: true, event: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.event as unknown as EventRow,
 });
 
 export const Place = builder.prismaNode('Place', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A place named in the news, with its enclosing place: Gaza City lies in the Gaza Strip.',
   fields: (t) => ({
     name: t.exposeString('name'),

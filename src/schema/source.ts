@@ -2,6 +2,7 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { SourceKind as SourceKindValues } from '../db/generated/prisma/enums.js';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
+import type { Claim as ClaimRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Claim } from './claim.js';
 import { aliasSearch } from './entity-filters.js';
@@ -18,12 +19,13 @@ export const SourceKind = builder.enumType(SourceKindValues, {
 const sourceClaimLinks = prismaConnectionHelpers(builder, 'ClaimSource', {
   cursor: 'id',
   query: { orderBy: orderedBy({ claim: { reportedAt: 'asc' } }, { id: 'asc' }) },
-  select: (nodeSelection) => ({ claim: nodeSelection(true) }),
-  resolveNode: (link) => link.claim,
+  select: (nodeSelection) => ({ claim: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (link) => link.claim as unknown as ClaimRow,
 });
 
 export const Source = builder.prismaNode('Source', {
   id: { field: 'id' },
+  nullable: true,
   description: 'Who an article or a claim is attributed to, and who may stand behind it.',
   fields: (t) => ({
     name: t.exposeString('name'),

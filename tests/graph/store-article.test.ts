@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { readSeedFacts } from '../../src/graph/demo-data.js';
+import { storeArticleFacts, FactsError } from '../../src/graph/store-article.js';
+import type { ArticleFacts } from '../../src/graph/facts.js';
+
+async function counts(database: TestDatabase) {
+  const { prisma } = database;
+  return {
+    articles: await prisma.article.count(),
+    events: await prisma.event.count(),
+    eventMentions: await prisma.eventMention.count(),
+    people: await prisma.person.count(),
+    organizations: await prisma.organization.count(),
+    places: await prisma.place.count(),
+    sources: await prisma.source.count(),
+    claims: await prisma.claim.count(),
+  };
+}
+
+/** A second, shorter report of the Oct. 7 attack by another outlet, written for this test. */
+function followUpReport(): ArticleFacts {
+  const text = 'JERUSALEM – Hamas gunmen stormed into Israel from Gaza on Oct. 7, Israeli officials said, killing about 1,200 people.';
+  const span = (phrase: string) => {
+    const start = text.indexOf(phrase);
+    return { start, end: start + phrase.length, text: phrase };
+  };
+  return {
+    article: { title: 'Israel revises toll', publishedOn: '2023-11-11', text, format: 'text', url: 'https://example.org/toll' },
+    people: [],
+    organizations: [{ key: 'hamas', name: 'Hamas', kind: 'ARMED_GROUP', mentions: [span('Hamas')] }],
+    places: [
+      { key: 'israel', name: 'Israel', kind: 'COUNTRY', countryCode: 'IL', gazetteerId: 'geonames:294640', mentions: [span('Israel')] },
+      { key: 'gaza', name: 'Gaza', kind: 'TERRITORY', countryCode: 'PS', mentions: [span('Gaza')] },
+    ],
+    sources: [{ key: 'officials', name: 'Israeli officials', kind: 'GOVERNMENT', mentions: [span('Israeli officials')] }],
+    events: [
+      {
+        key: 'attack',
+        title: 'Hamas gunmen storm Israel',
+        type: 'ATTACK',
+        date: { startsOn: '2023-10-07', endsOn: '2023-10-07', precision: 'DAY', text: 'Oct. 7' },
+        places: [{ place: 'israel', role: 'LOCATION' }],
+        organizations: [{ organization: 'hamas', role: 'ACTOR' }],
+        mentions: [{ ...span('Hamas gunmen stormed into Israel from Gaza on Oct. 7'), source: 'officials' }],
+      },
+    ],
+    claims: [
+      { metric: 'KILLED', value: 1200, qualifier: 'ABOUT', subject: 'people', event: 'attack', sources: ['officials'], quote: span('killing about 1,200 people') },
+    ],
+  };
+}
+
+for (const kind of databaseKinds) {
+  describe(`storing article facts on ${kind}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => database?.dispose());
+
+    it('stores the seed article once; the same article again changes nothing and says so', async () => {
+      const first = await storeArticleFacts(database.prisma, readSeedFacts());
+      expect(first.status).toBe('created');
+      expect(first.created).toMatchObject({ events: 8, people: 3, organizations: 8, places: 8, sources: 12, claims: 6 });
+      const after = await counts(database);
+      const again = await storeArticleFacts(database.prisma, readSeedFacts());
+      expect(again).toMatchObject({ status: 'unchanged', articleId: first.articleId });
+      expect(await counts(database)).toEqual(after);
+    });
+
+    it('lands a second report of the same attack on the same event, entities and source', async () => {
+      const before = await counts(database);
+      const result = await storeArticleFacts(database.prisma, followUpReport());
+      expect(result.status).toBe('created');
+      expect(result.created).toMatchObject({ events: 0, organizations: 0, sources: 0 });
+      const after = await counts(database);
+      expect(after.events).toBe(before.events);
+      expect(after.eventMentions).toBe(before.eventMentions + 1);
+      const attack = await database.prisma.event.findFirstOrThrow({
+        where: { title: 'Hamas attack on Israel' },
+        include: { mentions: true, claims: { orderBy: { reportedAt: 'asc' } } },
+      });
+      expect(new Set(attack.mentions.map((mention) => mention.articleId)).size).toBe(2);
+      // Two tolls from the same kind of source, a week apart, side by side.
+      expect(attack.claims.map((claim) => [claim.value, claim.qualifier])).toEqual([
+        [1400, 'EXACT'],
+        [1200, 'ABOUT'],
+      ]);
+    });
+
+    it('writes nothing when facts are inconsistent, and names the problem', async () => {
+      const before = await counts(database);
+      const broken = followUpReport();
+      broken.article.url = 'https://example.org/broken';
+      broken.article.text += ' More.';
+      broken.claims[0]!.sources = ['nobody'];
+      await expect(storeArticleFacts(database.prisma, broken)).rejects.toThrow(FactsError);
+      await expect(storeArticleFacts(database.prisma, broken)).rejects.toThrow('claim 0: refers to "nobody", which no fact defines');
+      expect(await counts(database)).toEqual(before);
+    });
+
+    it('rolls back everything when the database refuses part of an article', async () => {
+      const before = await counts(database);
+      const failing = followUpReport();
+      failing.article.url = 'https://example.org/failing';
+      failing.article.text += ' Again.';
+      // A NUL character passes the fact checks but no PostgreSQL text column: the claim, written last, fails.
+      failing.claims[0]!.subject = 'people\u0000';
+      failing.organizations.push({ key: 'new-org', name: 'A brand new group', kind: 'OTHER', mentions: [] });
+      await expect(storeArticleFacts(database.prisma, failing)).rejects.toThrow();
+      expect(await counts(database)).toEqual(before);
+    });
+  });
+}

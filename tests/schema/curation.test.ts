@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
+import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
+
+type Data = Record<string, any>;
+
+for (const kind of databaseKinds) {
+  describe(`curation mutations on ${kind}`, () => {
+    let database: TestDatabase;
+    let client: GraphQLClient;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      await loadDemoDataIfEmpty(database.prisma);
+      client = graphqlClient(database.prisma);
+    });
+    afterAll(async () => database?.dispose());
+
+    async function ok(query: string, variables?: Record<string, unknown>): Promise<Data> {
+      const result = await client.request<Data>(query, variables);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data!;
+    }
+
+    async function idOf(list: 'people' | 'organizations' | 'places' | 'sources', search: string): Promise<string> {
+      const data = await ok(`query ($search: String) { ${list}(search: $search, first: 1) { edges { node { id } } } }`, { search });
+      return data[list].edges[0].node.id;
+    }
+
+    it('creates and updates people, places and sources; aliases make them findable', async () => {
+      const created = await ok(`mutation {
+        createPerson(input: { name: "Antony Blinken", aliases: ["Tony Blinken"], description: "U.S. Secretary of State" }) { id name aliases }
+      }`);
+      expect(created.createPerson.aliases).toEqual(['Antony Blinken', 'Tony Blinken']);
+      const found = await ok(`{ people(search: "TONY blinken") { totalCount edges { node { name } } } }`);
+      expect(found.people.totalCount).toBe(1);
+      const updated = await ok(`mutation ($id: ID!) { updatePerson(id: $id, input: { aliases: ["Blinken"] }) { name aliases description } }`, {
+        id: created.createPerson.id,
+      });
+      expect(updated.updatePerson).toEqual({ name: 'Antony Blinken', aliases: ['Antony Blinken', 'Blinken'], description: 'U.S. Secretary of State' });
+
+      const gazaCity = await idOf('places', 'Gaza City');
+      const camp = await ok(`mutation ($parent: ID!) {
+        createPlace(input: { name: "Al-Shati camp", kind: DISTRICT, parent: $parent, latitude: 31.53, longitude: 34.45, countryCode: "PS" }) {
+          id name parent { name parent { name } }
+        }
+      }`, { parent: gazaCity });
+      expect(camp.createPlace.parent).toEqual({ name: 'Gaza City', parent: { name: 'Gaza Strip' } });
+      const strip = await idOf('places', 'Gaza Strip');
+      const within = await ok(`query ($within: ID!) { places(within: $within) { edges { node { name } } } }`, { within: strip });
+      expect(within.places.edges.map((edge: Data) => edge.node.name)).toEqual(expect.arrayContaining(['Gaza Strip', 'Gaza City', 'Al-Shati camp']));
+
+      const cycle = await client.request(`mutation ($id: ID!, $parent: ID!) { updatePlace(id: $id, input: { parent: $parent }) { id } }`, {
+        id: strip,
+        parent: camp.createPlace.id,
+      });
+      expect(cycle.errors?.[0]?.message).toContain('a place cannot lie inside itself or inside a place within it');
+
+      const badLatitude = await client.request(`mutation { createPlace(input: { name: "Nowhere", latitude: 123 }) { id } }`);
+      expect(badLatitude.errors?.[0]?.message).toContain('latitude must be between -90 and 90');
+      expect(await database.prisma.place.count({ where: { name: 'Nowhere' } })).toBe(0);
+    });
+
+    it('links and unlinks places, participants and related events', async () => {
+      const event = await ok(`mutation {
+        createEvent(input: { title: "Ceasefire talks in Doha", type: NEGOTIATION, date: { start: "2023-11", approximate: true } }) {
+          id date { start end precision approximate earliest latest }
+        }
+      }`);
+      const eventId = event.createEvent.id;
+      expect(event.createEvent.date).toEqual({
+        start: '2023-11',
+        end: null,
+        precision: 'MONTH',
+        approximate: true,
+        earliest: '2023-11-01',
+        latest: '2023-11-30',
+      });
+      const doha = await ok(`mutation { createPlace(input: { name: "Doha", kind: CITY, countryCode: "QA" }) { id } }`);
+      const hamas = await idOf('organizations', 'Hamas');
+      await ok(`mutation ($event: ID!, $place: ID!) { linkEventPlace(event: $event, place: $place) { id } }`, { event: eventId, place: doha.createPlace.id });
+      // Linking twice changes nothing.
+      await ok(`mutation ($event: ID!, $place: ID!) { linkEventPlace(event: $event, place: $place) { id } }`, { event: eventId, place: doha.createPlace.id });
+      const linked = await ok(`mutation ($event: ID!, $participant: ID!) {
+        linkEventParticipant(event: $event, participant: $participant, role: OTHER) {
+          places { totalCount edges { role node { name } } }
+          organizations { edges { role node { name } } }
+        }
+      }`, { event: eventId, participant: hamas });
+      expect(linked.linkEventParticipant.places).toEqual({ totalCount: 1, edges: [{ role: 'LOCATION', node: { name: 'Doha' } }] });
+      expect(linked.linkEventParticipant.organizations.edges).toEqual([{ role: 'OTHER', node: { name: 'Hamas' } }]);
+
+      const hostageTaking = await ok(`{ events(filter: { types: [HOSTAGE_TAKING] }) { edges { node { id } } } }`);
+      const related = await ok(`mutation ($from: ID!, $to: ID!) { linkEvents(from: $from, to: $to, kind: RESPONSE_TO) { relatesTo { edges { kind node { title } } } } }`, {
+        from: eventId,
+        to: hostageTaking.events.edges[0].node.id,
+      });
+      expect(related.linkEvents.relatesTo.edges).toEqual([{ kind: 'RESPONSE_TO', node: { title: 'Hamas takes hostages into Gaza' } }]);
+
+      const unlinked = await ok(`mutation ($event: ID!, $place: ID!) { unlinkEventPlace(event: $event, place: $place) { places { totalCount } } }`, {
+        event: eventId,
+        place: doha.createPlace.id,
+      });
+      expect(unlinked.unlinkEventPlace.places.totalCount).toBe(0);
+    });
+
+    it('merges two sources into one: links move, names become aliases, and the history shows it', async () => {
+      const created = await ok(`mutation { createSource(input: { name: "officials in Israel", kind: GOVERNMENT }) { id } }`);
+      const israeliOfficials = await idOf('sources', 'Israeli officials');
+      const before = await ok(`query ($id: ID!) { node(id: $id) { ... on Source { claims { totalCount } eventMentions { totalCount } } } }`, {
+        id: israeliOfficials,
+      });
+      expect(before.node.claims.totalCount).toBeGreaterThan(0);
+
+      // Merge the one with the links into the new one: everything must move.
+      const merged = await ok(`mutation ($survivor: ID!, $merged: ID!) {
+        mergeEntities(survivor: $survivor, merged: $merged, reason: "same Israeli government officials") {
+          survivor { id ... on Source { name aliases claims { totalCount } eventMentions { totalCount } } }
+          merge { entityType mergedName reason movedLinks }
+        }
+      }`, { survivor: created.createSource.id, merged: israeliOfficials });
+      const survivor = merged.mergeEntities.survivor;
+      expect(survivor.aliases).toEqual(expect.arrayContaining(['officials in Israel', 'Israeli officials']));
+      expect(survivor.claims.totalCount).toBe(before.node.claims.totalCount);
+      expect(survivor.eventMentions.totalCount).toBe(before.node.eventMentions.totalCount);
+      expect(merged.mergeEntities.merge).toMatchObject({ entityType: 'SOURCE', mergedName: 'Israeli officials', reason: 'same Israeli government officials' });
+      expect(merged.mergeEntities.merge.movedLinks['ClaimSource.sourceId']).toBe(before.node.claims.totalCount);
+
+      const gone = await client.request(`query ($id: ID!) { node(id: $id) { id } }`, { id: israeliOfficials });
+      expect(gone.errors?.[0]?.message).toMatch(/no Source has the ID/);
+      const history = await ok(`query ($id: ID!) { mergeHistory(entity: $id) { totalCount edges { node { mergedName survivorId mergedId } } } }`, {
+        id: survivor.id,
+      });
+      expect(history.mergeHistory.edges[0].node).toEqual({ mergedName: 'Israeli officials', survivorId: survivor.id, mergedId: israeliOfficials });
+      const byOldId = await ok(`query ($id: ID!) { mergeHistory(entity: $id) { totalCount } }`, { id: israeliOfficials });
+      expect(byOldId.mergeHistory.totalCount).toBe(1);
+      const findable = await ok(`{ sources(search: "israeli officials") { edges { node { id } } } }`);
+      expect(findable.sources.edges.map((edge: Data) => edge.node.id)).toEqual([survivor.id]);
+    });
+
+    it('merges places without making a place lie inside itself', async () => {
+      const strip = await idOf('places', 'Gaza Strip');
+      const duplicate = await ok(`mutation ($parent: ID!) { createPlace(input: { name: "Gaza territory", parent: $parent }) { id } }`, { parent: strip });
+      const city = await idOf('places', 'Gaza City');
+      // The survivor lies inside the merged place: it is lifted to the merged place's parent.
+      const result = await ok(`mutation ($survivor: ID!, $merged: ID!) {
+        mergeEntities(survivor: $survivor, merged: $merged) { survivor { ... on Place { name parent { name } children { edges { node { name } } } } } }
+      }`, { survivor: duplicate.createPlace.id, merged: strip });
+      const place = result.mergeEntities.survivor;
+      expect(place.parent).toBeNull();
+      expect(place.children.edges.map((edge: Data) => edge.node.name)).toContain('Gaza City');
+      const cityNow = await ok(`query ($id: ID!) { node(id: $id) { ... on Place { parent { name } } } }`, { id: city });
+      expect(cityNow.node.parent.name).toBe('Gaza territory');
+    });
+
+    it('refuses to merge entities of different types, or one into itself, and changes nothing', async () => {
+      const hamas = await idOf('organizations', 'Hamas');
+      const berlin = await idOf('places', 'Berlin');
+      const mergesBefore = await database.prisma.entityMerge.count();
+      const mixed = await client.request(`mutation ($a: ID!, $b: ID!) { mergeEntities(survivor: $a, merged: $b) { survivorId } }`, { a: hamas, b: berlin });
+      expect(mixed.errors?.[0]?.message).toBe('merged: cannot merge a Place into an Organization; both must be of the same type');
+      const self = await client.request(`mutation ($a: ID!) { mergeEntities(survivor: $a, merged: $a) { survivorId } }`, { a: hamas });
+      expect(self.errors?.[0]?.message).toContain('cannot be merged into itself');
+      expect(await database.prisma.entityMerge.count()).toBe(mergesBefore);
+      expect(await database.prisma.organization.count({ where: { name: 'Hamas' } })).toBe(1);
+    });
+  });
+}
