@@ -25,13 +25,18 @@ export interface AnchorContext {
 }
 
 // Words that put a clause in the future; news otherwise reports the recent past.
-const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected to|expects to|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
 const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|[a-z]{3,}(?<!e)ed)\b/i;
 // A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
 /** Reads the tense around an expression: 'future' when a future cue is nearer than a past one within its clause. */
 export function clauseTense(context: AnchorContext): 'past' | 'future' {
+  return tenseCue(context) ?? 'past';
+}
+
+/** The tense the clause's own words show, or undefined when it shows none. */
+export function tenseCue(context: AnchorContext): 'past' | 'future' | undefined {
   const { text, start, end } = context;
   const before = clauseBefore(text, start);
   const after = clauseAfter(text, end);
@@ -42,7 +47,8 @@ export function clauseTense(context: AnchorContext): 'past' | 'future' {
   const futureAfter = firstIndex(FUTURE_CUE, after);
   const pastAfter = firstIndex(PAST_CUE, after);
   if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
-  return 'past';
+  if (pastAfter >= 0) return 'past';
+  return undefined;
 }
 
 function clauseBefore(text: string, start: number): string {
@@ -109,10 +115,11 @@ export function resolveMonth(month: number, direction: Direction, context: Ancho
   if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
   const difference = month - publishedMonth;
   if (difference === 0) return { year, month };
-  const tense = clauseTense(context);
+  const tense = tenseCue(context);
   if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
-  // Past by default, but a month just ahead is usually a plan or a schedule.
-  if (difference > 0 && difference <= 2) return { year, month };
+  // Past tense sends a month back, except the next month, which is never a year ago; without tense, up to three ahead is a schedule.
+  const ahead = (difference + 12) % 12;
+  if (ahead <= (tense === 'past' ? 1 : 3)) return { year: difference > 0 ? year : year + 1, month };
   return { year: difference < 0 ? year : year - 1, month };
 }
 

@@ -381,6 +381,21 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'end-of-current-period',
+    pattern: /\b(?:the )?(end|beginning|start|middle) of the (week|month)\b/gi,
+    read: (m, context) => ({ type: 'DATE', value: shiftedPeriod((m[2] ?? 'month').toLowerCase() as 'week' | 'month', 0, context), mod: edgeMod(m[1]) ?? 'END' }),
+  },
+  {
+    name: 'holiday',
+    // Only as a time ("on Christmas Eve", "before Christmas"), not as a modifier ("Christmas presents").
+    pattern: /(?<=\b(?:on|at|before|after|by|until|till|over|since|for|this|last|next|of) )(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween|Valentine's Day)\b(?![- ][A-Za-z])|\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve))(?=[.,;])/g,
+    read: (m, context) => {
+      const name = (m[1] ?? m[2] ?? '').toLowerCase();
+      const [month, day] = name.includes('eve') && name.includes('new') ? [12, 31] : name.includes('new year') ? [1, 1] : name.includes('christmas eve') ? [12, 24] : name.includes('christmas') ? [12, 25] : name.includes('independence') ? [7, 4] : name.includes('halloween') ? [10, 31] : [2, 14];
+      return { type: 'DATE', value: dayValue(resolveMonthDay(month as number, day as number, context)) };
+    },
+  },
+  {
     name: 'relative-period',
     pattern:
       /\b(?:(early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the rest of|the remainder of|the first half of|the second half of|the latter part of|the end of the) )?(?:(?:so far |earlier |later )?(this|last|next|the past|the previous|the coming|the current|the next|this past|this coming|the last|the latest) )(week|month|year|quarter|fiscal year|spring|summer|fall|autumn|winter)\b(?!-| of\b)/gi,
