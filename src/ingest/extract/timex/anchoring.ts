@@ -25,7 +25,7 @@ export interface AnchorContext {
 }
 
 // Words that put a clause in the future; news otherwise reports the recent past.
-const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planned|planning|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
 const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|[a-z]{3,}(?<!e)ed)\b/i;
 // A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
@@ -40,6 +40,8 @@ export function tenseCue(context: AnchorContext): 'past' | 'future' | undefined 
   const { text, start, end } = context;
   const before = clauseBefore(text, start);
   const after = clauseAfter(text, end);
+  // "had been due to expire Friday": a plan seen from the past is past.
+  if (/\bhad been (?:due|scheduled|set|expected|planned)\b/i.test(before)) return 'past';
   const futureBefore = lastIndex(FUTURE_CUE, before);
   const pastBefore = lastIndex(PAST_CUE, before);
   if (futureBefore >= 0 && futureBefore >= pastBefore) return 'future';
