@@ -50,6 +50,9 @@ export function createServer(prisma: PrismaClient): NewslineServer {
     graphqlEndpoint: '/graphql',
     context: () => createContext(prisma),
     graphiql: { title: 'Newsline', defaultQuery: exampleQuery },
+    // GraphiQL's scripts and styles are served inline from the installed package, so it works offline;
+    // the package is large, so it is loaded on the first GraphiQL request, not at start.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     plugins: [healthCheck(prisma)],
   });

@@ -1,0 +1,236 @@
+// Events in news text: a sentence that reports something happening (a trigger word such as "attacked",
+// "encircled", "vigil"), dated by the time expression it carries, placed by the places it names, with the
+// organisations and people around the trigger as participants. Pure: text in, candidates out.
+import type { EventType, ParticipantRole, PlaceRole, DatePrecision } from '../../db/generated/prisma/enums.js';
+import type { EntityMention } from './entities.js';
+import type { Timex } from './timex.js';
+import { resolveDateRange } from './timex.js';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface EventDateCandidate {
+  startsOn: string;
+  endsOn: string;
+  precision: DatePrecision;
+  approximate: boolean;
+  /** The time expression the date came from; absent when the event is dated by its publication. */
+  text?: string;
+}
+
+export interface EventCandidate {
+  type: EventType;
+  title: string;
+  trigger: TextRange & { text: string };
+  date: EventDateCandidate;
+  /** The sentences that report the event. */
+  mentions: (TextRange & { text: string })[];
+  /** Indexes into the entity list given to extractEvents. */
+  places: { entity: number; role: PlaceRole }[];
+  participants: { entity: number; role: ParticipantRole }[];
+}
+
+interface TriggerRule {
+  type: EventType;
+  pattern: RegExp;
+}
+
+// Ordered by how specific a word is: the first rule that matches a sentence's trigger decides its type.
+const triggerRules: TriggerRule[] = [
+  { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
+  { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions))\b/i },
+  { type: 'PROTEST', pattern: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed)? (?:through|on|to)|riot(?:s|ed|ing)?|strike(?:rs)? (?:by|over)|went on strike)\b/i },
+  { type: 'ELECTION', pattern: /\b(?:election|elections|elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|referendum|ballot)\b/i },
+  { type: 'ARREST', pattern: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|taken into custody|rounded up)\b/i },
+  { type: 'TRIAL', pattern: /\b(?:sentenced|convicted|acquitted|indicted|went on trial|trial of|verdict|charged with)\b/i },
+  { type: 'DISASTER', pattern: /\b(?:earthquake|quake|flood(?:s|ing|ed)?|cyclone|hurricane|typhoon|tsunami|landslides?|avalanche|drought|wildfires?|epidemic|outbreak)\b/i },
+  { type: 'ACCIDENT', pattern: /\b(?:crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|sank|explosion at|fire (?:broke out|swept)|plane went down)\b/i },
+  { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|shot dead|killed)\b/i },
+  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory))\b/i },
+  { type: 'AGREEMENT', pattern: /\b(?:signed (?:an? |the )?(?:agreement|accord|treaty|deal)|agreed to|agreement (?:was|has been) reached|reached (?:an? )?(?:agreement|deal)|ceasefire (?:took|takes) effect|truce)\b/i },
+  { type: 'NEGOTIATION', pattern: /\b(?:negotiat(?:ions|ed|ing|e)|talks (?:with|between|on)|peace talks|mediat(?:ion|ed|ing)|indirect engagement|efforts to (?:gain|secure|free) the release)\b/i },
+  { type: 'MEETING', pattern: /\b(?:met with|meets with|summit|talks in|visit(?:ed)? to|held talks|meeting (?:with|of|between))\b/i },
+  { type: 'ECONOMIC', pattern: /\b(?:shares (?:rose|fell)|stock market|interest rates?|inflation|budget deficit|devalu(?:ed|ation)|bankrupt(?:cy)?|merger|takeover bid|(?:rose|fell) \d+(?:\.\d+)? (?:percent|%))\b/i },
+];
+
+const typeLabels: Record<EventType, string> = {
+  ATTACK: 'Attack',
+  MILITARY_OPERATION: 'Military operation',
+  HOSTAGE_TAKING: 'Hostage taking',
+  CASUALTIES: 'Casualties',
+  NEGOTIATION: 'Negotiations',
+  STATEMENT: 'Statement',
+  MEETING: 'Meeting',
+  PROTEST: 'Protest',
+  VIGIL: 'Vigil',
+  ELECTION: 'Election',
+  AGREEMENT: 'Agreement',
+  ARREST: 'Arrests',
+  TRIAL: 'Trial',
+  DISASTER: 'Disaster',
+  ACCIDENT: 'Accident',
+  ECONOMIC: 'Economy',
+  OTHER: 'Event',
+};
+
+const dayMs = 86_400_000;
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A DATE value as event dates store it: DAY / WEEK / MONTH / YEAR, wider periods as ranges of months or years. */
+export function eventDateFromTimex(timex: Timex): EventDateCandidate | null {
+  if (timex.type !== 'DATE' && timex.type !== 'TIME') return null;
+  const range = resolveDateRange(timex.value);
+  if (!range) return null;
+  const precision: DatePrecision =
+    range.precision === 'DAY' || range.precision === 'TIME'
+      ? 'DAY'
+      : range.precision === 'WEEK'
+        ? 'WEEK'
+        : range.precision === 'MONTH' || range.precision === 'QUARTER' || range.precision === 'SEASON'
+          ? 'MONTH'
+          : 'YEAR';
+  return {
+    startsOn: range.start,
+    endsOn: range.end,
+    precision,
+    approximate: Boolean(timex.approximate) || (timex.mod !== undefined && timex.mod !== 'EQUAL'),
+    text: timex.text,
+  };
+}
+
+function findTrigger(sentence: string): { type: EventType; start: number; end: number; text: string } | null {
+  for (const rule of triggerRules) {
+    const match = rule.pattern.exec(sentence);
+    if (match) return { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
+  }
+  return null;
+}
+
+function within(inner: TextRange, outer: TextRange): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function placeRole(text: string, place: TextRange, sentenceStart: number): PlaceRole {
+  const before = text.slice(Math.max(sentenceStart, place.start - 12), place.start).toLowerCase();
+  if (/\bfrom (?:the )?$/.test(before)) return 'ORIGIN';
+  if (/\b(?:into|to|towards|toward) (?:the )?$/.test(before)) return 'DESTINATION';
+  if (/\b(?:against|on|attacked|invaded|encircled|bombed|shelled|stormed) (?:the )?$/.test(before)) return 'TARGET';
+  return 'LOCATION';
+}
+
+function participantRole(type: EventType, entity: TextRange, trigger: TextRange): ParticipantRole {
+  if (entity.end <= trigger.start) return 'ACTOR';
+  if (type === 'ATTACK' || type === 'MILITARY_OPERATION' || type === 'ARREST' || type === 'HOSTAGE_TAKING') return 'TARGET';
+  if (type === 'VIGIL' || type === 'PROTEST') return 'ORGANIZER';
+  return 'OTHER';
+}
+
+function capitalise(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** A short headline from the sentence: actor, trigger and the place it concerns ("Israeli forces encircled Gaza City"). */
+function titleFor(
+  text: string,
+  type: EventType,
+  trigger: TextRange & { text: string },
+  actor: EntityMention | undefined,
+  place: EntityMention | undefined,
+): string {
+  const parts: string[] = [];
+  if (actor) parts.push(actor.text);
+  parts.push(actor ? trigger.text.toLowerCase() : capitalise(trigger.text.toLowerCase()));
+  if (place) {
+    const between = text.slice(trigger.end, place.start);
+    parts.push(place.start >= trigger.end && between.length <= 6 ? `${between.trim()} ${place.text}`.trim() : `in ${place.text}`);
+  }
+  const title = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return title.length >= 8 ? title : `${typeLabels[type]}: ${title}`;
+}
+
+export interface EventExtractionInput {
+  text: string;
+  /** YYYY-MM-DD: undated events are dated by the publication day, marked approximate. */
+  publishedOn: string;
+  sentences: TextRange[];
+  timexes: Timex[];
+  entities: EntityMention[];
+  /** Spans to leave out (photo captions' credits, embedded posts' signatures), as other extractors found them. */
+  ignore?: TextRange[];
+}
+
+/**
+ * Finds the events an article reports, one candidate per event: sentences that report the same type of
+ * event on the same date at a shared place (or with no place) are merged into one candidate with several mentions.
+ */
+export function extractEvents(input: EventExtractionInput): EventCandidate[] {
+  const { text } = input;
+  const candidates: EventCandidate[] = [];
+  for (const sentence of input.sentences) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (input.ignore?.some((range) => within(sentence, range))) continue;
+    const found = findTrigger(sentenceText);
+    if (!found) continue;
+    const trigger = { type: found.type, start: sentence.start + found.start, end: sentence.start + found.end, text: found.text };
+    const dates = input.timexes
+      .filter((timex) => within(timex, sentence))
+      .map((timex) => ({ timex, date: eventDateFromTimex(timex) }))
+      .filter((entry): entry is { timex: Timex; date: EventDateCandidate } => entry.date !== null)
+      .sort((a, b) => Math.abs(a.timex.start - trigger.start) - Math.abs(b.timex.start - trigger.start));
+    const published = new Date(`${input.publishedOn.slice(0, 10)}T00:00:00Z`);
+    // An event reported without a date happened by the time of publication: the publication day, approximately.
+    const date: EventDateCandidate = dates[0]?.date ?? {
+      startsOn: isoDay(published),
+      endsOn: isoDay(published),
+      precision: 'DAY',
+      approximate: true,
+    };
+    // News reports the past: a date after publication is a plan, not an event that happened.
+    if (date.startsOn > isoDay(new Date(published.getTime() + dayMs))) continue;
+
+    const inSentence = input.entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => within(entity, sentence));
+    const places = inSentence
+      .filter(({ entity }) => entity.kind === 'PLACE')
+      .map(({ entity, index }) => ({ entity: index, role: placeRole(text, entity, sentence.start) }));
+    const participants = inSentence
+      .filter(({ entity }) => entity.kind !== 'PLACE')
+      .map(({ entity, index }) => ({ entity: index, role: participantRole(trigger.type, entity, trigger) }));
+    const actor = inSentence.find(({ entity }) => entity.kind !== 'PLACE' && entity.end <= trigger.start)?.entity;
+    const place =
+      inSentence.find(({ entity }) => entity.kind === 'PLACE' && entity.start >= trigger.end)?.entity ??
+      inSentence.find(({ entity }) => entity.kind === 'PLACE')?.entity;
+    const mention = { start: sentence.start, end: sentence.end, text: sentenceText };
+
+    const placeNames = new Set(places.map((link) => input.entities[link.entity]!.text.toLowerCase()));
+    const same = candidates.find(
+      (candidate) =>
+        candidate.type === trigger.type &&
+        candidate.date.startsOn === date.startsOn &&
+        candidate.date.precision === date.precision &&
+        (placeNames.size === 0 ||
+          candidate.places.length === 0 ||
+          candidate.places.some((link) => placeNames.has(input.entities[link.entity]!.text.toLowerCase()))),
+    );
+    if (same) {
+      same.mentions.push(mention);
+      for (const link of places) if (!same.places.some((other) => other.entity === link.entity)) same.places.push(link);
+      for (const link of participants) if (!same.participants.some((other) => other.entity === link.entity)) same.participants.push(link);
+      continue;
+    }
+    candidates.push({
+      type: trigger.type,
+      title: titleFor(text, trigger.type, trigger, actor, place),
+      trigger,
+      date,
+      mentions: [mention],
+      places,
+      participants,
+    });
+  }
+  return candidates;
+}
