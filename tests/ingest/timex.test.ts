@@ -96,3 +96,29 @@ describe('resolveDateRange', () => {
     expect(resolveDateRange('P1W')).toBeNull();
   });
 });
+
+describe('the reporting quarter in business news (published 1989-10-30)', () => {
+  const published = '1989-10-30';
+  const values = (text: string) => extractTimexes(text, published).map((timex) => `${timex.text}=${timex.value}`);
+
+  it('keeps the completed quarter a story reports on when a later quarter is named as outlook', () => {
+    const text = 'Acme posted third-quarter profit. It sees weaker fourth-quarter sales. In the latest quarter, revenue rose.';
+    expect(values(text)).toContain('the latest quarter=1989-Q3');
+  });
+
+  it('does not let an earlier quarter named for comparison take over the focus', () => {
+    const text = 'Acme posted third-quarter profit. After a flat second quarter, sales grew. Costs fell from a year ago.';
+    expect(values(text)).toContain('a year ago=1988-Q3');
+  });
+
+  it('takes a fiscal quarter, or one said to have ended, as the subject even when it is out of calendar order', () => {
+    expect(values('Acme earned more in the fiscal first quarter. Sales fell from a year earlier.')).toContain('a year earlier=1988-Q1');
+    expect(values('Acme posted third-quarter profit. Beta said its second quarter ended Aug. 31 was weak. In the latest quarter, Beta lost money.')).toContain(
+      'the latest quarter=1989-Q2',
+    );
+  });
+
+  it('places "the quarter ended July 31" by the calendar quarter holding most of its months', () => {
+    expect(values('In the quarter ended July 31, Acme had 5 million shares.')).toContain('the quarter=1989-Q2');
+  });
+});

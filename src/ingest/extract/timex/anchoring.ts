@@ -153,6 +153,29 @@ export function yearOfBareQuarter(quarter: number, context: AnchorContext): numb
   return year;
 }
 
+/**
+ * Records a quarter the text names as a candidate reporting period. Business news reports on the latest completed
+ * quarter and mentions earlier ones for comparison and later ones as outlook, so only a completed quarter later
+ * than the current focus moves it.
+ */
+/** Whether the words after an expression say its period is over: "the fourth quarter ended Sept. 30". */
+export function followedByEnded(context: AnchorContext): boolean {
+  return /^,? (?:which |that )?ended\b/i.test(context.text.slice(context.end, context.end + 20));
+}
+
+
+export function noteQuarter(context: AnchorContext, year: number, quarter: number, ended = false): void {
+  const index = year * 4 + quarter;
+  const focus = context.focus.quarter;
+  // The first quarter a story names is its subject, even a fiscal one that runs ahead of the calendar.
+  // A quarter said to have ended ("the fourth quarter ended Sept. 30") is a reporting period whatever its number says.
+  if (focus && !ended) {
+    if (index >= context.published.year * 4 + quarterOf(context.published.month)) return;
+    if (focus.year * 4 + focus.quarter > index) return;
+  }
+  context.focus.quarter = { year, quarter };
+}
+
 /** "the quarter" with no earlier quarter in the document: the last one completed before publication. */
 export function focusedQuarter(context: AnchorContext): { year: number; quarter: number } {
   if (context.focus.quarter) return context.focus.quarter;

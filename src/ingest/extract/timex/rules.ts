@@ -3,6 +3,8 @@ import {
   clauseTense,
   type Direction,
   focusedQuarter,
+  followedByEnded,
+  noteQuarter,
   resolveMonth,
   resolveMonthDay,
   resolveWeekday,
@@ -171,6 +173,20 @@ function quarterAnchoredReading(context: AnchorContext, yearsBack: number): Time
   return { type: 'DATE', value: `${quarter.year - yearsBack}-Q${quarter.quarter}` };
 }
 
+/**
+ * "the quarter ended July 31": the three months up to that day, named by the calendar quarter holding most of them
+ * (May–July is the second quarter).
+ */
+function quarterEndingOn(context: AnchorContext): { year: number; quarter: number } | null {
+  const following = new RegExp(`^,? (?:which |that )?(?:ended|ending|ends) (${MONTH_ANY}) (\\d{1,2})\\b`).exec(context.text.slice(context.end, context.end + 30));
+  const month = monthNumber(following?.[1]);
+  if (!following || !month) return null;
+  const lastDay = resolveMonthDay(month, Number(following[2]), context);
+  if (!isValidDay(lastDay.year, lastDay.month, lastDay.day)) return null;
+  const middle = addDays(lastDay, -45);
+  return { year: middle.year, quarter: Math.floor((middle.month - 1) / 3) + 1 };
+}
+
 const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -309,7 +325,8 @@ export const TIMEX_RULES: TimexRule[] = [
       else if (m[5] && /^\d/.test(m[5])) year = Number(m[5]);
       else year = relativeYear(m[1] ?? m[5], context);
       if (year === undefined) year = half ? context.published.year : yearOfBareQuarter(position, context);
-      if (!half) context.focus.quarter = { year, quarter: position };
+      // A fiscal quarter runs on its own calendar: it moves the focus like a quarter said to have ended.
+      if (!half) noteQuarter(context, year, position, /fiscal/i.test(m[0]) || followedByEnded(context));
       return { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
     },
   },
@@ -319,15 +336,21 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const quarter = Number(m[2]);
       const year = m[1] ? Number(m[1]) : m[3] ? Number(m[3]) : yearOfBareQuarter(quarter, context);
-      context.focus.quarter = { year, quarter };
+      noteQuarter(context, year, quarter);
       return { type: 'DATE', value: `${year}-Q${quarter}` };
     },
   },
   {
     name: 'anaphoric-quarter',
-    pattern: /\b(?:the (?:latest |most recent |same |recent |just-ended |just-completed )?(?:fiscal )?quarter|this quarter|the current quarter|the latest period|the latest (?:fiscal )?quarter)\b(?![- ](?:century|of a|mile|point|percent))/gi,
+    pattern: /\b(?:the (?:latest |most recent |same |recent |just-ended |just-completed )?(?:fiscal )?quarter|this quarter|the current quarter|the latest period|the latest (?:fiscal )?quarter)\b(?![- ](?:century|of a|mile|point|percent|to-))/gi,
     read: (m, context) => {
       if (/current/i.test(m[0])) return { type: 'DATE', value: shiftedPeriod('quarter', 0, context) };
+      // Without a quarter named before, the end date places it; after one (often a fiscal quarter), that one stands.
+      const ended = context.focus.quarter ? null : quarterEndingOn(context);
+      if (ended) {
+        noteQuarter(context, ended.year, ended.quarter, true);
+        return { type: 'DATE', value: `${ended.year}-Q${ended.quarter}` };
+      }
       return quarterAnchoredReading(context, 0);
     },
   },
