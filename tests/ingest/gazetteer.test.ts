@@ -27,6 +27,7 @@ describe('the seed article places', () => {
     expect(resolved('WASHINGTON')).toBe(washington);
     expect(resolved('Washington, D.C.')).toBe(washington);
     expect(resolved('Washington DC')).toBe(washington);
+    expect(resolved('D.C.')).toBe(washington);
   });
 
   it('reads Gaza and the Gaza Strip as the territory and Gaza City as the city inside it', () => {
@@ -177,8 +178,25 @@ describe('curated territories and regions', () => {
     expect(resolved('Africa').kind).toBe('CONTINENT');
   });
 
+  it('types dependencies as territories and keeps partly recognised states as countries', () => {
+    expect(resolved('Hong Kong')).toMatchObject({ kind: 'TERRITORY', countryCode: 'HK' });
+    expect(resolved('Puerto Rico').kind).toBe('TERRITORY');
+    expect(resolved('Palestine')).toMatchObject({ kind: 'COUNTRY', countryCode: 'PS' });
+    expect(resolved('Gaza Strip').parent).toBe(resolved('Palestine'));
+    expect(resolved('Kosovo').kind).toBe('COUNTRY');
+  });
+
+  it('knows the communities near Gaza that the city list lacks', () => {
+    expect(resolved('Sderot')).toMatchObject({ kind: 'CITY', countryCode: 'IL' });
+    expectAt(resolved('Sderot'), 31.52, 34.6);
+    expect(resolved('Kibbutz Kfar Aza')).toBe(resolved('Kfar Aza'));
+    expect(resolved("Be'er Sheva")).toBe(resolved('Beersheba'));
+  });
+
   it('leaves organisations and unknown names out', () => {
     expect(resolvePlaceName('EU')).toBeNull();
+    expect(resolvePlaceName('UN')).toBeNull(); // not Un, a town in India: short names in capitals are acronyms
+    expect(resolvePlaceName('NATO')).toBeNull();
     expect(resolvePlaceName('European Union')).toBeNull();
     expect(resolvePlaceName('Nowhereville')).toBeNull();
     expect(resolvePlaceName('')).toBeNull();

@@ -56,6 +56,9 @@ export const CITY_POPULATION_THRESHOLD = 15_000;
 // A context country multiplies a candidate's weight: enough to pick a state over a country, not Paris, Texas over Paris.
 const CONTEXT_COUNTRY_BOOST = 100;
 const COUNTRY_PROMINENCE = 1e8;
+// world-countries marks these not independent; news treats them as countries. Dependencies (Hong Kong, Greenland,
+// Puerto Rico) and Western Sahara are territories.
+const partlyRecognisedStates = new Set(['PS', 'TW', 'XK']);
 
 type IndexedPlace = { place: GazetteerPlace; prominence: number; adminCode?: string };
 
@@ -105,8 +108,10 @@ function candidatesFor(index: GazetteerIndex, name: string): IndexedPlace[] | un
     if (i > 0 && variants.indexOf(variant) < i) continue;
     const key = nameKey(variant);
     if (!key) continue;
-    const byName = index.byName.get(key);
-    const byAcronym = isWrittenInCapitals(variant) ? index.byAcronym.get(key) : undefined;
+    const inCapitals = isWrittenInCapitals(variant);
+    // Two or three capitals are an acronym ("UN" is the United Nations, not Un in India), never a plain name.
+    const byName = inCapitals && key.replace(/ /g, '').length <= 3 ? undefined : index.byName.get(key);
+    const byAcronym = inCapitals ? index.byAcronym.get(key) : undefined;
     if (byName && byAcronym) return [...byName, ...byAcronym];
     if (byName ?? byAcronym) return byName ?? byAcronym;
   }
@@ -191,7 +196,7 @@ function buildIndex(): GazetteerIndex {
     const place = frozenPlace({
       gazetteerId: `newsline:country-${country.cca2.toLowerCase()}`,
       name,
-      kind: 'COUNTRY',
+      kind: country.independent === false && !partlyRecognisedStates.has(country.cca2) ? 'TERRITORY' : 'COUNTRY',
       latitude: country.latlng[0],
       longitude: country.latlng[1],
       countryCode: country.cca2,
@@ -290,6 +295,7 @@ function cityProminence(city: CityRecord): number {
 type CountryRecord = {
   name: { common: string; official: string };
   cca2: string;
+  independent: boolean | null;
   altSpellings: string[];
   latlng: [number, number];
   region: string;

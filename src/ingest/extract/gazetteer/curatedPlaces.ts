@@ -91,6 +91,14 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'scotland', name: 'Scotland', kind: 'REGION', latitude: 56.5, longitude: -4.2, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
   { slug: 'wales', name: 'Wales', kind: 'REGION', latitude: 52.3, longitude: -3.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
   { slug: 'northern-ireland', name: 'Northern Ireland', kind: 'REGION', latitude: 54.6, longitude: -6.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
+  // Communities near Gaza in the news of 7 October 2023 that GeoNames' list lacks (approximate centres).
+  { slug: 'sderot', name: 'Sderot', kind: 'CITY', latitude: 31.525, longitude: 34.596, countryCode: 'IL', parent: 'country:IL', prominence: 30_000 },
+  { slug: 'ofakim', name: 'Ofakim', kind: 'CITY', latitude: 31.31, longitude: 34.62, countryCode: 'IL', parent: 'country:IL', aliases: ['Ofaqim'], prominence: 30_000 },
+  { slug: 'kfar-aza', name: 'Kfar Aza', kind: 'CITY', latitude: 31.483, longitude: 34.533, countryCode: 'IL', parent: 'country:IL', aliases: ['Kfar Azza', 'Kibbutz Kfar Aza'], prominence: 1_000 },
+  { slug: 'beeri', name: "Be'eri", kind: 'CITY', latitude: 31.424, longitude: 34.492, countryCode: 'IL', parent: 'country:IL', aliases: ['Beeri', "Kibbutz Be'eri"], prominence: 1_000 },
+  { slug: 'nir-oz', name: 'Nir Oz', kind: 'CITY', latitude: 31.31, longitude: 34.402, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nir Oz'], prominence: 1_000 },
+  { slug: 'nahal-oz', name: 'Nahal Oz', kind: 'CITY', latitude: 31.473, longitude: 34.497, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nahal Oz'], prominence: 1_000 },
+  { slug: 'reim', name: "Re'im", kind: 'CITY', latitude: 31.389, longitude: 34.457, countryCode: 'IL', parent: 'country:IL', aliases: ['Reim', "Kibbutz Re'im"], prominence: 1_000 },
   // Regions spanning several countries: no country code, a continent parent where there is one.
   { slug: 'middle-east', name: 'Middle East', kind: 'REGION', latitude: 29.3, longitude: 42.5, aliases: ['Mideast', 'Near East'], prominence: REGION },
   { slug: 'levant', name: 'Levant', kind: 'REGION', latitude: 33.5, longitude: 36.0, prominence: REGION },
@@ -106,6 +114,7 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'horn-of-africa', name: 'Horn of Africa', kind: 'REGION', latitude: 8.0, longitude: 44.0, parent: 'newsline:africa', prominence: REGION },
   { slug: 'west-africa', name: 'West Africa', kind: 'REGION', latitude: 12.0, longitude: -3.0, parent: 'newsline:africa', prominence: REGION },
   { slug: 'sub-saharan-africa', name: 'Sub-Saharan Africa', kind: 'REGION', latitude: 0.0, longitude: 20.0, parent: 'newsline:africa', prominence: REGION },
+  { slug: 'americas', name: 'Americas', kind: 'REGION', latitude: 15.0, longitude: -80.0, aliases: ['the Americas'], prominence: REGION },
   { slug: 'latin-america', name: 'Latin America', kind: 'REGION', latitude: -8.0, longitude: -60.0, prominence: REGION },
 ];
 
@@ -167,6 +176,7 @@ export const cityCorrections: Record<number, CityCorrection> = {
   // Sovereignty over Jerusalem is disputed (UN: final status unsettled); GeoNames files it under IL, we state none.
   281184: { countryCode: null, parent: null, aliases: ['Al-Quds'] },
   293397: { aliases: ['Tel Aviv-Yafo', 'Tel Aviv-Jaffa'] },
+  295530: { aliases: ["Be'er Sheva", 'Beer Sheva', 'Beersheva'] },
   // Capitals and big cities under the names English news uses.
   4140963: { aliases: ['Washington', 'Washington DC'], acronyms: ['DC'] },
   5128581: { aliases: ['New York'], acronyms: ['NYC'] },
