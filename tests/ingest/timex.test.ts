@@ -122,3 +122,35 @@ describe('the reporting quarter in business news (published 1989-10-30)', () => 
     expect(values('In the quarter ended July 31, Acme had 5 million shares.')).toContain('the quarter=1989-Q2');
   });
 });
+
+describe('anaphoric and event-anchored expressions', () => {
+  const published = '1998-04-18';
+  const values = (text: string) => extractTimexes(text, published).map((timex) => `${timex.text}=${timex.type}:${timex.value}`);
+
+  it('reads "that year", "the following year/month", "the previous day" against the last date named', () => {
+    expect(values('He was promoted on June 2, 1995, and the following year he moved to Paris.')).toContain('the following year=DATE:1996');
+    expect(values('The plant opened in 1988. Exports rose that year.')).toContain('that year=DATE:1988');
+    expect(values('The board met in March 1997. The following month, it sold the unit.')).toContain('The following month=DATE:1997-04');
+    expect(values('Shares fell on March 3 after a rally the previous day.')).toContain('the previous day=DATE:1998-03-02');
+  });
+
+  it('leaves "that day" alone when no day was named before', () => {
+    expect(values('Traders can lose on trades made that day.')).toEqual([]);
+  });
+
+  it('reads "For the year" and "earlier in the year" as the current year, but "the year ended March 31" as a span', () => {
+    expect(values('For the year, volume was flat.')).toEqual(['the year=DATE:1998']);
+    expect(values('Planting was delayed earlier in the year.')).toEqual(['the year=DATE:1998']);
+    expect(values('Revenue for the year ended March 31 rose.')).toContain('the year=DURATION:P1Y');
+  });
+
+  it('marks "a few days later", "twenty years after" and "eight trading days after" as durations without the anchor word', () => {
+    expect(values('A few days later, the firm agreed.')).toEqual(['A few days=DURATION:PXD']);
+    expect(values('It was not until twenty years after the first flight that she flew.')).toEqual(['twenty years=DURATION:P20Y']);
+    expect(values('Eight trading days after the crash, prices recovered.')).toEqual(['Eight trading days=DURATION:P8D']);
+  });
+
+  it('takes "$2 million a year" as a rate, not a span', () => {
+    expect(values('The deal saves $2 million a year in interest.')).toEqual([]);
+  });
+});

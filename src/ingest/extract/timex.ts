@@ -1,4 +1,4 @@
-import { type AnchorContext, type DocumentFocus } from './timex/anchoring.js';
+import { type AnchorContext, type DocumentFocus, noteDate } from './timex/anchoring.js';
 import { parseCalendarDay } from './timex/calendar.js';
 import { precisionOfValue } from './timex/date-range.js';
 import { TIMEX_RULES, type TimexRule } from './timex/rules.js';
@@ -53,7 +53,9 @@ export function extractTimexes(text: string, publishedAt: string): Timex[] {
   for (const candidate of chosen) {
     const context: AnchorContext = { text, start: candidate.start, end: candidate.end, published, focus };
     const reading = candidate.rule.read(candidate.match, context);
-    if (reading) timexes.push(toTimex(reading, candidate, text));
+    if (!reading) continue;
+    timexes.push(toTimex(reading, candidate, text));
+    if (reading.type === 'DATE' || reading.type === 'TIME') noteDate(focus, reading.value);
   }
   return timexes;
 }

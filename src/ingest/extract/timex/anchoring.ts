@@ -13,6 +13,17 @@ import {
 /** The most recent explicit reference point a document has named: the anchor for "the quarter", "a year earlier". */
 export interface DocumentFocus {
   quarter?: { year: number; quarter: number };
+  /** The last calendar date the text named, as finely as it was named: the antecedent of "that year", "the same day". */
+  lastDate?: { year: number; month?: number; day?: number };
+}
+
+/** Remembers a DATE/TIME value as the antecedent for later anaphoric expressions. */
+export function noteDate(focus: DocumentFocus, value: string): void {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T|-[QHW]|-(?:SP|SU|FA|WI))/.exec(value);
+  if (!match) return;
+  focus.lastDate = { year: Number(match[1]) };
+  if (match[2]) focus.lastDate.month = Number(match[2]);
+  if (match[3]) focus.lastDate.day = Number(match[3]);
 }
 
 /** Everything a rule needs to turn words into a value: the publication day and where the words sit. */

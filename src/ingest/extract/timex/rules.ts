@@ -11,7 +11,7 @@ import {
   shiftedPeriod,
   yearOfBareQuarter,
 } from './anchoring.js';
-import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad } from './calendar.js';
+import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
 
@@ -390,6 +390,12 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'the-year',
+    // "For the year, sales rose", "earlier in the year", "the first nine months of the year": the current year.
+    pattern: /(?<=\b(?:for|in|during|throughout|months of) )the year\b(?![- ](?:ago|earlier|before|after|later|end|ended|ending|to|up|just|two|nineteen)\b|[- ]\d| of \d)/gi,
+    read: (_m, context) => ({ type: 'DATE', value: String(context.published.year) }),
+  },
+  {
     name: 'the-weekend',
     pattern: /\b(?:the|this past|this|last|next|this coming) weekend\b/gi,
     read: (m, context) => {
@@ -416,6 +422,42 @@ export const TIMEX_RULES: TimexRule[] = [
       const name = (m[1] ?? m[2] ?? '').toLowerCase();
       const [month, day] = name.includes('eve') && name.includes('new') ? [12, 31] : name.includes('new year') ? [1, 1] : name.includes('christmas eve') ? [12, 24] : name.includes('christmas') ? [12, 25] : name.includes('independence') ? [7, 4] : name.includes('halloween') ? [10, 31] : [2, 14];
       return { type: 'DATE', value: dayValue(resolveMonthDay(month as number, day as number, context)) };
+    },
+  },
+  {
+    name: 'anaphoric-period',
+    // "that year", "the same day", "the following month", "the previous week": relative to the last date the text named (TimeML anchoring).
+    pattern:
+      /\b(?:(?:later|earlier) )?(that|the same|the following|the next|the previous|the preceding|the prior) (day|week|month|quarter|year)\b(?!-|'s| (?:or so|ago|earlier|later|before|after|of)\b)/gi,
+    read: (m, context) => {
+      const relation = (m[1] ?? '').toLowerCase();
+      const unit = (m[2] ?? '').toLowerCase();
+      // "the next year" usually counts from today ("over the next year"); only "the next day" is reliably anaphoric.
+      if (relation === 'the next' && unit !== 'day') return null;
+      const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
+      const last = context.focus.lastDate;
+      const published = context.published;
+      switch (unit) {
+        case 'day':
+        case 'week': {
+          // "trades made that day" with no day named before: a generic day, not a date.
+          if (!last?.day && shift === 0) return null;
+          const base = last?.day && last.month ? { year: last.year, month: last.month, day: last.day } : published;
+          return { type: 'DATE', value: unit === 'day' ? dayValue(addDays(base, shift)) : formatWeek(addDays(base, 7 * shift)) };
+        }
+        case 'month': {
+          const base = last?.month ? { year: last.year, month: last.month } : published;
+          const shifted = shiftMonth(base.year, base.month, shift);
+          return { type: 'DATE', value: formatMonth(shifted.year, shifted.month) };
+        }
+        case 'quarter': {
+          const quarter = focusedQuarter(context);
+          const index = quarter.year * 4 + quarter.quarter - 1 + shift;
+          return { type: 'DATE', value: `${Math.floor(index / 4)}-Q${(index % 4) + 1}` };
+        }
+        default:
+          return { type: 'DATE', value: String((last?.year ?? published.year) + shift) };
+      }
     },
   },
   {
@@ -530,9 +572,9 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'relative-day',
     pattern: new RegExp(`\\b(?:(early|late|mid-|mid|later|earlier) )?(${DAY_WORD})(?: (${DAY_PART}))?\\b`, 'gi'),
     read: (m, context) => {
-      // "today's world", "people of tomorrow": the present or the future in general, not a date.
-      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-      if (!m[3] && /^'s\s[a-z]/.test(after) && !/yesterday/i.test(m[2] ?? '')) return null;
+      // "today's world", "people of tomorrow": the present or the future in general, not a date ("today's vote" is one).
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (!m[3] && /^'s (?:world|society|generation)\b/.test(after)) return null;
       if (/\b(?:of|for) $/i.test(context.text.slice(Math.max(0, m.index - 4), m.index)) && /tomorrow/i.test(m[2] ?? '')) return null;
       const day = relativeDay(m[2] ?? '', context);
       if (!m[3] && /^(?:later|earlier)$/i.test(m[1] ?? '')) return { type: 'DATE', value: dayValue(day), trimStart: (m[1] ?? '').length + 1 };
@@ -591,9 +633,9 @@ export const TIMEX_RULES: TimexRule[] = [
         if (mod) result.mod = mod;
         return result;
       };
+      // "three days later", "a few months before": anchored to a story event, not to today; TimeML marks the length as a duration.
+      if (/before|after|later/i.test(m[4] ?? '')) return null;
       if (amount === undefined || !Number.isInteger(amount)) return reading(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
-      // "before"/"after" without an anchor reads as a duration ("two days later" is anchored to a story event).
-      if (/before|after|later/i.test(m[4] ?? '') && unit !== 'year') return null;
       const shift = direction * amount;
       const published = context.published;
       switch (unit) {
@@ -619,7 +661,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'duration',
     pattern: new RegExp(
-      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?(?: or (?:so|more|longer|two|three))?`,
+      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further|trading|business|working))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?(?: or (?:so|more|longer|two|three))?`,
       'gi',
     ),
     read: (m, context) => {
@@ -634,7 +676,7 @@ export const TIMEX_RULES: TimexRule[] = [
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
       // "$5 a year", "twice a day": a rate, not a length of time.
       // "$5 a year", "twice a day": a rate, not a span of time; annotators leave it unmarked.
-      if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights)\s*$/i.test(preceding)) return null;
+      if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
       if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following))) return null;
