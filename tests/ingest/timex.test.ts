@@ -154,3 +154,11 @@ describe('anaphoric and event-anchored expressions', () => {
     expect(values('The deal saves $2 million a year in interest.')).toEqual([]);
   });
 });
+
+describe('tense for a month without a year (published 1989-10-27)', () => {
+  const published = '1989-10-27';
+  it('reads a fronted "In January," by the tense of the clause after the comma, irregular verbs included', () => {
+    expect(valueOf('Profits fell. In January, the company brought in new managers.', published, 'January')).toBe('1989-01');
+    expect(valueOf('Profits fell. In January, the company will sell the unit.', published, 'January')).toBe('1990-01');
+  });
+});

@@ -35,9 +35,9 @@ export interface AnchorContext {
   focus: DocumentFocus;
 }
 
-// Words that put a clause in the future; news otherwise reports the recent past.
+// Words that put a clause in the future; news otherwise reports the recent past (irregular past forms count as past too).
 const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
-const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|[a-z]{3,}(?<!e)ed)\b/i;
+const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|[a-z]{3,}(?<!e)ed)\b/i;
 // A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
@@ -50,7 +50,7 @@ export function clauseTense(context: AnchorContext): 'past' | 'future' {
 export function tenseCue(context: AnchorContext): 'past' | 'future' | undefined {
   const { text, start, end } = context;
   const before = clauseBefore(text, start);
-  const after = clauseAfter(text, end);
+  const after = clauseAfter(text, end, before);
   // "had been due to expire Friday": a plan seen from the past is past.
   if (/\bhad been (?:due|scheduled|set|expected|planned)\b/i.test(before)) return 'past';
   const futureBefore = lastIndex(FUTURE_CUE, before);
@@ -71,8 +71,10 @@ function clauseBefore(text: string, start: number): string {
   return cut >= 0 ? window.slice(cut) : window;
 }
 
-function clauseAfter(text: string, end: number): string {
-  const window = text.slice(end, end + 60);
+function clauseAfter(text: string, end: number, before: string): string {
+  // A fronted adverbial ("In January, the company sold…") takes its tense from the clause after the comma.
+  const fronted = text.slice(end, end + 2) === ', ' && /^\W*(?:[\w-]+\s+){0,2}$/.test(before);
+  const window = text.slice(fronted ? end + 2 : end, end + 60);
   const sentenceEnd = new RegExp(SENTENCE_END.source).exec(window);
   const cuts = [sentenceEnd?.index ?? -1, window.indexOf(', ')].filter((index) => index >= 0);
   return cuts.length ? window.slice(0, Math.min(...cuts)) : window;
