@@ -26,7 +26,7 @@ export interface SourceCandidate {
 }
 
 export interface Attribution {
-  /** Index into `ExtractedSources.sources`. */
+  /** Index into `ExtractedSources.sources`. Attributions are listed narrowest first. */
   source: number;
   /** The text (sentence, clause, caption or embedded post) whose content the source vouches for. */
   start: number;
@@ -36,7 +36,7 @@ export interface Attribution {
 export interface ExtractedSources {
   sources: SourceCandidate[];
   attributions: Attribution[];
-  /** Index of the article's publisher (dateline agency), whose attribution spans the whole text. */
+  /** Index of the article's publisher (dateline agency): the source of whatever no attribution covers. */
   publisher?: number;
 }
 
@@ -127,9 +127,8 @@ export function extractSources(text: string, entities: EntityMention[], options:
   if (publisherName) {
     const mentionStart = dateline?.agency ? text.indexOf(publisherName, dateline.start) : -1;
     const mention = mentionStart >= 0 && dateline && mentionStart < dateline.end ? [span(text, mentionStart, mentionStart + publisherName.length)] : [];
+    // No attribution of its own: an unattributed statement is the publisher's account, and consumers fall back to it.
     publisher = builder.add({ name: publisherName, kind: isNewsAgency(publisherName) ? 'NEWS_AGENCY' : 'PUBLISHER', organizationName: publisherName, mentions: mention });
-    // An unattributed statement is the publisher's own account.
-    builder.attribute(publisher, 0, text.length);
   }
 
   findSocialPosts(text, builder);
@@ -138,7 +137,9 @@ export function extractSources(text: string, entities: EntityMention[], options:
   const bodyStart = dateline?.end ?? 0;
   for (const sentence of sentences) findSpeakers(text, sentence.filter((token) => token.start >= bodyStart), builder);
 
-  const result: ExtractedSources = { sources: builder.sources, attributions: builder.attributions };
+  // Narrowest first, so the first attribution that covers a span is the most specific one (a sentence before its caption).
+  const attributions = builder.attributions.sort((first, second) => first.end - first.start - (second.end - second.start) || first.start - second.start);
+  const result: ExtractedSources = { sources: builder.sources, attributions };
   if (publisher !== undefined) result.publisher = publisher;
   return result;
 }
@@ -566,10 +567,19 @@ function sourceOfPhrase(text: string, sentence: NewsToken[], phrase: SpeakerPhra
     alias = bodyWords[bodyWords.length - 2]!.text;
     nameEnd = bodyWords[bodyWords.length - 4]?.end ?? end;
   }
-  const name = text.slice(bodyStart, nameEnd).replace(/\s+/g, ' ');
+  let name = text.slice(bodyStart, nameEnd).replace(/\s+/g, ' ');
+  // "Officials said …" opens a sentence: the capital is the sentence's, not a name's.
+  const firstWord = bodyWords[0]!.text;
+  if (bodyWords[0] === sentence[0] && isCapitalised(firstWord) && (SOURCE_HEADS.has(firstWord.toLowerCase()) || SOURCE_MODIFIERS.has(firstWord.toLowerCase())))
+    name = firstWord.toLowerCase() + name.slice(firstWord.length);
   const lowerName = name.toLowerCase();
   const head = headOf(name);
-  const hasName = bodyWords.some((token) => isCapitalised(token.text) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)$/i.test(token.text));
+  const hasName = bodyWords.some(
+    (token, index) =>
+      isCapitalised(token.text) &&
+      !COUNT_WORDS.has(token.text.toLowerCase()) &&
+      !(index === 0 && token === sentence[0] && (SOURCE_HEADS.has(token.text.toLowerCase()) || SOURCE_MODIFIERS.has(token.text.toLowerCase()))),
+  );
   const sentenceText = text.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end);
   const anonymous = ANONYMITY.test(phrase.apposition ?? '') || (UNNAMED_HEADS.has(head) && ANONYMITY.test(sentenceText));
 
@@ -670,6 +680,15 @@ function describeSource(
   if (place && place.start <= start && place.end >= end) return { name, kind: 'GOVERNMENT', organizationName: `${name} government`, mentions: [] };
   const organization = entities.find((entity) => entity.kind === 'ORGANIZATION');
   if (organization) return { name, kind: 'OTHER', organizationName: name, mentions: [] };
+  // Without a tagged entity, two or three capitalised words and no determiner read as a person's name.
+  if (entities.length === 0 && !determiner && bodyWords.length >= 2 && bodyWords.length <= 3 && bodyWords.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text)))
+  {
+    const source: SourceCandidate = { name, kind: 'PERSON', personName: name, mentions: [] };
+    const organization = organizationOfApposition(apposition);
+    if (organization) source.organizationName = organization;
+    if (apposition) source.description = apposition.trim();
+    return source;
+  }
   return undefined;
 }
 
