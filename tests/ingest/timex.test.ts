@@ -162,3 +162,29 @@ describe('tense for a month without a year (published 1989-10-27)', () => {
     expect(valueOf('Profits fell. In January, the company will sell the unit.', published, 'January')).toBe('1990-01');
   });
 });
+
+describe('more rules of news dates', () => {
+  it('reads a near deadline month ("by February", "until April") as the next one', () => {
+    expect(valueOf('The firm plans to repay the loan by February.', '1989-10-30', 'February')).toBe('1990-02');
+    expect(valueOf('The government might not be formed until April.', '2005-12-15', 'April')).toBe('2006-04');
+    expect(valueOf('The work was completed by February.', '1989-10-30', 'February')).toBe('1989-02');
+  });
+
+  it('leaves a capitalised title like ABC\'s "This Week" alone', () => {
+    expect(extractTimexes('He said on ABC\'s "This Week" that talks would go on.', '1990-08-13')).toEqual([]);
+  });
+
+  it('reads "one day" after a modal as some future day', () => {
+    expect(extractTimexes('The drug may one day help patients.', '2006-11-07')).toEqual([expect.objectContaining({ text: 'one day', type: 'DATE', value: 'FUTURE_REF' })]);
+  });
+
+  it('puts the part of the day before "yesterday" too', () => {
+    expect(extractTimexes('At mid-afternoon yesterday, shares were up.', '1989-11-02')).toEqual([
+      expect.objectContaining({ text: 'mid-afternoon yesterday', type: 'TIME', value: '1989-11-01TAF' }),
+    ]);
+  });
+
+  it('counts "the previous Friday" back from the day last named', () => {
+    expect(valueOf('Stocks closed Friday at 2082, down from the previous Friday.', '1989-10-30', 'the previous Friday')).toBe('1989-10-20');
+  });
+});

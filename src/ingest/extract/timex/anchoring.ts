@@ -130,12 +130,19 @@ export function resolveMonth(month: number, direction: Direction, context: Ancho
   if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
   const difference = month - publishedMonth;
   if (difference === 0) return { year, month };
-  const tense = tenseCue(context);
+  const tense = deadlineAhead(context) && (difference + 12) % 12 <= 6 ? 'future' : tenseCue(context);
   if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
   // Past tense sends a month back, except the next month, which is never a year ago; without tense, up to three ahead is a schedule.
   const ahead = (difference + 12) % 12;
   if (ahead <= (tense === 'past' ? 1 : 3)) return { year: difference > 0 ? year : year + 1, month };
   return { year: difference < 0 ? year : year - 1, month };
+}
+
+/** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */
+function deadlineAhead(context: AnchorContext): boolean {
+  const before = clauseBefore(context.text, context.start);
+  if (!/\b(?:by|until|till|through)\s+$/i.test(before)) return false;
+  return !/\b(?:was|were|had|did|ended|expired)\b/i.test(before);
 }
 
 /** "last week" / "this month" / "next year" relative to the publication day. */

@@ -210,7 +210,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'weekday',
     pattern: new RegExp(
-      `\\b(?:(last|next|this|this past|this coming|early|late) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
+      `\\b(?:(last|next|this|this past|this coming|early|late|the previous|the preceding|the prior|the following|the next) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
       'g',
     ),
     read: (m, context) => {
@@ -222,6 +222,13 @@ export const TIMEX_RULES: TimexRule[] = [
         const dayOfMonth = Number(m[4]);
         day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
         if (!isValidDay(day.year, day.month, day.day)) return null;
+      } else if (/^the /i.test(m[1] ?? '')) {
+        // "the previous Friday", "the following Monday": counted from the last day the text named (TimeML anchoring).
+        const last = context.focus.lastDate;
+        const anchor = last?.day && last.month ? { year: last.year, month: last.month, day: last.day } : context.published;
+        const forward = /following|next/i.test(m[1] ?? '');
+        const offset = forward ? (weekday - isoWeekday(anchor) + 7) % 7 || 7 : -((isoWeekday(anchor) - weekday + 7) % 7 || 7);
+        day = addDays(anchor, offset);
       } else {
         const modifier = (m[1] ?? '').toLowerCase();
         const direction: Direction = modifier === 'early' || modifier === 'late' ? 'nearest' : directionOf(modifier);
@@ -465,6 +472,8 @@ export const TIMEX_RULES: TimexRule[] = [
     pattern:
       /\b(?:(early|late|mid-|mid|the end of|the beginning of|the middle of|the start of|the rest of|the remainder of|the first half of|the second half of|the latter part of|the end of the) )?(?:(?:so far |earlier |later )?(this|last|next|the past|the previous|the coming|the current|the next|this past|this coming|the last|the latest) )(week|month|year|quarter|fiscal year|spring|summer|fall|autumn|winter)\b(?!-| of\b)/gi,
     read: (m, context) => {
+      // A capitalised unit is a title ("ABC's \"This Week\""), not a time.
+      if (/^[A-Z]/.test(m[3] ?? '')) return null;
       const unitWord = (m[3] ?? '').toLowerCase();
       // "this past spring" is this year's spring; "this past week" is last week.
       const direction = unitWord in SEASON_CODE && /this past/i.test(m[2] ?? '') ? 'this' : directionOf(m[2]);
@@ -570,15 +579,18 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'relative-day',
-    pattern: new RegExp(`\\b(?:(early|late|mid-|mid|later|earlier) )?(${DAY_WORD})(?: (${DAY_PART}))?\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(early|late|mid-|mid|later|earlier) )?(?:(?:mid-?|early |late )?(${DAY_PART}) )?(${DAY_WORD})(?: (${DAY_PART}))?\\b`, 'gi'),
     read: (m, context) => {
+      const [, edge, partBefore, dayWord = '', partAfter] = m;
+      // "mid-afternoon yesterday": the part of the day may come first.
+      if (partBefore) return partAfter ? null : withDayPart(relativeDay(dayWord, context), partBefore);
       // "today's world", "people of tomorrow": the present or the future in general, not a date ("today's vote" is one).
       const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-      if (!m[3] && /^'s (?:world|society|generation)\b/.test(after)) return null;
-      if (/\b(?:of|for) $/i.test(context.text.slice(Math.max(0, m.index - 4), m.index)) && /tomorrow/i.test(m[2] ?? '')) return null;
-      const day = relativeDay(m[2] ?? '', context);
-      if (!m[3] && /^(?:later|earlier)$/i.test(m[1] ?? '')) return { type: 'DATE', value: dayValue(day), trimStart: (m[1] ?? '').length + 1 };
-      return withDayPart(day, m[3]);
+      if (!partAfter && /^'s (?:world|society|generation)\b/.test(after)) return null;
+      if (/\b(?:of|for) $/i.test(context.text.slice(Math.max(0, m.index - 4), m.index)) && /tomorrow/i.test(dayWord)) return null;
+      const day = relativeDay(dayWord, context);
+      if (!partAfter && /^(?:later|earlier)$/i.test(edge ?? '')) return { type: 'DATE', value: dayValue(day), trimStart: (edge ?? '').length + 1 };
+      return withDayPart(day, partAfter);
     },
   },
   {
@@ -674,6 +686,8 @@ export const TIMEX_RULES: TimexRule[] = [
       const value = durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
+      // "Islam will one day be…": after a modal, "one day" means some day in the future.
+      if (quantityWord === 'one' && unit === 'day' && !m[1] && !m[2] && !m[3] && /\b(?:will|would|could|might|may|can|shall|should|must)\s+$/i.test(preceding)) return { type: 'DATE', value: 'FUTURE_REF' };
       // "$5 a year", "twice a day": a rate, not a length of time.
       // "$5 a year", "twice a day": a rate, not a span of time; annotators leave it unmarked.
       if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
