@@ -345,13 +345,16 @@ function populationCue(sentence: NewsToken[], figure: Figure, subjectLast: numbe
 function followingCue(sentence: NewsToken[], index: number): Cue | undefined {
   for (let at = index; at < sentence.length && at < index + 10; at += 1) {
     const word = lower(sentence[at]);
-    if (word === ';' || word === '“' || word === '"') return undefined;
+    // "40 people were not hurt": a negated outcome counts no one.
+    if (word === ';' || word === '“' || word === '"' || word === 'not' || word === "n't" || word === 'never') return undefined;
     const metric = FOLLOWING_CUES[word];
     if (!metric) continue;
     // "and wounded 12": that verb has its own figure.
     const next = lower(sentence[at + 1]);
     if (GOVERNING_CUES[word] && (DIGITS.test(next) || isWordNumber(next) || /^(?:at|more|about|some|nearly|up)$/.test(next))) continue;
     if (word === 'lives' && !/^(?:lost|their)$/.test(lower(sentence[at - 1]))) continue;
+    // "two settlers killed a Palestinian": active voice, so the counted people did it rather than suffered it.
+    if (GOVERNING_CUES[word] && !AUXILIARIES.has(lower(sentence[at - 1])) && /^(?:a|an|the|his|her|their|its|\p{Lu}.*)$/u.test(sentence[at + 1]?.text ?? '')) continue;
     if (word === 'custody' && lower(sentence[at - 1]) !== 'into') continue;
     if (word === 'rounded' && next !== 'up') continue;
     if (word === 'unaccounted' && next === 'for') return { metric, first: at, last: at + 1 };

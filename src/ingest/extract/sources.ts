@@ -78,7 +78,7 @@ const SOURCE_MODIFIERS = new Set([
   'aid', 'rights', 'human', 'humanitarian', 'diplomatic', 'official', 'presidential', 'western', 'state-run', 'state-owned',
   'independent', 'opposition', 'rebel', 'militant', 'armed', 'party', 'palace', 'relief', 'un', 'u.n.', 'tribal', 'village',
   'airport', 'prison', 'border', 'navy', 'naval', 'air', 'election', 'electoral', 'district', 'city', 'town', 'camp', 'chief',
-  'deputy', 'acting', 'former', 'israeli', 'communist', 'ruling', 'public', 'national', 'central', 'finance', 'economy',
+  'deputy', 'acting', 'former', 'communist', 'ruling', 'public', 'national', 'central', 'finance', 'economy',
   'trade', 'industry', 'agriculture', 'education', 'transport', 'energy', 'oil', 'information', 'culture', 'tourism',
 ]);
 const DETERMINERS = new Set(['a', 'an', 'the']);
@@ -593,8 +593,10 @@ function sourceOfPhrase(text: string, sentence: NewsToken[], phrase: SpeakerPhra
       builder.recent((source) => {
         const sourceHead = headOf(source.name);
         if (singular(sourceHead) !== referredHead) return false;
-        return !numberMatters || (sourceHead === head) === true || sourceHead.endsWith('s') === head.endsWith('s');
-      });
+        return !numberMatters || sourceHead.endsWith('s') === head.endsWith('s');
+      }) ??
+      // "the spokeswoman" after "USDA spokeswoman Dana Johnson".
+      (determiner === 'the' && !partitive ? builder.recent((source) => source.kind === 'PERSON' && new RegExp(`\\b${head}\\b`, 'i').test(source.description ?? '')) : undefined);
     if (earlier !== undefined && (determiner === 'the' || partitive || nameKey(builder.sources[earlier]!.name) === nameKey(name))) {
       builder.addMention(earlier, mention);
       return earlier;
@@ -703,10 +705,13 @@ function kindOfInstitution(lowerName: string): SourceKind | undefined {
   return undefined;
 }
 
+/** Capitalised words that end an institution's name, never start a person's ("Minister of Foreign Affairs Aziz Pahad"). */
+const INSTITUTION_WORDS = /^(?:Affairs|Ministry|Office|Department|Council|Committee|Party|Bank|Agency|House|Authority|Forces|Army|Police|Defen[cs]e|Interior|Health|Finance|State|Security|Trade|Justice|Commission|Organi[sz]ation|Union|Company|Corporation|Group)$/;
+
 /** Where a run of two or more capitalised words ends a phrase after a role word ("spokesman Mark Regev"). */
 function trailingNameStart(bodyWords: NewsToken[]): number | undefined {
   let first = bodyWords.length;
-  while (first > 0 && isCapitalised(bodyWords[first - 1]!.text) && !ROLE_WORDS.has(bodyWords[first - 1]!.text.toLowerCase())) first -= 1;
+  while (first > 0 && isCapitalised(bodyWords[first - 1]!.text) && !ROLE_WORDS.has(bodyWords[first - 1]!.text.toLowerCase()) && !INSTITUTION_WORDS.test(bodyWords[first - 1]!.text)) first -= 1;
   const nameLength = bodyWords.length - first;
   if (nameLength < 2 || nameLength > 4 || first === 0) return undefined;
   if (!ROLE_WORDS.has(bodyWords[first - 1]!.text.toLowerCase())) return undefined;
