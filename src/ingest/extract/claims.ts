@@ -347,6 +347,8 @@ function followingCue(sentence: NewsToken[], index: number): Cue | undefined {
     const word = lower(sentence[at]);
     // "40 people were not hurt": a negated outcome counts no one.
     if (word === ';' || word === '“' || word === '"' || word === 'not' || word === "n't" || word === 'never') return undefined;
+    // A subordinate clause or agent phrase speaks of something else: "suffocated by gas released by the explosives".
+    if (at > index && /^(?:by|when|after|because|which|that|while|whose)$/.test(word)) return undefined;
     const metric = FOLLOWING_CUES[word];
     if (!metric) continue;
     // "and wounded 12": that verb has its own figure.
