@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
-import type { ArticleFacts, EventFact, FactKey, PlaceFact, SourceFact, TextSpan } from './facts.js';
+import type { PrismaClient } from '../db/generated/prisma/client.js';
+import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { distinctNames } from './names.js';
-
-type Transaction = Prisma.TransactionClient;
 
 export interface StoreCounts {
   people: number;
@@ -30,10 +28,6 @@ export class FactsError extends Error {
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function day(value: string): Date {
-  return new Date(`${value.slice(0, 10)}T00:00:00Z`);
 }
 
 const emptyCounts = (): StoreCounts => ({ people: 0, organizations: 0, places: 0, sources: 0, events: 0, claims: 0, mentions: 0 });
@@ -86,335 +80,397 @@ export function checkFacts(facts: ArticleFacts): void {
   checkKey(facts.article.datelinePlace, 'article.datelinePlace');
 }
 
-type AliasTable = 'PersonAlias' | 'OrganizationAlias' | 'PlaceAlias' | 'SourceAlias';
-
-const aliasOwner: Record<AliasTable, string> = {
-  PersonAlias: 'personId',
-  OrganizationAlias: 'organizationId',
-  PlaceAlias: 'placeId',
-  SourceAlias: 'sourceId',
-};
-
-/**
- * The oldest entity known under any of the names, preferring one known under the first (its own) name.
- * `extra` narrows the owners with a condition on the owner table (aliased "owner").
- */
-async function findByNames(
-  tx: Transaction,
-  table: AliasTable,
-  keys: string[],
-  extra?: { ownerTable: string; condition: string; value: unknown },
-): Promise<number | undefined> {
-  if (!keys.length) return undefined;
-  const column = aliasOwner[table];
-  const join = extra ? ` JOIN "${extra.ownerTable}" owner ON owner.id = alias."${column}" AND ${extra.condition}` : '';
-  const rows = await tx.$queryRawUnsafe<{ owner: number; key: string }[]>(
-    `SELECT alias."${column}" AS owner, alias.key FROM "${table}" alias${join} WHERE alias.key = ANY($1::text[]) ORDER BY alias."${column}"`,
-    keys,
-    ...(extra ? [extra.value] : []),
-  );
-  return (rows.find((row) => row.key === keys[0]) ?? rows[0])?.owner;
-}
-
 function namesOf(fact: { name: string; aliases?: string[] }) {
   return distinctNames([fact.name, ...(fact.aliases ?? [])]);
 }
 
-async function resolvePlace(tx: Transaction, place: PlaceFact, created: StoreCounts): Promise<number> {
-  const names = namesOf(place);
-  const byGazetteer = place.gazetteerId
-    ? await tx.place.findUnique({ where: { gazetteerId: place.gazetteerId }, select: { id: true } })
-    : null;
-  let id = byGazetteer?.id;
-  // Without a gazetteer identity, a name only matches a place of the same country (or of none stated).
-  id ??= await findByNames(
-    tx,
-    'PlaceAlias',
-    names.map((name) => name.key),
-    place.countryCode ? { ownerTable: 'Place', condition: '(owner."countryCode" IS NULL OR owner."countryCode" = $2)', value: place.countryCode } : undefined,
-  );
-  if (id === undefined) {
-    const row = await tx.place.create({
-      data: {
-        name: place.name,
-        nameKey: names[0]!.key,
-        kind: place.kind,
-        latitude: place.latitude ?? null,
-        longitude: place.longitude ?? null,
-        countryCode: place.countryCode ?? null,
-        gazetteerId: place.gazetteerId ?? null,
-      },
-      select: { id: true },
-    });
-    created.places += 1;
-    id = row.id;
-  } else {
-    // Fill in what the stored place lacks; never overwrite what is there.
-    const stored = await tx.place.findUniqueOrThrow({ where: { id } });
-    const fill: Prisma.PlaceUpdateInput = {};
-    if (stored.latitude === null && place.latitude !== undefined) fill.latitude = place.latitude;
-    if (stored.longitude === null && place.longitude !== undefined) fill.longitude = place.longitude;
-    if (stored.countryCode === null && place.countryCode) fill.countryCode = place.countryCode;
-    if (stored.gazetteerId === null && place.gazetteerId && !byGazetteer) fill.gazetteerId = place.gazetteerId;
-    if (Object.keys(fill).length) await tx.place.update({ where: { id }, data: fill });
-  }
-  await tx.placeAlias.createMany({ data: names.map((name) => ({ ...name, placeId: id })), skipDuplicates: true });
-  return id;
-}
-
-async function resolveSource(tx: Transaction, source: SourceFact, ids: Map<FactKey, number>, created: StoreCounts): Promise<number> {
-  const names = namesOf(source);
-  let id = await findByNames(
-    tx,
-    'SourceAlias',
-    names.map((name) => name.key),
-    { ownerTable: 'Source', condition: 'owner.kind = CAST($2 AS "SourceKind")', value: source.kind },
-  );
-  const personId = source.person ? ids.get(source.person) ?? null : null;
-  const organizationId = source.organization ? ids.get(source.organization) ?? null : null;
-  if (id === undefined) {
-    const row = await tx.source.create({
-      data: {
-        name: source.name,
-        nameKey: names[0]!.key,
-        kind: source.kind,
-        description: source.description ?? null,
-        handle: source.handle ?? null,
-        personId,
-        organizationId,
-      },
-      select: { id: true },
-    });
-    created.sources += 1;
-    id = row.id;
-  } else {
-    const stored = await tx.source.findUniqueOrThrow({ where: { id } });
-    const fill: Prisma.SourceUncheckedUpdateInput = {};
-    if (stored.personId === null && personId !== null) fill.personId = personId;
-    if (stored.organizationId === null && organizationId !== null) fill.organizationId = organizationId;
-    if (stored.handle === null && source.handle) fill.handle = source.handle;
-    if (Object.keys(fill).length) await tx.source.update({ where: { id }, data: fill });
-  }
-  await tx.sourceAlias.createMany({ data: names.map((name) => ({ ...name, sourceId: id })), skipDuplicates: true });
-  return id;
-}
-
 const dayMs = 86_400_000;
+
+function isoDay(date: Date | string): string {
+  return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
+}
+
+/** What the graph already holds that this article's facts may name, read in one statement. */
+interface KnownGraph {
+  existingArticle: number | null;
+  people: { id: number; key: string }[];
+  organizations: { id: number; key: string }[];
+  sources: { id: number; key: string; kind: string }[];
+  places: { id: number; key: string; countryCode: string | null }[];
+  placesByGazetteer: { id: number; gazetteerId: string }[];
+  events: { id: number; type: string; precision: string; startsOn: string; title: string; places: number[]; people: number[]; organizations: number[] }[];
+  /** Ids drawn from each table's sequence for the rows this article may create. */
+  ids: Record<'people' | 'organizations' | 'places' | 'sources' | 'events' | 'claims' | 'articles', number[]>;
+}
+
+const readKnownGraph = `
+SELECT json_build_object(
+  'existingArticle', (SELECT id FROM "Article" WHERE "contentHash" = $1 OR ($2::text IS NOT NULL AND url = $2) ORDER BY id LIMIT 1),
+  'people', (SELECT coalesce(json_agg(json_build_object('id', "personId", 'key', key) ORDER BY "personId"), '[]') FROM "PersonAlias" WHERE key = ANY($3::text[])),
+  'organizations', (SELECT coalesce(json_agg(json_build_object('id', "organizationId", 'key', key) ORDER BY "organizationId"), '[]') FROM "OrganizationAlias" WHERE key = ANY($4::text[])),
+  'sources', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'key', a.key, 'kind', s.kind) ORDER BY s.id), '[]')
+              FROM "SourceAlias" a JOIN "Source" s ON s.id = a."sourceId" WHERE a.key = ANY($5::text[])),
+  'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'key', a.key, 'countryCode', p."countryCode") ORDER BY p.id), '[]')
+             FROM "PlaceAlias" a JOIN "Place" p ON p.id = a."placeId" WHERE a.key = ANY($6::text[])),
+  'placesByGazetteer', (SELECT coalesce(json_agg(json_build_object('id', id, 'gazetteerId', "gazetteerId")), '[]') FROM "Place" WHERE "gazetteerId" = ANY($7::text[])),
+  'events', (SELECT coalesce(json_agg(json_build_object(
+                'id', e.id, 'type', e.type, 'precision', e.precision, 'startsOn', e."startsOn", 'title', e.title,
+                'places', (SELECT coalesce(json_agg("placeId"), '[]') FROM "EventPlace" WHERE "eventId" = e.id),
+                'people', (SELECT coalesce(json_agg("personId"), '[]') FROM "EventPerson" WHERE "eventId" = e.id),
+                'organizations', (SELECT coalesce(json_agg("organizationId"), '[]') FROM "EventOrganization" WHERE "eventId" = e.id)
+              ) ORDER BY e.id), '[]')
+             FROM "Event" e WHERE e."startsOn" = ANY($8::date[])),
+  'ids', json_build_object(
+    'people', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Person"', 'id'))), '[]') FROM generate_series(1, $9::int)),
+    'organizations', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Organization"', 'id'))), '[]') FROM generate_series(1, $10::int)),
+    'places', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Place"', 'id'))), '[]') FROM generate_series(1, $11::int)),
+    'sources', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Source"', 'id'))), '[]') FROM generate_series(1, $12::int)),
+    'events', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Event"', 'id'))), '[]') FROM generate_series(1, $13::int)),
+    'claims', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Claim"', 'id'))), '[]') FROM generate_series(1, $14::int)),
+    'articles', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Article"', 'id'))), '[]') FROM generate_series(1, 1))
+  )
+) AS known`;
+
+// Every row of the article, written in one statement: data-modifying CTEs run together and the foreign keys
+// are checked at the end of the statement, when parents and children are all in place.
+const writeArticle = `
+WITH
+  data AS (SELECT $1::jsonb AS d),
+  new_people AS (INSERT INTO "Person" (id, name, "nameKey", description)
+    SELECT id, name, "nameKey", description FROM data, jsonb_to_recordset(d->'people') AS x(id int, name text, "nameKey" text, description text)),
+  new_organizations AS (INSERT INTO "Organization" (id, name, "nameKey", kind, description)
+    SELECT id, name, "nameKey", kind::"OrganizationKind", description FROM data, jsonb_to_recordset(d->'organizations') AS x(id int, name text, "nameKey" text, kind text, description text)),
+  new_places AS (INSERT INTO "Place" (id, name, "nameKey", kind, latitude, longitude, "countryCode", "gazetteerId", "parentId")
+    SELECT id, name, "nameKey", kind::"PlaceKind", latitude, longitude, "countryCode", "gazetteerId", "parentId"
+    FROM data, jsonb_to_recordset(d->'places') AS x(id int, name text, "nameKey" text, kind text, latitude float8, longitude float8, "countryCode" text, "gazetteerId" text, "parentId" int)),
+  known_places AS (UPDATE "Place" p SET
+      "parentId" = coalesce(p."parentId", CASE WHEN x."parentId" <> p.id THEN x."parentId" END),
+      latitude = coalesce(p.latitude, x.latitude), longitude = coalesce(p.longitude, x.longitude),
+      "countryCode" = coalesce(p."countryCode", x."countryCode")
+    FROM data, jsonb_to_recordset(d->'knownPlaces') AS x(id int, "parentId" int, latitude float8, longitude float8, "countryCode" text)
+    WHERE p.id = x.id),
+  new_sources AS (INSERT INTO "Source" (id, name, "nameKey", kind, description, handle, "personId", "organizationId")
+    SELECT id, name, "nameKey", kind::"SourceKind", description, handle, "personId", "organizationId"
+    FROM data, jsonb_to_recordset(d->'sources') AS x(id int, name text, "nameKey" text, kind text, description text, handle text, "personId" int, "organizationId" int)),
+  known_sources AS (UPDATE "Source" s SET
+      "personId" = coalesce(s."personId", x."personId"), "organizationId" = coalesce(s."organizationId", x."organizationId"), handle = coalesce(s.handle, x.handle)
+    FROM data, jsonb_to_recordset(d->'knownSources') AS x(id int, "personId" int, "organizationId" int, handle text)
+    WHERE s.id = x.id),
+  person_aliases AS (INSERT INTO "PersonAlias" ("personId", name, key)
+    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'personAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  organization_aliases AS (INSERT INTO "OrganizationAlias" ("organizationId", name, key)
+    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'organizationAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  place_aliases AS (INSERT INTO "PlaceAlias" ("placeId", name, key)
+    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'placeAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  source_aliases AS (INSERT INTO "SourceAlias" ("sourceId", name, key)
+    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'sourceAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  article AS (INSERT INTO "Article" (id, url, "contentHash", title, "publishedOn", "publishedAt", "publisherId", byline, "datelinePlaceId", text, format, "sourcePath")
+    SELECT id, url, "contentHash", title, "publishedOn", "publishedAt", "publisherId", byline, "datelinePlaceId", text, format, "sourcePath"
+    FROM data, jsonb_to_record(d->'article') AS x(id int, url text, "contentHash" text, title text, "publishedOn" date, "publishedAt" timestamptz, "publisherId" int, byline text, "datelinePlaceId" int, text text, format text, "sourcePath" text)),
+  person_mentions AS (INSERT INTO "PersonMention" ("personId", "articleId", text, start, "end")
+    SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'personMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
+  organization_mentions AS (INSERT INTO "OrganizationMention" ("organizationId", "articleId", text, start, "end")
+    SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'organizationMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
+  place_mentions AS (INSERT INTO "PlaceMention" ("placeId", "articleId", text, start, "end")
+    SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'placeMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
+  source_mentions AS (INSERT INTO "SourceMention" ("sourceId", "articleId", text, start, "end")
+    SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'sourceMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
+  new_events AS (INSERT INTO "Event" (id, title, summary, type, "startsOn", "endsOn", precision, approximate, "dateText", "updatedAt")
+    SELECT id, title, summary, type::"EventType", "startsOn", "endsOn", precision::"DatePrecision", approximate, "dateText", now()
+    FROM data, jsonb_to_recordset(d->'events') AS x(id int, title text, summary text, type text, "startsOn" date, "endsOn" date, precision text, approximate boolean, "dateText" text)),
+  event_places AS (INSERT INTO "EventPlace" ("eventId", "placeId", role)
+    SELECT event, owner, role::"PlaceRole" FROM data, jsonb_to_recordset(d->'eventPlaces') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
+  event_people AS (INSERT INTO "EventPerson" ("eventId", "personId", role)
+    SELECT event, owner, role::"ParticipantRole" FROM data, jsonb_to_recordset(d->'eventPeople') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
+  event_organizations AS (INSERT INTO "EventOrganization" ("eventId", "organizationId", role)
+    SELECT event, owner, role::"ParticipantRole" FROM data, jsonb_to_recordset(d->'eventOrganizations') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
+  event_mentions AS (INSERT INTO "EventMention" ("eventId", "articleId", "sourceId", quote, start, "end")
+    SELECT event, (d->'article'->>'id')::int, source, quote, start, "end" FROM data, jsonb_to_recordset(d->'eventMentions') AS x(event int, source int, quote text, start int, "end" int) ON CONFLICT DO NOTHING),
+  event_relations AS (INSERT INTO "EventRelation" ("fromEventId", "toEventId", kind)
+    SELECT "from", "to", kind::"EventRelationKind" FROM data, jsonb_to_recordset(d->'eventRelations') AS x("from" int, "to" int, kind text) ON CONFLICT DO NOTHING),
+  claims AS (INSERT INTO "Claim" (id, metric, value, qualifier, subject, "articleId", "eventId", "placeId", quote, "quoteStart", "quoteEnd", "reportedAt")
+    SELECT id, metric::"ClaimMetric", value, qualifier::"ClaimQualifier", subject, (d->'article'->>'id')::int, event, place, quote, "quoteStart", "quoteEnd", "reportedAt"
+    FROM data, jsonb_to_recordset(d->'claims') AS x(id int, metric text, value float8, qualifier text, subject text, event int, place int, quote text, "quoteStart" int, "quoteEnd" int, "reportedAt" date)),
+  claim_sources AS (INSERT INTO "ClaimSource" ("claimId", "sourceId")
+    SELECT claim, source FROM data, jsonb_to_recordset(d->'claimSources') AS x(claim int, source int) ON CONFLICT DO NOTHING)
+SELECT 1 AS written`;
+
+/** The entity the names point at: the one known under the fact's own name, else under any of its other names. */
+function pickOwner<Row extends { id: number; key: string }>(rows: Row[], keys: string[], accept: (row: Row) => boolean = () => true): number | undefined {
+  const candidates = rows.filter((row) => keys.includes(row.key) && accept(row));
+  return (candidates.find((row) => row.key === keys[0]) ?? candidates[0])?.id;
+}
 
 /**
  * An event already in the graph that this fact reports too: same type and date precision, a start within
  * a day (reports disagree across time zones), and a shared place, participant or title. Events the same
  * article already stands for are left out: one article telling of two events means two events.
  */
-async function findSameEvent(
-  tx: Transaction,
+function findSameEvent(
+  known: KnownGraph['events'],
   event: EventFact,
-  links: { placeIds: number[]; personIds: number[]; organizationIds: number[] },
-  takenByArticle: number[],
-): Promise<number | undefined> {
-  const shared: Prisma.EventWhereInput[] = [{ title: { equals: event.title, mode: 'insensitive' } }];
-  if (links.placeIds.length) shared.push({ places: { some: { placeId: { in: links.placeIds } } } });
-  if (links.personIds.length) shared.push({ people: { some: { personId: { in: links.personIds } } } });
-  if (links.organizationIds.length) shared.push({ organizations: { some: { organizationId: { in: links.organizationIds } } } });
-  const start = day(event.date.startsOn).getTime();
+  links: { places: number[]; people: number[]; organizations: number[] },
+  takenByArticle: Set<number>,
+): number | undefined {
+  const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
   const slack = event.date.precision === 'DAY' ? dayMs : 0;
-  const match = await tx.event.findFirst({
-    where: {
-      type: event.type,
-      precision: event.date.precision,
-      startsOn: { gte: new Date(start - slack), lte: new Date(start + slack) },
-      id: { notIn: takenByArticle },
-      OR: shared,
-    },
-    orderBy: { id: 'asc' },
-    select: { id: true },
-  });
-  return match?.id;
+  const title = event.title.toLowerCase();
+  return known.find(
+    (candidate) =>
+      !takenByArticle.has(candidate.id) &&
+      candidate.type === event.type &&
+      candidate.precision === event.date.precision &&
+      Math.abs(new Date(`${isoDay(candidate.startsOn)}T00:00:00Z`).getTime() - start) <= slack &&
+      (candidate.title.toLowerCase() === title ||
+        candidate.places.some((id) => links.places.includes(id)) ||
+        candidate.people.some((id) => links.people.includes(id)) ||
+        candidate.organizations.some((id) => links.organizations.includes(id))),
+  )?.id;
 }
 
-function idsOf(ids: Map<FactKey, number>, keys: (FactKey | undefined)[]): number[] {
-  return keys.flatMap((key) => (key !== undefined && ids.has(key) ? [ids.get(key)!] : []));
+function datesToLookUp(events: EventFact[]): string[] {
+  const days = new Set<string>();
+  for (const event of events) {
+    const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
+    const offsets = event.date.precision === 'DAY' ? [-dayMs, 0, dayMs] : [0];
+    for (const offset of offsets) days.add(isoDay(new Date(start + offset)));
+  }
+  return [...days];
 }
 
 /**
- * Stores one article's facts in one transaction. The same article (by URL or content) again changes
- * nothing. People, organisations, places and sources already in the graph under any of the fact's
- * names are reused; an event is reused when an existing event of the same type overlaps its dates and
- * shares a place, a participant or its title.
+ * Stores one article's facts in one transaction, in a fixed number of statements whatever the article holds:
+ * one that reads what the graph already knows under the facts' names, one that writes every row. The same
+ * article (by URL or content) again changes nothing. People, organisations, places and sources already in
+ * the graph under any of the fact's names are reused (places by gazetteer identity first, then by name within
+ * the same country); an event is reused when an existing event of the same type and precision starts within
+ * a day and shares a place, a participant or its title.
  */
 export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFacts): Promise<StoreResult> {
   checkFacts(facts);
   const hash = contentHash(facts.article.text);
-  const existing = await prisma.article.findFirst({
-    where: { OR: [{ contentHash: hash }, ...(facts.article.url ? [{ url: facts.article.url }] : [])] },
-    select: { id: true },
-  });
-  if (existing) return { status: 'unchanged', articleId: existing.id, created: emptyCounts(), linked: emptyCounts() };
+  const names = {
+    people: facts.people.map(namesOf),
+    organizations: facts.organizations.map(namesOf),
+    places: facts.places.map(namesOf),
+    sources: facts.sources.map(namesOf),
+  };
+  const keysOf = (list: { key: string }[][]) => [...new Set(list.flat().map((name) => name.key))];
 
   return prisma.$transaction(
     async (tx) => {
+      const [{ known: read }] = (await tx.$queryRawUnsafe(
+        readKnownGraph,
+        hash,
+        facts.article.url ?? null,
+        keysOf(names.people),
+        keysOf(names.organizations),
+        keysOf(names.sources),
+        keysOf(names.places),
+        facts.places.flatMap((place) => (place.gazetteerId ? [place.gazetteerId] : [])),
+        datesToLookUp(facts.events),
+        facts.people.length,
+        facts.organizations.length,
+        facts.places.length,
+        facts.sources.length,
+        facts.events.length,
+        facts.claims.length,
+      )) as [{ known: KnownGraph }];
+      if (read.existingArticle !== null) {
+        return { status: 'unchanged' as const, articleId: read.existingArticle, created: emptyCounts(), linked: emptyCounts() };
+      }
+
       const created = emptyCounts();
       const ids = new Map<FactKey, number>();
+      const rows: Record<string, unknown[]> = {
+        people: [], organizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
+        personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
+        personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
+        events: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], eventRelations: [],
+        claims: [], claimSources: [],
+      };
+      const take = (pool: number[]) => pool.shift()!;
 
-      for (const person of facts.people) {
-        const names = namesOf(person);
-        let id = await findByNames(tx, 'PersonAlias', names.map((name) => name.key));
+      facts.people.forEach((person, index) => {
+        const keys = names.people[index]!.map((name) => name.key);
+        let id = pickOwner(read.people, keys);
         if (id === undefined) {
-          id = (await tx.person.create({ data: { name: person.name, nameKey: names[0]!.key, description: person.description ?? null } })).id;
+          id = take(read.ids.people);
+          rows.people!.push({ id, name: person.name, nameKey: keys[0], description: person.description ?? null });
           created.people += 1;
         }
-        await tx.personAlias.createMany({ data: names.map((name) => ({ ...name, personId: id })), skipDuplicates: true });
         ids.set(person.key, id);
-      }
-      for (const organization of facts.organizations) {
-        const names = namesOf(organization);
-        let id = await findByNames(tx, 'OrganizationAlias', names.map((name) => name.key));
+        for (const name of names.people[index]!) rows.personAliases!.push({ owner: id, ...name });
+      });
+      facts.organizations.forEach((organization, index) => {
+        const keys = names.organizations[index]!.map((name) => name.key);
+        let id = pickOwner(read.organizations, keys);
         if (id === undefined) {
-          id = (
-            await tx.organization.create({
-              data: { name: organization.name, nameKey: names[0]!.key, kind: organization.kind, description: organization.description ?? null },
-            })
-          ).id;
+          id = take(read.ids.organizations);
+          rows.organizations!.push({ id, name: organization.name, nameKey: keys[0], kind: organization.kind, description: organization.description ?? null });
           created.organizations += 1;
         }
-        await tx.organizationAlias.createMany({ data: names.map((name) => ({ ...name, organizationId: id })), skipDuplicates: true });
         ids.set(organization.key, id);
-      }
-      for (const place of facts.places) ids.set(place.key, await resolvePlace(tx, place, created));
-      for (const place of facts.places) {
-        if (!place.parent) continue;
-        const parentId = ids.get(place.parent)!;
-        const placeId = ids.get(place.key)!;
-        if (parentId !== placeId) await tx.place.updateMany({ where: { id: placeId, parentId: null }, data: { parentId } });
-      }
-      for (const source of facts.sources) ids.set(source.key, await resolveSource(tx, source, ids, created));
-
-      const { article: fact } = facts;
-      const article = await tx.article.create({
-        data: {
-          url: fact.url ?? null,
-          contentHash: hash,
-          title: fact.title ?? null,
-          publishedOn: day(fact.publishedOn),
-          publishedAt: fact.publishedAt ? new Date(fact.publishedAt) : null,
-          publisherId: fact.publisher ? ids.get(fact.publisher)! : null,
-          byline: fact.byline ?? null,
-          datelinePlaceId: fact.datelinePlace ? ids.get(fact.datelinePlace)! : null,
-          text: fact.text,
-          format: fact.format,
-          sourcePath: fact.sourcePath ?? null,
-        },
-        select: { id: true },
+        for (const name of names.organizations[index]!) rows.organizationAliases!.push({ owner: id, ...name });
       });
-      const articleId = article.id;
+      const newPlaceIds = new Set<number>();
+      facts.places.forEach((place, index) => {
+        const keys = names.places[index]!.map((name) => name.key);
+        let id = place.gazetteerId ? read.placesByGazetteer.find((row) => row.gazetteerId === place.gazetteerId)?.id : undefined;
+        // Without a gazetteer identity, a name only matches a place of the same country (or of none stated).
+        id ??= pickOwner(read.places, keys, (row) => !place.countryCode || row.countryCode === null || row.countryCode === place.countryCode);
+        if (id === undefined) {
+          id = take(read.ids.places);
+          newPlaceIds.add(id);
+          created.places += 1;
+        }
+        ids.set(place.key, id);
+        for (const name of names.places[index]!) rows.placeAliases!.push({ owner: id, ...name });
+      });
+      facts.places.forEach((place, index) => {
+        const id = ids.get(place.key)!;
+        const parentId = place.parent ? ids.get(place.parent)! : null;
+        const coordinates = { latitude: place.latitude ?? null, longitude: place.longitude ?? null, countryCode: place.countryCode ?? null };
+        if (newPlaceIds.has(id)) {
+          newPlaceIds.delete(id);
+          rows.places!.push({
+            id,
+            name: place.name,
+            nameKey: names.places[index]![0]!.key,
+            kind: place.kind,
+            gazetteerId: place.gazetteerId && !read.placesByGazetteer.some((row) => row.gazetteerId === place.gazetteerId) ? place.gazetteerId : null,
+            parentId: parentId !== id ? parentId : null,
+            ...coordinates,
+          });
+        } else if (!rows.knownPlaces!.some((row) => (row as { id: number }).id === id)) {
+          rows.knownPlaces!.push({ id, parentId, ...coordinates });
+        }
+      });
+      facts.sources.forEach((source, index) => {
+        const keys = names.sources[index]!.map((name) => name.key);
+        const kindMatch = pickOwner(read.sources, keys, (row) => row.kind === source.kind);
+        let id = kindMatch ?? pickOwner(read.sources, keys);
+        const personId = source.person ? ids.get(source.person)! : null;
+        const organizationId = source.organization ? ids.get(source.organization)! : null;
+        if (id === undefined) {
+          id = take(read.ids.sources);
+          rows.sources!.push({
+            id,
+            name: source.name,
+            nameKey: keys[0],
+            kind: source.kind,
+            description: source.description ?? null,
+            handle: source.handle ?? null,
+            personId,
+            organizationId,
+          });
+          created.sources += 1;
+        } else if (!rows.knownSources!.some((row) => (row as { id: number }).id === id)) {
+          rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null });
+        }
+        ids.set(source.key, id);
+        for (const name of names.sources[index]!) rows.sourceAliases!.push({ owner: id, ...name });
+      });
 
-      const mentionRows = <Owner extends string>(owner: Owner, list: { key: FactKey; mentions: TextSpan[] }[]) =>
-        list.flatMap((entity) =>
-          entity.mentions.map((span) => ({ [owner]: ids.get(entity.key)!, articleId, text: span.text, start: span.start, end: span.end }) as Record<Owner, number> & { articleId: number; text: string; start: number; end: number }),
-        );
-      const mentionCounts = await Promise.all([
-        tx.personMention.createMany({ data: mentionRows('personId', facts.people), skipDuplicates: true }),
-        tx.organizationMention.createMany({ data: mentionRows('organizationId', facts.organizations), skipDuplicates: true }),
-        tx.placeMention.createMany({ data: mentionRows('placeId', facts.places), skipDuplicates: true }),
-        tx.sourceMention.createMany({ data: mentionRows('sourceId', facts.sources), skipDuplicates: true }),
-      ]);
-      let mentions = mentionCounts.reduce((sum, result) => sum + result.count, 0);
+      const articleId = take(read.ids.articles);
+      const { article: fact } = facts;
+      const article = {
+        id: articleId,
+        url: fact.url ?? null,
+        contentHash: hash,
+        title: fact.title ?? null,
+        publishedOn: fact.publishedOn.slice(0, 10),
+        publishedAt: fact.publishedAt ?? null,
+        publisherId: fact.publisher ? ids.get(fact.publisher)! : null,
+        byline: fact.byline ?? null,
+        datelinePlaceId: fact.datelinePlace ? ids.get(fact.datelinePlace)! : null,
+        text: fact.text,
+        format: fact.format,
+        sourcePath: fact.sourcePath ?? null,
+      };
 
+      const mentionRows = (list: { key: FactKey; mentions: TextSpan[] }[], into: unknown[]) => {
+        for (const entity of list) for (const span of entity.mentions) into.push({ owner: ids.get(entity.key)!, text: span.text, start: span.start, end: span.end });
+      };
+      mentionRows(facts.people, rows.personMentions!);
+      mentionRows(facts.organizations, rows.organizationMentions!);
+      mentionRows(facts.places, rows.placeMentions!);
+      mentionRows(facts.sources, rows.sourceMentions!);
+
+      const takenByArticle = new Set<number>();
       for (const event of facts.events) {
-        const placeIds = idsOf(ids, (event.places ?? []).map((link) => link.place));
-        const personIds = idsOf(ids, (event.people ?? []).map((link) => link.person));
-        const organizationIds = idsOf(ids, (event.organizations ?? []).map((link) => link.organization));
-        const takenByArticle = facts.events.flatMap((other) => (ids.has(other.key) ? [ids.get(other.key)!] : []));
-        let eventId = await findSameEvent(tx, event, { placeIds, personIds, organizationIds }, takenByArticle);
+        const links = {
+          places: (event.places ?? []).map((link) => ids.get(link.place)!),
+          people: (event.people ?? []).map((link) => ids.get(link.person)!),
+          organizations: (event.organizations ?? []).map((link) => ids.get(link.organization)!),
+        };
+        let eventId = findSameEvent(read.events, event, links, takenByArticle);
         if (eventId === undefined) {
-          eventId = (
-            await tx.event.create({
-              data: {
-                title: event.title,
-                summary: event.summary ?? null,
-                type: event.type,
-                startsOn: day(event.date.startsOn),
-                endsOn: day(event.date.endsOn),
-                precision: event.date.precision,
-                approximate: event.date.approximate ?? false,
-                dateText: event.date.text ?? null,
-              },
-            })
-          ).id;
+          eventId = take(read.ids.events);
+          rows.events!.push({
+            id: eventId,
+            title: event.title,
+            summary: event.summary ?? null,
+            type: event.type,
+            startsOn: event.date.startsOn,
+            endsOn: event.date.endsOn,
+            precision: event.date.precision,
+            approximate: event.date.approximate ?? false,
+            dateText: event.date.text ?? null,
+          });
           created.events += 1;
         }
+        takenByArticle.add(eventId);
         ids.set(event.key, eventId);
-        const id = eventId;
-        await tx.eventPlace.createMany({
-          data: (event.places ?? []).map((link) => ({ eventId: id, placeId: ids.get(link.place)!, role: link.role })),
-          skipDuplicates: true,
-        });
-        await tx.eventPerson.createMany({
-          data: (event.people ?? []).map((link) => ({ eventId: id, personId: ids.get(link.person)!, role: link.role })),
-          skipDuplicates: true,
-        });
-        await tx.eventOrganization.createMany({
-          data: (event.organizations ?? []).map((link) => ({ eventId: id, organizationId: ids.get(link.organization)!, role: link.role })),
-          skipDuplicates: true,
-        });
-        const eventMentions = await tx.eventMention.createMany({
-          data: event.mentions.map((mention) => ({
-            eventId: id,
-            articleId,
-            sourceId: mention.source ? ids.get(mention.source)! : null,
-            quote: mention.text,
-            start: mention.start,
-            end: mention.end,
-          })),
-          skipDuplicates: true,
-        });
-        mentions += eventMentions.count;
+        for (const link of event.places ?? []) rows.eventPlaces!.push({ event: eventId, owner: ids.get(link.place)!, role: link.role });
+        for (const link of event.people ?? []) rows.eventPeople!.push({ event: eventId, owner: ids.get(link.person)!, role: link.role });
+        for (const link of event.organizations ?? []) rows.eventOrganizations!.push({ event: eventId, owner: ids.get(link.organization)!, role: link.role });
+        for (const mention of event.mentions) {
+          rows.eventMentions!.push({ event: eventId, source: mention.source ? ids.get(mention.source)! : null, quote: mention.text, start: mention.start, end: mention.end });
+        }
       }
       for (const event of facts.events) {
-        const fromEventId = ids.get(event.key)!;
-        const relations = (event.relations ?? [])
-          .map((relation) => ({ fromEventId, toEventId: ids.get(relation.to)!, kind: relation.kind }))
-          .filter((relation) => relation.fromEventId !== relation.toEventId);
-        await tx.eventRelation.createMany({ data: relations, skipDuplicates: true });
+        for (const relation of event.relations ?? []) {
+          const from = ids.get(event.key)!;
+          const to = ids.get(relation.to)!;
+          if (from !== to) rows.eventRelations!.push({ from, to, kind: relation.kind });
+        }
       }
-
       for (const claim of facts.claims) {
-        const stored = await tx.claim.create({
-          data: {
-            metric: claim.metric,
-            value: claim.value,
-            qualifier: claim.qualifier,
-            subject: claim.subject ?? null,
-            articleId,
-            eventId: claim.event ? ids.get(claim.event)! : null,
-            placeId: claim.place ? ids.get(claim.place)! : null,
-            quote: claim.quote.text,
-            quoteStart: claim.quote.start,
-            quoteEnd: claim.quote.end,
-            reportedAt: day(claim.reportedOn ?? fact.publishedOn),
-          },
-          select: { id: true },
+        const id = take(read.ids.claims);
+        rows.claims!.push({
+          id,
+          metric: claim.metric,
+          value: claim.value,
+          qualifier: claim.qualifier,
+          subject: claim.subject ?? null,
+          event: claim.event ? ids.get(claim.event)! : null,
+          place: claim.place ? ids.get(claim.place)! : null,
+          quote: claim.quote.text,
+          quoteStart: claim.quote.start,
+          quoteEnd: claim.quote.end,
+          reportedAt: (claim.reportedOn ?? fact.publishedOn).slice(0, 10),
         });
-        await tx.claimSource.createMany({
-          data: [...new Set(claim.sources)].map((source) => ({ claimId: stored.id, sourceId: ids.get(source)! })),
-          skipDuplicates: true,
-        });
+        for (const source of new Set(claim.sources)) rows.claimSources!.push({ claim: id, source: ids.get(source)! });
         created.claims += 1;
       }
 
+      await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...rows, article }));
+
+      const mentions =
+        rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length;
+      created.mentions = mentions;
       const linked: StoreCounts = {
-        people: new Set(facts.people.map((fact) => ids.get(fact.key))).size,
-        organizations: new Set(facts.organizations.map((fact) => ids.get(fact.key))).size,
-        places: new Set(facts.places.map((fact) => ids.get(fact.key))).size,
-        sources: new Set(facts.sources.map((fact) => ids.get(fact.key))).size,
-        events: new Set(facts.events.map((fact) => ids.get(fact.key))).size,
+        people: new Set(facts.people.map((f) => ids.get(f.key))).size,
+        organizations: new Set(facts.organizations.map((f) => ids.get(f.key))).size,
+        places: new Set(facts.places.map((f) => ids.get(f.key))).size,
+        sources: new Set(facts.sources.map((f) => ids.get(f.key))).size,
+        events: new Set(facts.events.map((f) => ids.get(f.key))).size,
         claims: facts.claims.length,
         mentions,
       };
-      created.mentions = mentions;
       return { status: 'created' as const, articleId, created, linked };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
 }
-

@@ -26,7 +26,10 @@ describe('npm run extract', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const document = JSON.parse(lines[0] as string);
-    expect(document).toMatchObject({ source: 'examples/seed/000_09a13298e7180d8f.txt', publishedAt: '2023-11-04', sources: [], claims: [], events: [] });
+    expect(document).toMatchObject({ source: 'examples/seed/000_09a13298e7180d8f.txt', publishedAt: '2023-11-04' });
+    expect(document.sources).toContainEqual(expect.objectContaining({ name: 'Reuters', kind: 'NEWS_AGENCY' }));
+    expect(document.claims).toContainEqual(expect.objectContaining({ metric: 'KILLED', value: 9061, qualifier: 'AT_LEAST' }));
+    expect(document.events).toContainEqual(expect.objectContaining({ type: 'MILITARY_OPERATION', date: expect.objectContaining({ startsOn: '2023-11-02' }) }));
     expect(document.timexes).toContainEqual(expect.objectContaining({ text: 'Thursday', type: 'DATE', value: '2023-11-02' }));
     expect(stderr).toMatch(/extract: 1 documents from 1 files, \d+ time expressions, 0 entities, 0 failures, [\d.]+ s/);
   });

@@ -1,5 +1,9 @@
 import type { Dateline, SourceDocument } from '../formats/source-document.js';
+import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
+import { extractClaims, type ClaimCandidate } from './claims.js';
 import { extractEntities, type EntityMention } from './entities.js';
+import { extractEvents, type EventCandidate, type TextRange } from './events.js';
+import { extractSources, type Attribution, type SourceCandidate } from './sources.js';
 import { extractTimexes } from './timex.js';
 import type { Timex } from './timex/types.js';
 
@@ -16,10 +20,13 @@ export interface ExtractedDocument {
   text: string;
   timexes: Timex[];
   entities: EntityMention[];
-  /** Filled by the source, claim and event extractors (not written yet). */
-  sources: unknown[];
-  claims: unknown[];
-  events: unknown[];
+  sources: SourceCandidate[];
+  /** Which source vouches for which span of text (narrowest first). */
+  attributions: Attribution[];
+  /** Index into `sources` of the publisher: the source of what no attribution covers. */
+  publisherSource?: number;
+  claims: ClaimCandidate[];
+  events: EventCandidate[];
 }
 
 export interface ExtractOptions {
@@ -27,20 +34,39 @@ export interface ExtractOptions {
   entities?: boolean;
 }
 
-/** Runs every extractor over one article. Pure: no database, no I/O beyond the NER model loaded once. */
+function sentenceRanges(text: string): TextRange[] {
+  return splitIntoSentences(text, tokenizeNews(text)).map((tokens) => ({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end }));
+}
+
+/** Runs every extractor over one article. Pure: no database, no I/O beyond the models loaded once. */
 export function extractDocument(document: SourceDocument, options: ExtractOptions = {}): ExtractedDocument {
+  const { text } = document;
+  const timexes = extractTimexes(text, document.publishedAt);
+  const entities = options.entities === false ? [] : extractEntities(text);
+  const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
+  const claims = extractClaims(text, found);
+  const events = extractEvents({
+    text,
+    publishedOn: document.publishedAt.slice(0, 10),
+    sentences: sentenceRanges(text),
+    timexes,
+    entities,
+    ...(document.dateline ? { exclude: [document.dateline] } : {}),
+  });
   const extracted: ExtractedDocument = {
     source: document.source,
     format: document.format,
     publishedAt: document.publishedAt,
     title: document.title ?? null,
-    text: document.text,
-    timexes: extractTimexes(document.text, document.publishedAt),
-    entities: options.entities === false ? [] : extractEntities(document.text),
-    sources: [],
-    claims: [],
-    events: [],
+    text,
+    timexes,
+    entities,
+    sources: found.sources,
+    attributions: found.attributions,
+    claims,
+    events,
   };
+  if (found.publisher !== undefined) extracted.publisherSource = found.publisher;
   if (document.url) extracted.url = document.url;
   if (document.publisher) extracted.publisher = document.publisher;
   if (document.byline) extracted.byline = document.byline;

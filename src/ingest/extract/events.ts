@@ -48,7 +48,7 @@ const triggerRules: TriggerRule[] = [
   { type: 'DISASTER', pattern: /\b(?:earthquake|quake|flood(?:s|ing|ed)?|cyclone|hurricane|typhoon|tsunami|landslides?|avalanche|drought|wildfires?|epidemic|outbreak)\b/i },
   { type: 'ACCIDENT', pattern: /\b(?:crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|sank|explosion at|fire (?:broke out|swept)|plane went down)\b/i },
   { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|shot dead|killed)\b/i },
-  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory))\b/i },
+  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|(?:drone|surveillance|reconnaissance) flights|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory))\b/i },
   { type: 'AGREEMENT', pattern: /\b(?:signed (?:an? |the )?(?:agreement|accord|treaty|deal)|agreed to|agreement (?:was|has been) reached|reached (?:an? )?(?:agreement|deal)|ceasefire (?:took|takes) effect|truce)\b/i },
   { type: 'NEGOTIATION', pattern: /\b(?:negotiat(?:ions|ed|ing|e)|talks (?:with|between|on)|peace talks|mediat(?:ion|ed|ing)|indirect engagement|efforts to (?:gain|secure|free) the release)\b/i },
   { type: 'MEETING', pattern: /\b(?:met with|meets with|summit|talks in|visit(?:ed)? to|held talks|meeting (?:with|of|between))\b/i },
@@ -103,12 +103,59 @@ export function eventDateFromTimex(timex: Timex): EventDateCandidate | null {
   };
 }
 
+/** The first trigger in the sentence: a main clause's verb comes before the background clauses that follow it. */
 function findTrigger(sentence: string): { type: EventType; start: number; end: number; text: string } | null {
+  let first: { type: EventType; start: number; end: number; text: string } | null = null;
   for (const rule of triggerRules) {
     const match = rule.pattern.exec(sentence);
-    if (match) return { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
+    if (match && (!first || match.index < first.start)) {
+      first = { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
+    }
   }
-  return null;
+  return first;
+}
+
+// Words that open a clause of its own: a date after one of them dates that clause, not the trigger's.
+const clauseOpening = /\b(?:when|since|after|before|while|which|who|whom|where|because|until|although|though|whereas)\b|[;:]/i;
+
+/** A sentence cut before each word that opens a clause of its own, so each clause may report its own event. */
+function clausesOf(text: string, sentence: TextRange): TextRange[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const cuts = [0];
+  const opening = new RegExp(clauseOpening.source, 'gi');
+  for (let match = opening.exec(body); match; match = opening.exec(body)) if (match.index > 0) cuts.push(match.index);
+  cuts.push(body.length);
+  const ranges: TextRange[] = [];
+  for (let index = 0; index + 1 < cuts.length; index += 1) {
+    let start = sentence.start + cuts[index]!;
+    let end = sentence.start + cuts[index + 1]!;
+    while (start < end && /[\s,;:]/.test(text[start]!)) start += 1;
+    while (end > start && /[\s,;:]/.test(text[end - 1]!)) end -= 1;
+    if (end > start) ranges.push({ start, end });
+  }
+  return ranges;
+}
+
+function sameClause(text: string, trigger: TextRange, timex: TextRange): boolean {
+  const between = timex.start >= trigger.end ? text.slice(trigger.end, timex.start) : text.slice(timex.end, trigger.start);
+  return !clauseOpening.test(between);
+}
+
+const durationDays: Record<string, number> = { D: 1, W: 7, M: 30, Y: 365 };
+
+/**
+ * "for over a week", "for three days": something still going on at publication that began that long before.
+ * The date is the range from then to the publication day, marked approximate.
+ */
+function dateFromOngoingDuration(sentence: string, sentenceStart: number, timex: Timex, publishedOn: string): EventDateCandidate | null {
+  const match = /^P(\d+(?:\.\d+)?)([DWMY])$/.exec(timex.value);
+  if (timex.type !== 'DURATION' || !match) return null;
+  const before = sentence.slice(0, timex.start - sentenceStart);
+  if (!/\b(?:for|over the (?:past|last))\s*$/i.test(before) && !/^for\b/i.test(timex.text)) return null;
+  const days = Math.round(Number(match[1]) * durationDays[match[2]!]!);
+  const end = new Date(`${publishedOn}T00:00:00Z`);
+  const start = new Date(end.getTime() - days * dayMs);
+  return { startsOn: isoDay(start), endsOn: isoDay(end), precision: 'DAY', approximate: true, text: timex.text };
 }
 
 function within(inner: TextRange, outer: TextRange): boolean {
@@ -162,6 +209,8 @@ export interface EventExtractionInput {
   entities: EntityMention[];
   /** Spans to leave out (photo captions' credits, embedded posts' signatures), as other extractors found them. */
   ignore?: TextRange[];
+  /** Spans whose entities are not the event's (the dateline's place and agency). */
+  exclude?: TextRange[];
 }
 
 /**
@@ -171,20 +220,25 @@ export interface EventExtractionInput {
 export function extractEvents(input: EventExtractionInput): EventCandidate[] {
   const { text } = input;
   const candidates: EventCandidate[] = [];
-  for (const sentence of input.sentences) {
+  const clauses = input.sentences.flatMap((sentence) => clausesOf(text, sentence));
+  for (const sentence of clauses) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (input.ignore?.some((range) => within(sentence, range))) continue;
     const found = findTrigger(sentenceText);
     if (!found) continue;
     const trigger = { type: found.type, start: sentence.start + found.start, end: sentence.start + found.end, text: found.text };
     const dates = input.timexes
-      .filter((timex) => within(timex, sentence))
+      .filter((timex) => within(timex, sentence) && sameClause(text, trigger, timex))
       .map((timex) => ({ timex, date: eventDateFromTimex(timex) }))
       .filter((entry): entry is { timex: Timex; date: EventDateCandidate } => entry.date !== null)
       .sort((a, b) => Math.abs(a.timex.start - trigger.start) - Math.abs(b.timex.start - trigger.start));
     const published = new Date(`${input.publishedOn.slice(0, 10)}T00:00:00Z`);
+    const ongoing = input.timexes
+      .filter((timex) => within(timex, sentence))
+      .map((timex) => dateFromOngoingDuration(sentenceText, sentence.start, timex, isoDay(published)))
+      .find((found) => found !== null);
     // An event reported without a date happened by the time of publication: the publication day, approximately.
-    const date: EventDateCandidate = dates[0]?.date ?? {
+    const date: EventDateCandidate = dates[0]?.date ?? ongoing ?? {
       startsOn: isoDay(published),
       endsOn: isoDay(published),
       precision: 'DAY',
@@ -193,7 +247,9 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     // News reports the past: a date after publication is a plan, not an event that happened.
     if (date.startsOn > isoDay(new Date(published.getTime() + dayMs))) continue;
 
-    const inSentence = input.entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => within(entity, sentence));
+    const inSentence = input.entities
+      .map((entity, index) => ({ entity, index }))
+      .filter(({ entity }) => within(entity, sentence) && !input.exclude?.some((range) => within(entity, range)));
     const places = inSentence
       .filter(({ entity }) => entity.kind === 'PLACE')
       .map(({ entity, index }) => ({ entity: index, role: placeRole(text, entity, sentence.start) }));
@@ -207,9 +263,12 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     const mention = { start: sentence.start, end: sentence.end, text: sentenceText };
 
     const placeNames = new Set(places.map((link) => input.entities[link.entity]!.text.toLowerCase()));
+    // Sentences dated only by the publication day are one event only if they use the same trigger word.
     const same = candidates.find(
       (candidate) =>
         candidate.type === trigger.type &&
+        (date.text !== undefined || candidate.trigger.text.toLowerCase() === trigger.text.toLowerCase()) &&
+        (candidate.date.text !== undefined) === (date.text !== undefined) &&
         candidate.date.startsOn === date.startsOn &&
         candidate.date.precision === date.precision &&
         (placeNames.size === 0 ||
