@@ -85,6 +85,11 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
 
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection the server closes (restart, failover, a dropped database) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn(`database: an idle connection failed and was dropped: ${error.message}`);
+  });
   const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {

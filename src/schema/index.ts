@@ -9,5 +9,6 @@ import './place.js';
 import './source.js';
 import './claim.js';
 import './merge.js';
+import './ingest.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -167,3 +167,56 @@ for (const kind of databaseKinds) {
     });
   });
 }
+
+for (const kind of databaseKinds) {
+  describe(`ingestArticle mutation on ${kind}`, () => {
+    let database: TestDatabase;
+    let client: GraphQLClient;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      client = graphqlClient(database.prisma);
+    });
+    afterAll(async () => database?.dispose());
+
+    const ingest = /* GraphQL */ `
+      mutation ($input: IngestArticleInput!) {
+        ingestArticle(input: $input) {
+          status warnings
+          created { events places claims }
+          article { publishedOn publisher { name kind } datelinePlace { name } eventMentions { totalCount } claims { edges { node { metric value qualifier } } } }
+        }
+      }`;
+
+    it('ingests the seed article as plain text, then recognises it when sent again', async () => {
+      const content = (await import('node:fs')).readFileSync('examples/seed/000_09a13298e7180d8f.txt', 'utf8');
+      const first = await client.request<Data>(ingest, { input: { content } });
+      expect(first.errors).toBeUndefined();
+      const result = first.data!.ingestArticle;
+      expect(result.status).toBe('CREATED');
+      expect(result.article).toMatchObject({ publishedOn: '2023-11-04', publisher: { name: 'Reuters', kind: 'NEWS_AGENCY' }, datelinePlace: { name: 'Washington, D.C.' } });
+      expect(result.created.claims).toBe(6);
+      expect(result.article.claims.edges.map((edge: Data) => edge.node)).toContainEqual({ metric: 'HOSTAGES', value: 242, qualifier: 'AT_LEAST' });
+      const again = await client.request<Data>(ingest, { input: { content } });
+      expect(again.data!.ingestArticle.status).toBe('UNCHANGED');
+      expect(again.data!.ingestArticle.warnings[0]).toContain('already ingested');
+      expect(await database.prisma.article.count()).toBe(1);
+    });
+
+    it('takes JSON and plain text with publishedAt, and refuses what it cannot read, naming the field', async () => {
+      const json = JSON.stringify({ url: 'https://example.org/a', title: 'Quake', publishedAt: '1997-04-10', publisher: 'AFP', text: 'TEHRAN, April 10 (AFP) - An earthquake struck northeastern Iran on Thursday, killing at least 500 people, officials said.' });
+      const fromJson = await client.request<Data>(ingest, { input: { content: json, format: 'JSON' } });
+      expect(fromJson.errors).toBeUndefined();
+      expect(fromJson.data!.ingestArticle.article.claims.edges[0].node).toEqual({ metric: 'KILLED', value: 500, qualifier: 'AT_LEAST' });
+
+      const noDate = await client.request<Data>(ingest, { input: { content: 'Protesters marched in Paris on Saturday.' } });
+      expect(noDate.errors?.[0]?.message).toContain('expected the publication date first, as "date YYYY-MM-DD"');
+      const badDate = await client.request<Data>(ingest, { input: { content: 'Protesters marched in Paris.', publishedAt: '2023-02-30' } });
+      expect(badDate.errors?.[0]?.message).toContain('"2023-02-30" is not a date');
+      const badJson = await client.request<Data>(ingest, { input: { content: '{"text": ', format: 'JSON' } });
+      expect(badJson.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const withDate = await client.request<Data>(ingest, { input: { content: 'PARIS (AFP) - Protesters marched in Paris on Saturday.', publishedAt: '2023-11-06' } });
+      expect(withDate.data!.ingestArticle.article.publishedOn).toBe('2023-11-06');
+      expect(await database.prisma.article.count()).toBe(3);
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { builder } from './builder.js';
+import { UserInputError } from './errors.js';
+import { Article } from './article.js';
+import { InputError } from '../ingest/formats/input-error.js';
+import { readSubmittedArticle } from '../ingest/formats/submitted.js';
+import { extractDocument } from '../ingest/extract/document.js';
+import { toArticleFacts } from '../ingest/extract/article-facts.js';
+import { storeArticleFacts, type StoreCounts } from '../graph/store-article.js';
+
+const ArticleFormat = builder.enumType('ArticleFormat', {
+  values: {
+    TEXT: { value: 'text', description: 'Plain text; a first line "date YYYY-MM-DD" or publishedAt gives the publication date.' },
+    JSON: { value: 'json', description: 'One JSON object { url, title, publishedAt, publisher, byline?, text }.' },
+    TIMEML: { value: 'timeml', description: 'A TimeML document (<DCT>, <TITLE>, <TEXT>); inline annotations are ignored.' },
+  } as const,
+});
+
+const IngestStatus = builder.enumType('IngestStatus', {
+  values: {
+    CREATED: { description: 'The article is new and was stored with everything extracted from it.' },
+    UNCHANGED: { description: 'The same article (by URL or content) was already stored; nothing changed.' },
+  } as const,
+});
+
+const IngestCounts = builder.objectRef<StoreCounts>('IngestCounts').implement({
+  fields: (t) => ({
+    events: t.exposeInt('events'),
+    people: t.exposeInt('people'),
+    organizations: t.exposeInt('organizations'),
+    places: t.exposeInt('places'),
+    sources: t.exposeInt('sources'),
+    claims: t.exposeInt('claims'),
+    mentions: t.exposeInt('mentions'),
+  }),
+});
+
+interface IngestOutcome {
+  status: 'CREATED' | 'UNCHANGED';
+  articleId: number;
+  created: StoreCounts;
+  linked: StoreCounts;
+  warnings: string[];
+}
+
+const IngestResult = builder.objectRef<IngestOutcome>('IngestResult').implement({
+  description: 'What ingesting one article did.',
+  fields: (t) => ({
+    status: t.field({ type: IngestStatus, resolve: (result) => result.status }),
+    created: t.field({ type: IngestCounts, description: 'Nodes created by this article.', resolve: (result) => result.created }),
+    linked: t.field({ type: IngestCounts, description: 'Nodes the article was linked to, new or already known.', resolve: (result) => result.linked }),
+    warnings: t.stringList({ description: 'What was odd or missing in the article.', resolve: (result) => result.warnings }),
+  }),
+});
+
+builder.objectField(IngestResult, 'article', (t) =>
+  t.prismaField({
+    type: Article,
+    resolve: (query, result, _args, context) => context.prisma.article.findUniqueOrThrow({ ...query, where: { id: result.articleId } }),
+  }),
+);
+
+const IngestArticleInput = builder.inputType('IngestArticleInput', {
+  fields: (t) => ({
+    content: t.string({ required: true, description: 'The article: plain text, one JSON object, or a TimeML document.' }),
+    format: t.field({ type: ArticleFormat, required: false, defaultValue: 'text' }),
+    publishedAt: t.string({ required: false, description: 'YYYY-MM-DD or ISO timestamp, for plain text without a "date" line.' }),
+    url: t.string({ required: false, validate: z.string().url('url must be an absolute URL').max(2000) }),
+    title: t.string({ required: false, validate: z.string().max(1000) }),
+    publisher: t.string({ required: false, validate: z.string().max(300) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  ingestArticle: t.field({
+    type: IngestResult,
+    description:
+      'Reads one article, extracts its events, people, organisations, places, sources and claims, and stores them in one transaction. The same article again changes nothing.',
+    args: { input: t.arg({ type: IngestArticleInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      let document;
+      try {
+        document = readSubmittedArticle({ ...input, format: input.format ?? 'text' });
+      } catch (error) {
+        if (error instanceof InputError) throw new UserInputError(error.message, error.file.startsWith('input.') ? error.file : 'input.content');
+        throw error;
+      }
+      const facts = toArticleFacts(extractDocument(document));
+      const stored = await storeArticleFacts(context.prisma, facts);
+      const warnings: string[] = [];
+      if (stored.status === 'unchanged') warnings.push('this article was already ingested (same URL or same text); nothing changed');
+      if (facts.events.length === 0) warnings.push('no event was recognised in the text');
+      if (!facts.article.publisher) warnings.push('no publisher: give one in input.publisher or a dateline such as "CITY (Agency) –"');
+      const unresolved = facts.places.filter((place) => !place.gazetteerId && place.mentions.length > 0).map((place) => place.name);
+      if (unresolved.length) warnings.push(`places not found in the gazetteer (no coordinates): ${unresolved.join(', ')}`);
+      return {
+        status: stored.status === 'created' ? ('CREATED' as const) : ('UNCHANGED' as const),
+        articleId: stored.articleId,
+        created: stored.created,
+        linked: stored.linked,
+        warnings,
+      };
+    },
+  }),
+}));
