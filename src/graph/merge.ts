@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
 import type { EntityType } from '../db/generated/prisma/enums.js';
+import { recountEventArticles } from './store-article.js';
 
 export type MergeableType = 'Person' | 'Organization' | 'Place' | 'Source' | 'Event';
 
@@ -133,6 +134,7 @@ export async function mergeEntities(
     }
     if (type === 'Event') {
       await tx.eventRelation.deleteMany({ where: { fromEventId: survivorId, toEventId: survivorId } });
+      await recountEventArticles(tx, [survivorId]);
     }
 
     const aliases = aliasTables[type];

@@ -195,6 +195,14 @@ WITH
     SELECT claim, source FROM data, jsonb_to_recordset(d->'claimSources') AS x(claim int, source int) ON CONFLICT DO NOTHING)
 SELECT 1 AS written`;
 
+/** Keeps Event.articleCount true for events whose mentions just changed. */
+export async function recountEventArticles(tx: Pick<PrismaClient, '$executeRawUnsafe'>, eventIds: number[]): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "Event" e SET "articleCount" = (SELECT count(DISTINCT m."articleId") FROM "EventMention" m WHERE m."eventId" = e.id) WHERE e.id = ANY($1::int[])`,
+    eventIds,
+  );
+}
+
 /** The entity the names point at: the one known under the fact's own name, else under any of its other names. */
 function pickOwner<Row extends { id: number; key: string }>(rows: Row[], keys: string[], accept: (row: Row) => boolean = () => true): number | undefined {
   const candidates = rows.filter((row) => keys.includes(row.key) && accept(row));
@@ -456,6 +464,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       }
 
       await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...rows, article }));
+      if (takenByArticle.size) await recountEventArticles(tx, [...takenByArticle]);
 
       const mentions =
         rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length;

@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 import { Source } from './source.js';
 import { Quote } from './quote.js';
 import { decodeNodeIdOf } from './node-id.js';
-import { placeAndDescendantIds } from './entity-filters.js';
+import { placeAndDescendantIds } from '../timeline/event-filter.js';
 
 export const ClaimMetric = builder.enumType(ClaimMetricValues, {
   name: 'ClaimMetric',

@@ -16,7 +16,7 @@ import { PlaceRole } from './place.js';
 import { ParticipantRole } from './person.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
-import { placeAndDescendantIds } from './entity-filters.js';
+import { eventFilterWhere, resolveEventFilter, type ResolvedEventFilter } from '../timeline/event-filter.js';
 import {
   DateExpressionError,
   eventDateFromExpressions,
@@ -111,10 +111,7 @@ export const Event = builder.prismaNode('Event', {
       resolve: (event) => event,
     }),
     mentionCount: t.relationCount('mentions', { description: 'How many passages of articles report the event.' }),
-    articleCount: t.int({
-      description: 'How many distinct articles report the event.',
-      resolve: (event, _args, context) => context.loaders.eventArticleCount.load(event.id),
-    }),
+    articleCount: t.exposeInt('articleCount', { description: 'How many distinct articles report the event.' }),
     mentions: t.relatedConnection('mentions', {
       cursor: 'id',
       totalCount: true,
@@ -239,36 +236,36 @@ export const EventFilter = builder.inputType('EventFilter', {
     person: t.id({ required: false }),
     organization: t.id({ required: false }),
     source: t.id({ required: false, description: 'Events reported on the authority of this source, or with figures it gave.' }),
-    search: t.string({ required: false, description: 'Words in the title, ignoring case.', validate: z.string().max(200) }),
+    search: t.string({ required: false, description: 'Words in the title or in a reporting passage, ignoring case.', validate: z.string().max(200) }),
+    minArticles: t.int({
+      required: false,
+      description: 'Only events reported by at least this many distinct articles.',
+      validate: z.number().int().min(1, 'minArticles must be at least 1').max(100_000),
+    }),
   }),
 });
 
-export async function eventWhere(
+/** Decodes the GraphQL filter (global IDs, descendants of a place) into the filter the timeline and lists share. */
+export async function resolveEventFilterInput(
   prisma: PrismaClient,
   filter: typeof EventFilter.$inferInput | null | undefined,
-): Promise<Prisma.EventWhereInput> {
+): Promise<ResolvedEventFilter> {
   if (!filter) return {};
-  const conditions: Prisma.EventWhereInput[] = [];
-  if (filter.from) conditions.push({ endsOn: { gte: new Date(`${filter.from}T00:00:00Z`) } });
-  if (filter.to) conditions.push({ startsOn: { lte: new Date(`${filter.to}T00:00:00Z`) } });
-  if (filter.types?.length) conditions.push({ type: { in: filter.types } });
-  if (filter.place) {
-    const places = await placeAndDescendantIds(prisma, decodeNodeIdOf(String(filter.place), ['Place'], 'filter.place').id);
-    conditions.push({ places: { some: { placeId: { in: places } } } });
-  }
-  if (filter.person) {
-    conditions.push({ people: { some: { personId: decodeNodeIdOf(String(filter.person), ['Person'], 'filter.person').id } } });
-  }
-  if (filter.organization) {
-    const organizationId = decodeNodeIdOf(String(filter.organization), ['Organization'], 'filter.organization').id;
-    conditions.push({ organizations: { some: { organizationId } } });
-  }
-  if (filter.source) {
-    const sourceId = decodeNodeIdOf(String(filter.source), ['Source'], 'filter.source').id;
-    conditions.push({ OR: [{ mentions: { some: { sourceId } } }, { claims: { some: { sources: { some: { sourceId } } } } }] });
-  }
-  if (filter.search?.trim()) conditions.push({ title: { contains: filter.search.trim(), mode: 'insensitive' } });
-  return conditions.length ? { AND: conditions } : {};
+  return resolveEventFilter(prisma, {
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    types: filter.types ?? null,
+    placeId: filter.place ? decodeNodeIdOf(String(filter.place), ['Place'], 'filter.place').id : null,
+    personId: filter.person ? decodeNodeIdOf(String(filter.person), ['Person'], 'filter.person').id : null,
+    organizationId: filter.organization ? decodeNodeIdOf(String(filter.organization), ['Organization'], 'filter.organization').id : null,
+    sourceId: filter.source ? decodeNodeIdOf(String(filter.source), ['Source'], 'filter.source').id : null,
+    search: filter.search ?? null,
+    minArticles: filter.minArticles ?? null,
+  });
+}
+
+export async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$inferInput | null | undefined): Promise<Prisma.EventWhereInput> {
+  return eventFilterWhere(await resolveEventFilterInput(prisma, filter));
 }
 
 export function eventOrderBy(order: 'DATE_ASC' | 'DATE_DESC' | null | undefined): Prisma.EventOrderByWithRelationInput[] {

@@ -1,25 +1,21 @@
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 
+/** Per-request batch loaders, keyed by a name so each feature keeps its own; created on first use. */
 export interface Loaders {
-  /** How many distinct articles report an event. */
-  eventArticleCount: DataLoader<number, number>;
+  get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey?: (key: Key) => unknown): DataLoader<Key, Value>;
 }
 
-// Counts are batched per request: one GROUP BY for every event on the page, however many there are.
-function countLoader(prisma: PrismaClient, sql: string): DataLoader<number, number> {
-  return new DataLoader(async (ids: readonly number[]) => {
-    const rows = await prisma.$queryRawUnsafe<{ id: number; count: bigint }[]>(sql, [...ids]);
-    const counts = new Map(rows.map((row) => [row.id, Number(row.count)]));
-    return ids.map((id) => counts.get(id) ?? 0);
-  });
-}
-
-export function createLoaders(prisma: PrismaClient): Loaders {
+export function createLoaders(_prisma: PrismaClient): Loaders {
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
-    eventArticleCount: countLoader(
-      prisma,
-      'SELECT "eventId" AS id, count(DISTINCT "articleId") AS count FROM "EventMention" WHERE "eventId" = ANY($1::int[]) GROUP BY "eventId"',
-    ),
+    get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey?: (key: Key) => unknown) {
+      let loader = loaders.get(name) as DataLoader<Key, Value> | undefined;
+      if (!loader) {
+        loader = new DataLoader<Key, Value>(batch, cacheKey ? { cacheKeyFn: cacheKey } : {});
+        loaders.set(name, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
   };
 }

@@ -4,7 +4,8 @@ import { PlaceKind as PlaceKindValues, PlaceRole as PlaceRoleValues } from '../d
 import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
-import { aliasSearch, placeAndDescendantIds } from './entity-filters.js';
+import { aliasSearch } from './entity-filters.js';
+import { placeAndDescendantIds } from '../timeline/event-filter.js';
 import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
