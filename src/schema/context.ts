@@ -8,5 +8,5 @@ export interface Context {
 
 /** A new context per request: DataLoader caches must not outlive the request they batch. */
 export function createContext(prisma: PrismaClient): Context {
-  return { prisma, loaders: createLoaders(prisma) };
+  return { prisma, loaders: createLoaders() };
 }

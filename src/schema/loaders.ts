@@ -1,19 +1,18 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../db/generated/prisma/client.js';
 
-/** Per-request batch loaders, keyed by a name so each feature keeps its own; created on first use. */
+/** Per-request batch loaders, each under its own name, created on first use. */
 export interface Loaders {
-  get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey?: (key: Key) => unknown): DataLoader<Key, Value>;
+  get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey: (key: Key) => string): DataLoader<Key, Value, string>;
 }
 
-export function createLoaders(_prisma: PrismaClient): Loaders {
-  const loaders = new Map<string, DataLoader<unknown, unknown>>();
+export function createLoaders(): Loaders {
+  const loaders = new Map<string, DataLoader<unknown, unknown, string>>();
   return {
-    get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey?: (key: Key) => unknown) {
-      let loader = loaders.get(name) as DataLoader<Key, Value> | undefined;
+    get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>, cacheKey: (key: Key) => string) {
+      let loader = loaders.get(name) as DataLoader<Key, Value, string> | undefined;
       if (!loader) {
-        loader = new DataLoader<Key, Value>(batch, cacheKey ? { cacheKeyFn: cacheKey } : {});
-        loaders.set(name, loader as DataLoader<unknown, unknown>);
+        loader = new DataLoader<Key, Value, string>(batch, { cacheKeyFn: cacheKey });
+        loaders.set(name, loader as DataLoader<unknown, unknown, string>);
       }
       return loader;
     },
