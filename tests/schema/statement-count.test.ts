@@ -21,6 +21,8 @@ async function buildGraph(database: TestDatabase): Promise<void> {
         startsOn: day,
         endsOn: day,
         precision: 'DAY',
+        // Written directly, not ingested: the count ingestion keeps is set by hand.
+        articleCount: 3,
         places: { create: [{ placeId: city.id, role: 'LOCATION' }, { placeId: country.id, role: 'TARGET' }] },
         people: { create: [{ personId: person.id, role: 'ACTOR' }] },
         organizations: { create: [{ organizationId: organization.id, role: 'ACTOR' }] },
