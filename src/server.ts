@@ -2,6 +2,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { PrismaClient } from './db/generated/prisma/client.js';
 import { schema } from './schema/index.js';
 import { createContext, type Context } from './schema/context.js';
+import { exportRoutes } from './timeline/export-routes.js';
 
 /** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
 export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
@@ -54,6 +55,6 @@ export function createServer(prisma: PrismaClient): NewslineServer {
     // the package is large, so it is loaded on the first GraphiQL request, not at start.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
-    plugins: [healthCheck(prisma)],
+    plugins: [healthCheck(prisma), exportRoutes(prisma)],
   });
 }
