@@ -320,9 +320,12 @@ function storedDate(input: typeof EventDateInput.$inferInput) {
     if (error instanceof DateExpressionError) throw new UserInputError(`input.date.end: ${error.message}`, 'input.date.end');
     throw error;
   }
+  const startsOn = new Date(`${span.startsOn}T00:00:00Z`);
+  const endsOn = new Date(`${span.endsOn}T00:00:00Z`);
   return {
-    startsOn: new Date(`${span.startsOn}T00:00:00Z`),
-    endsOn: new Date(`${span.endsOn}T00:00:00Z`),
+    startsOn,
+    endsOn,
+    spanDays: Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000),
     precision: span.precision,
     approximate: input.approximate ?? false,
     dateText: input.text ?? null,

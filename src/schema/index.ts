@@ -10,5 +10,6 @@ import './source.js';
 import './claim.js';
 import './merge.js';
 import './ingest.js';
+import './timeline.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -18,11 +18,15 @@ export interface EventFilterInput {
   search?: string | null;
   /** Reported by at least this many distinct articles. */
   minArticles?: number | null;
+  /** Only these events (an event's related timeline). */
+  eventIds?: number[] | null;
 }
 
 export interface ResolvedEventFilter extends EventFilterInput {
   /** The place and every place inside it. */
   placeIds?: number[];
+  /** The longest span of any stored event, in days: events starting earlier than from minus it cannot reach from. */
+  longestSpanDays?: number;
 }
 
 /** The place and every place inside it, at any depth (Gaza Strip → Gaza City → a street in it). */
@@ -42,6 +46,10 @@ export async function resolveEventFilter(prisma: Pick<PrismaClient, '$queryRaw'>
   const resolved: ResolvedEventFilter = { ...input };
   if (input.placeId != null) resolved.placeIds = await placeAndDescendantIds(prisma, input.placeId);
   if (input.search != null) resolved.search = input.search.trim() || null;
+  if (input.from) {
+    const [row] = await prisma.$queryRaw<{ longest: number | null }[]>`SELECT max("spanDays") AS longest FROM "Event"`;
+    resolved.longestSpanDays = row?.longest ?? 0;
+  }
   return resolved;
 }
 
@@ -51,7 +59,10 @@ function day(value: string): Date {
 
 export function eventFilterWhere(filter: ResolvedEventFilter): Prisma.EventWhereInput {
   const conditions: Prisma.EventWhereInput[] = [];
-  if (filter.from) conditions.push({ endsOn: { gte: day(filter.from) } });
+  if (filter.from) {
+    conditions.push({ endsOn: { gte: day(filter.from) } });
+    if (filter.longestSpanDays !== undefined) conditions.push({ startsOn: { gte: new Date(day(filter.from).getTime() - filter.longestSpanDays * 86_400_000) } });
+  }
   if (filter.to) conditions.push({ startsOn: { lte: day(filter.to) } });
   if (filter.types?.length) conditions.push({ type: { in: filter.types } });
   if (filter.placeIds) conditions.push({ places: { some: { placeId: { in: filter.placeIds } } } });
@@ -68,6 +79,7 @@ export function eventFilterWhere(filter: ResolvedEventFilter): Prisma.EventWhere
     });
   }
   if (filter.minArticles != null && filter.minArticles > 1) conditions.push({ articleCount: { gte: filter.minArticles } });
+  if (filter.eventIds) conditions.push({ id: { in: filter.eventIds } });
   return conditions.length ? { AND: conditions } : {};
 }
 
@@ -78,7 +90,11 @@ function likePattern(search: string): string {
 /** The same filter as SQL over the events table aliased `e`. */
 export function eventFilterSql(filter: ResolvedEventFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.from) conditions.push(Prisma.sql`e."endsOn" >= ${day(filter.from)}::date`);
+  if (filter.from) {
+    conditions.push(Prisma.sql`e."endsOn" >= ${day(filter.from)}::date`);
+    // Redundant with the line above, but it lets the planner range-scan the start-date index.
+    if (filter.longestSpanDays !== undefined) conditions.push(Prisma.sql`e."startsOn" >= ${day(filter.from)}::date - ${filter.longestSpanDays}::int`);
+  }
   if (filter.to) conditions.push(Prisma.sql`e."startsOn" <= ${day(filter.to)}::date`);
   if (filter.types?.length) conditions.push(Prisma.sql`e.type::text = ANY(${filter.types}::text[])`);
   if (filter.placeIds) {
@@ -99,5 +115,6 @@ export function eventFilterSql(filter: ResolvedEventFilter): Prisma.Sql {
     conditions.push(Prisma.sql`(e.title ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "EventMention" m WHERE m."eventId" = e.id AND m.quote ILIKE ${pattern}))`);
   }
   if (filter.minArticles != null && filter.minArticles > 1) conditions.push(Prisma.sql`e."articleCount" >= ${filter.minArticles}`);
+  if (filter.eventIds) conditions.push(Prisma.sql`e.id = ANY(${filter.eventIds}::int[])`);
   return Prisma.join(conditions, ' AND ');
 }
