@@ -17,6 +17,7 @@ import { ParticipantRole } from './person.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { eventFilterWhere, resolveEventFilter, type ResolvedEventFilter } from '../timeline/event-filter.js';
+import { splitEvent, SplitError } from '../graph/split.js';
 import {
   DateExpressionError,
   eventDateFromExpressions,
@@ -493,6 +494,28 @@ builder.mutationFields((t) => ({
         update: {},
       });
       return context.prisma.event.findUniqueOrThrow({ ...query, where: { id: fromEventId } });
+    },
+  }),
+  splitEvent: t.prismaField({
+    type: 'Event',
+    description:
+      'Moves what the given articles report of an event (their mentions and figures) to a new event with the same type, date, places and participants; returns the new event. For reports that were merged but tell of another event.',
+    args: {
+      event: t.arg.id({ required: true }),
+      articles: t.arg.idList({ required: true, description: 'Article IDs whose reports move to the new event.' }),
+      title: t.arg.string({ required: false, validate: z.string().trim().min(1).max(500) }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const eventId = await requireEvent(context.prisma, args.event);
+      const articleIds = args.articles.map((id, index) => decodeNodeIdOf(String(id), ['Article'], `articles.${index}`).id);
+      if (articleIds.length === 0) throw new UserInputError('articles: name at least one article to split off', 'articles');
+      try {
+        const { splitId } = await splitEvent(context.prisma, eventId, articleIds, args.title);
+        return context.prisma.event.findUniqueOrThrow({ ...query, where: { id: splitId } });
+      } catch (error) {
+        if (error instanceof SplitError) throw new UserInputError(error.message, 'articles');
+        throw error;
+      }
     },
   }),
   unlinkEvents: t.prismaField({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
+import { encodeNodeId } from '../../src/schema/node-id.js';
 
 type Data = Record<string, any>;
 
@@ -217,6 +218,58 @@ for (const kind of databaseKinds) {
       const withDate = await client.request<Data>(ingest, { input: { content: 'PARIS (AFP) - Protesters marched in Paris on Saturday.', publishedAt: '2023-11-06' } });
       expect(withDate.data!.ingestArticle.article.publishedOn).toBe('2023-11-06');
       expect(await database.prisma.article.count()).toBe(3);
+    });
+  });
+}
+
+for (const kind of databaseKinds) {
+  describe(`splitting an event on ${kind}`, () => {
+    let database: TestDatabase;
+    let client: GraphQLClient;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      client = graphqlClient(database.prisma);
+    });
+    afterAll(async () => database?.dispose());
+
+    it('moves the reports of the named articles to a new event and keeps both counts true', async () => {
+      const { prisma } = database;
+      const city = await prisma.place.create({ data: { name: 'Tirana', nameKey: 'tirana', kind: 'CITY' } });
+      const event = await prisma.event.create({
+        data: {
+          title: 'Clashes in Tirana', type: 'PROTEST', startsOn: new Date('1997-04-10T00:00:00Z'), endsOn: new Date('1997-04-10T00:00:00Z'),
+          precision: 'DAY', articleCount: 3, places: { create: [{ placeId: city.id, role: 'LOCATION' }] },
+        },
+      });
+      const articles = [];
+      for (let index = 0; index < 3; index += 1) {
+        const text = `Report ${index}: clashes in Tirana.`;
+        const article = await prisma.article.create({ data: { contentHash: `split-${index}`, publishedOn: new Date('1997-04-10T00:00:00Z'), text, format: 'text' } });
+        await prisma.eventMention.create({ data: { eventId: event.id, articleId: article.id, quote: text, start: 0, end: text.length } });
+        articles.push(article);
+      }
+      await prisma.claim.create({
+        data: { metric: 'INJURED', value: 12, articleId: articles[2]!.id, eventId: event.id, quote: 'x', quoteStart: 0, quoteEnd: 1, reportedAt: new Date('1997-04-10T00:00:00Z') },
+      });
+      const split = await client.request<Data>(`mutation ($event: ID!, $articles: [ID!]!) {
+        splitEvent(event: $event, articles: $articles, title: "Clashes in Durres") {
+          id title articleCount places { edges { role node { name } } } claims { totalCount } mentions { totalCount }
+        }
+      }`, { event: encodeNodeId('Event', event.id), articles: [encodeNodeId('Article', articles[2]!.id)] });
+      expect(split.errors).toBeUndefined();
+      expect(split.data!.splitEvent).toMatchObject({
+        title: 'Clashes in Durres', articleCount: 1, claims: { totalCount: 1 }, mentions: { totalCount: 1 },
+        places: { edges: [{ role: 'LOCATION', node: { name: 'Tirana' } }] },
+      });
+      const original = await prisma.event.findUniqueOrThrow({ where: { id: event.id } });
+      expect(original.articleCount).toBe(2);
+
+      const all = await client.request(`mutation ($event: ID!, $articles: [ID!]!) { splitEvent(event: $event, articles: $articles) { id } }`, {
+        event: encodeNodeId('Event', event.id),
+        articles: articles.slice(0, 2).map((article) => encodeNodeId('Article', article.id)),
+      });
+      expect(all.errors?.[0]?.message).toContain('would leave the event with none');
+      expect(await prisma.event.count()).toBe(2);
     });
   });
 }
