@@ -30,16 +30,22 @@ const timelineQuery = /* GraphQL */ `
     }
   }`;
 
-async function ingestCorpus(database: Database): Promise<{ articles: number; seconds: number }> {
+async function ingestCorpus(database: Database): Promise<{ articles: number; failures: number; seconds: number }> {
   const started = performance.now();
   let articles = 0;
+  let failures = 0;
   for (const file of await listInputFiles([corpus])) {
-    for (const document of await readDocumentFile(file)) {
-      await ingestDocument(database.prisma, document);
-      articles += 1;
+    try {
+      for (const document of await readDocumentFile(file)) {
+        await ingestDocument(database.prisma, document);
+        articles += 1;
+      }
+    } catch (error) {
+      failures += 1;
+      console.error(`${file}: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}`);
     }
   }
-  return { articles, seconds: (performance.now() - started) / 1000 };
+  return { articles, failures, seconds: (performance.now() - started) / 1000 };
 }
 
 function median(values: number[]): number {
@@ -54,7 +60,9 @@ async function measure(label: string, open: (onQuery: (sql: string) => void) => 
   });
   try {
     const ingested = await ingestCorpus(database);
-    console.log(`${label}: ingested ${ingested.articles} articles in ${ingested.seconds.toFixed(1)} s (${(ingested.articles / ingested.seconds).toFixed(1)} articles/s)`);
+    console.log(
+      `${label}: ingested ${ingested.articles} articles (${ingested.failures} failed) in ${ingested.seconds.toFixed(1)} s (${(ingested.articles / ingested.seconds).toFixed(1)} articles/s)`,
+    );
     const server = createServer(database.prisma);
     const timings: number[] = [];
     let counts: number[] = [];
