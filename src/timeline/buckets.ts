@@ -128,18 +128,10 @@ function slicesSql(slices: readonly BucketSlice[]): Prisma.Sql {
     ${slices.map((slice) => slice.skip)}::int[], ${slices.map((slice) => slice.take)}::int[]) AS k("periodStart", rank, skip, take)`;
 }
 
-/**
- * The events of several buckets at once, ordered in each by date and then by how widely reported: one
- * statement whatever the number of buckets. Returns, per slice, the event ids in order.
- */
-export async function loadBucketEventIds(prisma: PrismaClient, query: TimelineQuery, slices: readonly BucketSlice[]): Promise<number[][]> {
+/** Pages of ranked rows (`id`, `periodStart`, `rank`, `position` per bucket) for several buckets, in one statement. */
+async function loadBucketSlices(prisma: PrismaClient, ranked: Prisma.Sql, slices: readonly BucketSlice[]): Promise<number[][]> {
   const rows = await prisma.$queryRaw<{ id: number; periodStart: Date; rank: number }[]>`
-    WITH b AS (${bucketedEvents(query)}),
-    ranked AS (
-      SELECT b.id, b."periodStart", b.rank,
-        row_number() OVER (PARTITION BY b."periodStart", b.rank ORDER BY b."startsOn", b."articleCount" DESC, b.id) AS position
-      FROM b
-    )
+    WITH ranked AS (${ranked})
     SELECT r.id, r."periodStart", r.rank FROM ranked r JOIN ${slicesSql(slices)}
       ON k."periodStart" = r."periodStart" AND k.rank = r.rank
     WHERE r.position > k.skip AND r.position <= k.skip + k.take
@@ -149,21 +141,29 @@ export async function loadBucketEventIds(prisma: PrismaClient, query: TimelineQu
   );
 }
 
-/** The claims about the events of several buckets at once, oldest report first, in one statement. */
-export async function loadBucketClaimIds(prisma: PrismaClient, query: TimelineQuery, slices: readonly BucketSlice[]): Promise<number[][]> {
-  const rows = await prisma.$queryRaw<{ id: number; periodStart: Date; rank: number }[]>`
-    WITH b AS (${bucketedEvents(query)}),
-    ranked AS (
+/** The events of several buckets at once, ordered in each by date and then by how widely reported. */
+export function loadBucketEventIds(prisma: PrismaClient, query: TimelineQuery, slices: readonly BucketSlice[]): Promise<number[][]> {
+  return loadBucketSlices(
+    prisma,
+    Prisma.sql`
+      WITH b AS (${bucketedEvents(query)})
+      SELECT b.id, b."periodStart", b.rank,
+        row_number() OVER (PARTITION BY b."periodStart", b.rank ORDER BY b."startsOn", b."articleCount" DESC, b.id) AS position
+      FROM b`,
+    slices,
+  );
+}
+
+/** The claims about the events of several buckets at once, oldest report first. */
+export function loadBucketClaimIds(prisma: PrismaClient, query: TimelineQuery, slices: readonly BucketSlice[]): Promise<number[][]> {
+  return loadBucketSlices(
+    prisma,
+    Prisma.sql`
+      WITH b AS (${bucketedEvents(query)})
       SELECT c.id, b."periodStart", b.rank,
         row_number() OVER (PARTITION BY b."periodStart", b.rank ORDER BY c."reportedAt", c.id) AS position
-      FROM b JOIN "Claim" c ON c."eventId" = b.id
-    )
-    SELECT r.id, r."periodStart", r.rank FROM ranked r JOIN ${slicesSql(slices)}
-      ON k."periodStart" = r."periodStart" AND k.rank = r.rank
-    WHERE r.position > k.skip AND r.position <= k.skip + k.take
-    ORDER BY r."periodStart", r.rank, r.position`;
-  return slices.map((slice) =>
-    rows.filter((row) => isoDay(row.periodStart) === slice.periodStart && row.rank === slice.rank).map((row) => row.id),
+      FROM b JOIN "Claim" c ON c."eventId" = b.id`,
+    slices,
   );
 }
 
