@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { distinctNames } from './names.js';
+import { sameTriggerFamily } from '../ingest/extract/events.js';
 
 export interface StoreCounts {
   people: number;
@@ -90,6 +91,22 @@ function isoDay(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
 }
 
+/** An event already stored near the article's dates, with what it is linked to, for findSameEvent. */
+interface KnownEvent {
+  id: number;
+  type: string;
+  precision: string;
+  startsOn: string;
+  approximate: boolean;
+  /** Null when the date is the publication day of the report, not a date the text gave. */
+  dateText: string | null;
+  title: string;
+  places: { id: number; kind: string }[];
+  people: number[];
+  /** Media organisations (the wire agency that names itself) left out: they say nothing about the event. */
+  organizations: number[];
+}
+
 /** What the graph already holds that this article's facts may name, read in one statement. */
 interface KnownGraph {
   existingArticle: number | null;
@@ -98,7 +115,7 @@ interface KnownGraph {
   sources: { id: number; key: string; kind: string }[];
   places: { id: number; key: string; countryCode: string | null }[];
   placesByGazetteer: { id: number; gazetteerId: string }[];
-  events: { id: number; type: string; precision: string; startsOn: string; title: string; places: number[]; people: number[]; organizations: number[] }[];
+  events: KnownEvent[];
   /** Ids drawn from each table's sequence for the rows this article may create. */
   ids: Record<'people' | 'organizations' | 'places' | 'sources' | 'events' | 'claims' | 'articles', number[]>;
 }
@@ -115,11 +132,14 @@ SELECT json_build_object(
   'placesByGazetteer', (SELECT coalesce(json_agg(json_build_object('id', id, 'gazetteerId', "gazetteerId")), '[]') FROM "Place" WHERE "gazetteerId" = ANY($7::text[])),
   'events', (SELECT coalesce(json_agg(json_build_object(
                 'id', e.id, 'type', e.type, 'precision', e.precision, 'startsOn', e."startsOn", 'title', e.title,
-                'places', (SELECT coalesce(json_agg("placeId"), '[]') FROM "EventPlace" WHERE "eventId" = e.id),
+                'approximate', e.approximate, 'dateText', e."dateText",
+                'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind)), '[]')
+                           FROM "EventPlace" ep JOIN "Place" p ON p.id = ep."placeId" WHERE ep."eventId" = e.id),
                 'people', (SELECT coalesce(json_agg("personId"), '[]') FROM "EventPerson" WHERE "eventId" = e.id),
-                'organizations', (SELECT coalesce(json_agg("organizationId"), '[]') FROM "EventOrganization" WHERE "eventId" = e.id)
+                'organizations', (SELECT coalesce(json_agg(eo."organizationId"), '[]')
+                                  FROM "EventOrganization" eo JOIN "Organization" o ON o.id = eo."organizationId" WHERE eo."eventId" = e.id AND o.kind <> 'MEDIA')
               ) ORDER BY e.id), '[]')
-             FROM "Event" e WHERE e."startsOn" = ANY($8::date[])),
+             FROM "Event" e WHERE e."startsOn" = ANY($8::date[]) AND e.type = ANY($15::text[]::"EventType"[])),
   'ids', json_build_object(
     'people', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Person"', 'id'))), '[]') FROM generate_series(1, $9::int)),
     'organizations', (SELECT coalesce(json_agg(nextval(pg_get_serial_sequence('"Organization"', 'id'))), '[]') FROM generate_series(1, $10::int)),
@@ -175,9 +195,13 @@ WITH
     SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'placeMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
   source_mentions AS (INSERT INTO "SourceMention" ("sourceId", "articleId", text, start, "end")
     SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'sourceMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
-  new_events AS (INSERT INTO "Event" (id, title, summary, type, "startsOn", "endsOn", precision, approximate, "dateText", "updatedAt")
-    SELECT id, title, summary, type::"EventType", "startsOn", "endsOn", precision::"DatePrecision", approximate, "dateText", now()
+  new_events AS (INSERT INTO "Event" (id, title, summary, type, "startsOn", "endsOn", "spanDays", precision, approximate, "dateText", "updatedAt")
+    SELECT id, title, summary, type::"EventType", "startsOn", "endsOn", "endsOn" - "startsOn", precision::"DatePrecision", approximate, "dateText", now()
     FROM data, jsonb_to_recordset(d->'events') AS x(id int, title text, summary text, type text, "startsOn" date, "endsOn" date, precision text, approximate boolean, "dateText" text)),
+  known_events AS (UPDATE "Event" e SET "startsOn" = x."startsOn", "endsOn" = x."endsOn", "spanDays" = x."endsOn" - x."startsOn", precision = x.precision::"DatePrecision",
+      approximate = false, "dateText" = x."dateText", "updatedAt" = now()
+    FROM data, jsonb_to_recordset(d->'knownEvents') AS x(id int, "startsOn" date, "endsOn" date, precision text, "dateText" text)
+    WHERE e.id = x.id),
   event_places AS (INSERT INTO "EventPlace" ("eventId", "placeId", role)
     SELECT event, owner, role::"PlaceRole" FROM data, jsonb_to_recordset(d->'eventPlaces') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
   event_people AS (INSERT INTO "EventPerson" ("eventId", "personId", role)
@@ -209,39 +233,78 @@ function pickOwner<Row extends { id: number; key: string }>(rows: Row[], keys: s
   return (candidates.find((row) => row.key === keys[0]) ?? candidates[0])?.id;
 }
 
+/** What the new event is linked to, as graph ids, with each place's kind. */
+interface EventLinks {
+  places: { id: number; kind: string }[];
+  people: number[];
+  organizations: number[];
+}
+
+// Places that name a whole country or more: two events sharing only one of them may be anywhere in it.
+const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION']);
+
+// Kinds of event that happen once per country at a time: the country is their specific place.
+const nationwideTypes = new Set(['ELECTION']);
+
+/** Days from one ISO day to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((new Date(`${to.slice(0, 10)}T00:00:00Z`).getTime() - new Date(`${from.slice(0, 10)}T00:00:00Z`).getTime()) / dayMs);
+}
+
+// How far apart two reports' dates may be, in days: a report dated only by its publication day may come
+// out a few days after the day another report names; two stated dates disagree by a time zone at most.
+const followUpDays = 3;
+
 /**
- * An event already in the graph that this fact reports too: same type and date precision, a start within
- * a day (reports disagree across time zones), and a shared place, participant or title. Events the same
- * article already stands for are left out: one article telling of two events means two events.
+ * An event already in the graph that this fact reports too: same type, precision and trigger family; a start
+ * within a day (reports disagree across time zones), or up to three days earlier when the new report is
+ * dated only by its publication day (a follow-up of an event with a stated date), or the other way round;
+ * and shared evidence: a specific place (a city, not a country: nationwide events such as elections excepted)
+ * or a participant, both for the wider window. Events in different specific places are different events.
+ * Events the same article already stands for are left out: one article telling of two events means two events.
+ * Of several candidates the one with the most shared evidence, then the nearest date, wins.
  */
-function findSameEvent(
-  known: KnownGraph['events'],
-  event: EventFact,
-  links: { places: number[]; people: number[]; organizations: number[] },
-  takenByArticle: Set<number>,
-): number | undefined {
-  const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
-  const slack = event.date.precision === 'DAY' ? dayMs : 0;
-  const title = event.title.toLowerCase();
-  return known.find(
-    (candidate) =>
-      !takenByArticle.has(candidate.id) &&
-      candidate.type === event.type &&
-      candidate.precision === event.date.precision &&
-      Math.abs(new Date(`${isoDay(candidate.startsOn)}T00:00:00Z`).getTime() - start) <= slack &&
-      (candidate.title.toLowerCase() === title ||
-        candidate.places.some((id) => links.places.includes(id)) ||
-        candidate.people.some((id) => links.people.includes(id)) ||
-        candidate.organizations.some((id) => links.organizations.includes(id))),
-  )?.id;
+function findSameEvent(known: KnownEvent[], event: EventFact, links: EventLinks, takenByArticle: Set<number>): KnownEvent | undefined {
+  const nationwide = nationwideTypes.has(event.type);
+  const isSpecific = (kind: string) => nationwide || !widePlaceKinds.has(kind);
+  const ownSpecific = new Set(links.places.filter((place) => isSpecific(place.kind)).map((place) => place.id));
+  const ownParticipants = new Set([...links.people.map((id) => `p${id}`), ...links.organizations.map((id) => `o${id}`)]);
+  const eventDated = event.date.text !== undefined;
+  let best: { candidate: KnownEvent; score: number; distance: number } | undefined;
+  for (const candidate of known) {
+    if (takenByArticle.has(candidate.id) || candidate.type !== event.type || candidate.precision !== event.date.precision) continue;
+    if (!sameTriggerFamily(candidate.title, event.title)) continue;
+    const offset = daysBetween(isoDay(candidate.startsOn), event.date.startsOn);
+    const candidateDated = candidate.dateText !== null;
+    const distance = Math.abs(offset);
+    let wide = false;
+    if (event.date.precision !== 'DAY') {
+      if (offset !== 0) continue;
+    } else if (distance > 1) {
+      // Only a report dated by its publication day may fall after the stated date of the event it follows up.
+      const followsUp = (!eventDated && candidateDated && offset > 0) || (eventDated && !candidateDated && offset < 0);
+      if (!followsUp || distance > followUpDays) continue;
+      wide = true;
+    }
+    const candidateSpecific = [...new Set(candidate.places.filter((place) => isSpecific(place.kind)).map((place) => place.id))];
+    const sharedPlaces = candidateSpecific.filter((id) => ownSpecific.has(id)).length;
+    // Two specific places and none in common: the same kind of event somewhere else.
+    if (sharedPlaces === 0 && candidateSpecific.length > 0 && ownSpecific.size > 0) continue;
+    const candidateParticipants = new Set([...candidate.people.map((id) => `p${id}`), ...candidate.organizations.map((id) => `o${id}`)]);
+    const sharedParticipants = [...candidateParticipants].filter((key) => ownParticipants.has(key)).length;
+    if (wide ? sharedPlaces === 0 || sharedParticipants === 0 : sharedPlaces === 0 && sharedParticipants === 0) continue;
+    const score = sharedPlaces * 2 + sharedParticipants;
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { candidate, score, distance };
+  }
+  return best?.candidate;
 }
 
 function datesToLookUp(events: EventFact[]): string[] {
   const days = new Set<string>();
   for (const event of events) {
     const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
-    const offsets = event.date.precision === 'DAY' ? [-dayMs, 0, dayMs] : [0];
-    for (const offset of offsets) days.add(isoDay(new Date(start + offset)));
+    const reach = event.date.precision === 'DAY' ? followUpDays : 0;
+    for (let offset = -reach; offset <= reach; offset += 1) days.add(isoDay(new Date(start + offset * dayMs)));
   }
   return [...days];
 }
@@ -251,8 +314,8 @@ function datesToLookUp(events: EventFact[]): string[] {
  * one that reads what the graph already knows under the facts' names, one that writes every row. The same
  * article (by URL or content) again changes nothing. People, organisations, places and sources already in
  * the graph under any of the fact's names are reused (places by gazetteer identity first, then by name within
- * the same country); an event is reused when an existing event of the same type and precision starts within
- * a day and shares a place, a participant or its title.
+ * the same country); an event is reused when findSameEvent finds it (same type, near date, shared specific
+ * place or participant), and takes the new report's stated date when it had only a publication day.
  */
 export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFacts): Promise<StoreResult> {
   checkFacts(facts);
@@ -283,6 +346,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         facts.sources.length,
         facts.events.length,
         facts.claims.length,
+        [...new Set(facts.events.map((event) => event.type))],
       )) as [{ known: KnownGraph }];
       if (read.existingArticle !== null) {
         return { status: 'unchanged' as const, articleId: read.existingArticle, created: emptyCounts(), linked: emptyCounts() };
@@ -294,7 +358,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         people: [], organizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
         personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
         personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
-        events: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], eventRelations: [],
+        events: [], knownEvents: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], eventRelations: [],
         claims: [], claimSources: [],
       };
       const take = (pool: number[]) => pool.shift()!;
@@ -406,13 +470,23 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       mentionRows(facts.sources, rows.sourceMentions!);
 
       const takenByArticle = new Set<number>();
+      const placeKinds = new Map(facts.places.map((place) => [place.key, place.kind as string]));
+      const mediaKeys = new Set(facts.organizations.filter((organization) => organization.kind === 'MEDIA').map((organization) => organization.key));
       for (const event of facts.events) {
-        const links = {
-          places: (event.places ?? []).map((link) => ids.get(link.place)!),
+        const links: EventLinks = {
+          places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
           people: (event.people ?? []).map((link) => ids.get(link.person)!),
-          organizations: (event.organizations ?? []).map((link) => ids.get(link.organization)!),
+          organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
         };
-        let eventId = findSameEvent(read.events, event, links, takenByArticle);
+        const same = findSameEvent(read.events, event, links, takenByArticle);
+        let eventId = same?.id;
+        // A stated date beats a publication day: the event takes the date the new report gives.
+        if (same && same.dateText === null && same.approximate && event.date.text !== undefined && !event.date.approximate) {
+          rows.knownEvents!.push({ id: same.id, startsOn: event.date.startsOn, endsOn: event.date.endsOn, precision: event.date.precision, dateText: event.date.text });
+          same.dateText = event.date.text;
+          same.startsOn = event.date.startsOn;
+          same.approximate = false;
+        }
         if (eventId === undefined) {
           eventId = take(read.ids.events);
           rows.events!.push({

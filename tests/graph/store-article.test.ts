@@ -51,7 +51,133 @@ function followUpReport(): ArticleFacts {
   };
 }
 
+interface ReportPlace {
+  key: string;
+  name: string;
+  kind: 'CITY' | 'COUNTRY';
+  countryCode: string;
+  gazetteerId: string;
+}
+
+const places = {
+  goma: { key: 'goma', name: 'Goma', kind: 'CITY', countryCode: 'CD', gazetteerId: 'test:goma' },
+  bukavu: { key: 'bukavu', name: 'Bukavu', kind: 'CITY', countryCode: 'CD', gazetteerId: 'test:bukavu' },
+  congo: { key: 'congo', name: 'Congo', kind: 'COUNTRY', countryCode: 'CD', gazetteerId: 'test:congo' },
+} satisfies Record<string, ReportPlace>;
+
+/**
+ * A short wire report of one event, written for these tests: "<actor> <verb> <place> <when>." The event is
+ * dated by the text when `when` is given, else by the publication day (approximately).
+ */
+function report(options: {
+  url: string;
+  publishedOn: string;
+  type?: 'ATTACK' | 'PROTEST';
+  verb: string;
+  actor?: string;
+  place: ReportPlace;
+  when?: { text: string; on: string };
+}): ArticleFacts {
+  const text = `${options.actor ?? 'Residents'} ${options.verb} in ${options.place.name}${options.when ? ` ${options.when.text}` : ''}, witnesses said.`;
+  const span = (phrase: string) => {
+    const start = text.indexOf(phrase);
+    return { start, end: start + phrase.length, text: phrase };
+  };
+  const day = options.when?.on ?? options.publishedOn;
+  return {
+    article: { title: `${options.verb} in ${options.place.name}`, publishedOn: options.publishedOn, text, format: 'text', url: options.url },
+    people: [],
+    organizations: options.actor ? [{ key: 'actor', name: options.actor, kind: 'ARMED_GROUP', mentions: [span(options.actor)] }] : [],
+    places: [{ ...options.place, mentions: [span(options.place.name)] }],
+    sources: [],
+    events: [
+      {
+        key: 'event',
+        title: `${options.actor ?? ''} ${options.verb} in ${options.place.name}`.trim(),
+        type: options.type ?? 'ATTACK',
+        date: { startsOn: day, endsOn: day, precision: 'DAY', approximate: !options.when, ...(options.when ? { text: options.when.text } : {}) },
+        places: [{ place: options.place.key, role: 'LOCATION' }],
+        organizations: options.actor ? [{ organization: 'actor', role: 'ACTOR' }] : [],
+        mentions: [span(text.slice(0, text.indexOf(',')))],
+      },
+    ],
+    claims: [],
+  };
+}
+
+async function eventOf(database: TestDatabase, url: string) {
+  const mention = await database.prisma.eventMention.findFirstOrThrow({ where: { article: { url } }, include: { event: true } });
+  return mention.event;
+}
+
 for (const kind of databaseKinds) {
+  describe(`matching reports of one event across articles on ${kind}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => database?.dispose());
+
+    it('lands a follow-up two days later, dated only by its publication, on the event dated by the first report', async () => {
+      await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/goma-1', publishedOn: '2024-03-05', verb: 'attacked', actor: 'M23 rebels', place: places.goma, when: { text: 'on Tuesday', on: '2024-03-05' } }),
+      );
+      const followUp = await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/goma-2', publishedOn: '2024-03-07', verb: 'attacked', actor: 'M23 rebels', place: places.goma }),
+      );
+      expect(followUp.created.events).toBe(0);
+      const event = await eventOf(database, 'https://example.org/goma-2');
+      expect(event.id).toBe((await eventOf(database, 'https://example.org/goma-1')).id);
+      expect(event.startsOn.toISOString().slice(0, 10)).toBe('2024-03-05');
+      expect(event.dateText).toBe('on Tuesday');
+    });
+
+    it('lets a stated date beat the publication day of the report stored first', async () => {
+      await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/bukavu-late', publishedOn: '2024-04-12', verb: 'protested', type: 'PROTEST', actor: 'Students', place: places.bukavu }),
+      );
+      const stated = await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/bukavu-early', publishedOn: '2024-04-10', verb: 'protested', type: 'PROTEST', actor: 'Students', place: places.bukavu, when: { text: 'on Wednesday', on: '2024-04-10' } }),
+      );
+      expect(stated.created.events).toBe(0);
+      const event = await eventOf(database, 'https://example.org/bukavu-late');
+      expect(event.startsOn.toISOString().slice(0, 10)).toBe('2024-04-10');
+      expect(event).toMatchObject({ approximate: false, dateText: 'on Wednesday' });
+    });
+
+    it('keeps two attacks by one group in two cities on the same day as two events', async () => {
+      const when = { text: 'on Friday', on: '2024-05-03' };
+      await storeArticleFacts(database.prisma, report({ url: 'https://example.org/twin-goma', publishedOn: '2024-05-03', verb: 'attacked', actor: 'M23 rebels', place: places.goma, when }));
+      const other = await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/twin-bukavu', publishedOn: '2024-05-03', verb: 'attacked', actor: 'M23 rebels', place: places.bukavu, when }),
+      );
+      expect(other.created.events).toBe(1);
+      expect((await eventOf(database, 'https://example.org/twin-goma')).id).not.toBe((await eventOf(database, 'https://example.org/twin-bukavu')).id);
+    });
+
+    it('keeps apart events whose only shared entity is their country', async () => {
+      const when = { text: 'on Monday', on: '2024-06-03' };
+      await storeArticleFacts(database.prisma, report({ url: 'https://example.org/country-1', publishedOn: '2024-06-03', verb: 'attacked', actor: 'Mai-Mai fighters', place: places.congo, when }));
+      const other = await storeArticleFacts(database.prisma, report({ url: 'https://example.org/country-2', publishedOn: '2024-06-03', verb: 'attacked', place: places.congo, when }));
+      expect(other.created.events).toBe(1);
+    });
+
+    it('keeps a bombing and a shooting apart even in the same city on the same day', async () => {
+      const when = { text: 'on Sunday', on: '2024-07-07' };
+      await storeArticleFacts(database.prisma, report({ url: 'https://example.org/kind-1', publishedOn: '2024-07-07', verb: 'bombed a market', actor: 'M23 rebels', place: places.goma, when }));
+      const other = await storeArticleFacts(
+        database.prisma,
+        report({ url: 'https://example.org/kind-2', publishedOn: '2024-07-07', verb: 'opened fire on a bus', actor: 'M23 rebels', place: places.goma, when }),
+      );
+      expect(other.created.events).toBe(1);
+    });
+  });
+
   describe(`storing article facts on ${kind}`, () => {
     let database: TestDatabase;
     beforeAll(async () => {

@@ -55,6 +55,38 @@ const triggerRules: TriggerRule[] = [
   { type: 'ECONOMIC', pattern: /\b(?:shares (?:rose|fell)|stock market|interest rates?|inflation|budget deficit|devalu(?:ed|ation)|bankrupt(?:cy)?|merger|takeover bid|(?:rose|fell) \d+(?:\.\d+)? (?:percent|%))\b/i },
 ];
 
+// Words that tell which kind of attack, disaster or accident an event is: "bombing" and "shooting" are
+// two events even on one day, where "attack" or "killed" may name either.
+const triggerFamilies: [family: string, pattern: RegExp][] = [
+  ['bombing', /\b(?:bomb\w*|blasts?|explosions?|suicide|explosives?)\b/i],
+  ['shooting', /\b(?:shot|shooting|gun\w*|opened fire|sniper)\b/i],
+  ['shelling', /\b(?:shell(?:ed|ing|s)?|rockets?|mortars?|missiles?)\b/i],
+  ['stabbing', /\bstabb\w*\b/i],
+  ['kidnapping', /\b(?:kidnap\w*|abduct\w*)\b/i],
+  ['earthquake', /\b(?:earthquake|quake)s?\b/i],
+  ['flood', /\bflood\w*\b/i],
+  ['storm', /\b(?:cyclone|hurricane|typhoon|storm)s?\b/i],
+  ['landslide', /\b(?:landslides?|avalanches?)\b/i],
+  ['wildfire', /\bwildfires?\b/i],
+  ['epidemic', /\b(?:epidemic|outbreak)s?\b/i],
+  ['air crash', /\b(?:plane|aircraft|airliner|helicopter|jet)\b/i],
+  ['shipwreck', /\b(?:capsized|sank|sinking|ferry|boat|ship)\b/i],
+  ['rail crash', /\b(?:derail\w*|train)\b/i],
+  ['referendum', /\breferendum\b/i],
+];
+
+/** The trigger families a trigger word or a title names ("car bomb" → bombing); none for generic words. */
+export function triggerFamiliesOf(text: string): Set<string> {
+  return new Set(triggerFamilies.filter(([, pattern]) => pattern.test(text)).map(([family]) => family));
+}
+
+/** Whether two triggers (or titles) may name one event: a generic word goes with any family. */
+export function sameTriggerFamily(a: string, b: string): boolean {
+  const first = triggerFamiliesOf(a);
+  const second = triggerFamiliesOf(b);
+  return first.size === 0 || second.size === 0 || [...first].some((family) => second.has(family));
+}
+
 const typeLabels: Record<EventType, string> = {
   ATTACK: 'Attack',
   MILITARY_OPERATION: 'Military operation',
@@ -263,19 +295,31 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     const mention = { start: sentence.start, end: sentence.end, text: sentenceText };
 
     const placeNames = new Set(places.map((link) => input.entities[link.entity]!.text.toLowerCase()));
-    // Sentences dated only by the publication day are one event only if they use the same trigger word.
-    const same = candidates.find(
-      (candidate) =>
-        candidate.type === trigger.type &&
-        (date.text !== undefined || candidate.trigger.text.toLowerCase() === trigger.text.toLowerCase()) &&
-        (candidate.date.text !== undefined) === (date.text !== undefined) &&
-        candidate.date.startsOn === date.startsOn &&
-        candidate.date.precision === date.precision &&
-        (placeNames.size === 0 ||
-          candidate.places.length === 0 ||
-          candidate.places.some((link) => placeNames.has(input.entities[link.entity]!.text.toLowerCase()))),
-    );
+    const sharesPlace = (candidate: EventCandidate) =>
+      candidate.places.some((link) => placeNames.has(input.entities[link.entity]!.text.toLowerCase()));
+    const dated = date.text !== undefined;
+    const publishedDay = isoDay(published);
+    // A clause without a date that names the same kind of event again ("the blast killed ...") reports the
+    // event the article dated a few days before publication, not another one.
+    const sameDate = (candidate: EventCandidate) => {
+      const candidateDated = candidate.date.text !== undefined;
+      if (candidateDated === dated) return candidate.date.startsOn === date.startsOn && candidate.date.precision === date.precision;
+      const stated = candidateDated ? candidate.date : date;
+      return stated.precision === 'DAY' && stated.startsOn <= publishedDay && stated.startsOn >= isoDay(new Date(published.getTime() - 3 * dayMs));
+    };
+    const same = candidates
+      .filter(
+        (candidate) =>
+          candidate.type === trigger.type &&
+          sameTriggerFamily(candidate.trigger.text, trigger.text) &&
+          sameDate(candidate) &&
+          (placeNames.size === 0 || candidate.places.length === 0 || sharesPlace(candidate)),
+      )
+      // The event that shares a place, then the one with the same date origin, then the latest told.
+      .sort((a, b) => Number(sharesPlace(b)) - Number(sharesPlace(a)) || Number((b.date.text !== undefined) === dated) - Number((a.date.text !== undefined) === dated))[0];
     if (same) {
+      // A stated date beats the publication day.
+      if (dated && same.date.text === undefined) same.date = date;
       same.mentions.push(mention);
       for (const link of places) if (!same.places.some((other) => other.entity === link.entity)) same.places.push(link);
       for (const link of participants) if (!same.participants.some((other) => other.entity === link.entity)) same.participants.push(link);
