@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { featurizeDocument, tagDocument } from '../ner/documentTagger.js';
 import { prepareSentence } from '../ner/features.js';
 import { deserializeNerModel, type NerModel } from '../ner/model.js';
+import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 
@@ -23,6 +24,9 @@ export interface EntityMention {
 
 /** MISC (nationalities, events, works) is learned but not a kind the product stores. */
 const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
+
+/** Only spaces between a sentence's last token and the end of its line. */
+const LINE_END = /^[^\S\n]*(?:\n|$)/;
 
 const MODEL_URL = new URL('../../../models/ner.bin', import.meta.url);
 let loadedModel: NerModel | undefined;
@@ -48,6 +52,12 @@ export function extractEntities(text: string): EntityMention[] {
   const { tags, confidences } = tagDocument(featurizeDocument(prepared), model.weights);
   const mentions: EntityMention[] = [];
   sentences.forEach((tokens, sentenceIndex) => {
+    const lastToken = tokens[tokens.length - 1]!;
+    const previousSentence = sentences[sentenceIndex - 1];
+    applySpanRules(prepared[sentenceIndex]!, tags[sentenceIndex]!, model.weights, {
+      endsLine: LINE_END.test(text.slice(lastToken.end, lastToken.end + 200)),
+      startsLine: !previousSentence || text.slice(previousSentence[previousSentence.length - 1]!.end, tokens[0]!.start).includes('\n'),
+    });
     for (const span of spansFromTags(tags[sentenceIndex]!)) {
       const kind = KIND_OF_TYPE[span.type];
       if (!kind) continue;
