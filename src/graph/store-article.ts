@@ -97,6 +97,7 @@ interface KnownEvent {
   type: string;
   precision: string;
   startsOn: string;
+  endsOn: string;
   approximate: boolean;
   /** Null when the date is the publication day of the report, not a date the text gave. */
   dateText: string | null;
@@ -131,7 +132,7 @@ SELECT json_build_object(
              FROM "PlaceAlias" a JOIN "Place" p ON p.id = a."placeId" WHERE a.key = ANY($6::text[])),
   'placesByGazetteer', (SELECT coalesce(json_agg(json_build_object('id', id, 'gazetteerId', "gazetteerId")), '[]') FROM "Place" WHERE "gazetteerId" = ANY($7::text[])),
   'events', (SELECT coalesce(json_agg(json_build_object(
-                'id', e.id, 'type', e.type, 'precision', e.precision, 'startsOn', e."startsOn", 'title', e.title,
+                'id', e.id, 'type', e.type, 'precision', e.precision, 'startsOn', e."startsOn", 'endsOn', e."endsOn", 'title', e.title,
                 'approximate', e.approximate, 'dateText', e."dateText",
                 'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind)), '[]')
                            FROM "EventPlace" ep JOIN "Place" p ON p.id = ep."placeId" WHERE ep."eventId" = e.id),
@@ -272,17 +273,25 @@ function findSameEvent(known: KnownEvent[], event: EventFact, links: EventLinks,
   const eventDated = event.date.text !== undefined;
   let best: { candidate: KnownEvent; score: number; distance: number } | undefined;
   for (const candidate of known) {
-    if (takenByArticle.has(candidate.id) || candidate.type !== event.type || candidate.precision !== event.date.precision) continue;
+    if (takenByArticle.has(candidate.id) || candidate.type !== event.type) continue;
     if (!sameTriggerFamily(candidate.title, event.title)) continue;
     const offset = daysBetween(isoDay(candidate.startsOn), event.date.startsOn);
     const candidateDated = candidate.dateText !== null;
-    const distance = Math.abs(offset);
+    let distance = Math.abs(offset);
     let wide = false;
-    if (event.date.precision !== 'DAY') {
+    if (candidate.precision !== event.date.precision) {
+      // "This week" and a day of that week may be one event.
+      const week = candidate.precision === 'WEEK' ? candidate : event.date.precision === 'WEEK' ? event.date : undefined;
+      const day = candidate.precision === 'DAY' ? candidate.startsOn : event.date.precision === 'DAY' ? event.date.startsOn : undefined;
+      if (!week || !day || isoDay(day) < isoDay(week.startsOn) || isoDay(day) > isoDay(week.endsOn)) continue;
+      distance = 0;
+    } else if (event.date.precision !== 'DAY') {
       if (offset !== 0) continue;
     } else if (distance > 1) {
-      // Only a report dated by its publication day may fall after the stated date of the event it follows up.
-      const followsUp = (!eventDated && candidateDated && offset > 0) || (eventDated && !candidateDated && offset < 0);
+      // Only a report dated by its publication day may fall after the stated date of the event it follows up;
+      // an election is reported days before it too.
+      const followsUp =
+        (!eventDated && candidateDated && (offset > 0 || nationwide)) || (eventDated && !candidateDated && (offset < 0 || nationwide));
       if (!followsUp || distance > followUpDays) continue;
       wide = true;
     }
@@ -292,7 +301,7 @@ function findSameEvent(known: KnownEvent[], event: EventFact, links: EventLinks,
     if (sharedPlaces === 0 && candidateSpecific.length > 0 && ownSpecific.size > 0) continue;
     const candidateParticipants = new Set([...candidate.people.map((id) => `p${id}`), ...candidate.organizations.map((id) => `o${id}`)]);
     const sharedParticipants = [...candidateParticipants].filter((key) => ownParticipants.has(key)).length;
-    if (wide ? sharedPlaces === 0 || sharedParticipants === 0 : sharedPlaces === 0 && sharedParticipants === 0) continue;
+    if (wide ? sharedPlaces === 0 || (sharedParticipants === 0 && !nationwide) : sharedPlaces === 0 && sharedParticipants === 0) continue;
     const score = sharedPlaces * 2 + sharedParticipants;
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { candidate, score, distance };
   }
@@ -305,6 +314,8 @@ function datesToLookUp(events: EventFact[]): string[] {
     const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
     const reach = event.date.precision === 'DAY' ? followUpDays : 0;
     for (let offset = -reach; offset <= reach; offset += 1) days.add(isoDay(new Date(start + offset * dayMs)));
+    // The days of a week, whose reports may give the day itself.
+    if (event.date.precision === 'WEEK') for (let day = start; isoDay(new Date(day)) <= event.date.endsOn; day += dayMs) days.add(isoDay(new Date(day)));
   }
   return [...days];
 }
@@ -481,10 +492,13 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         const same = findSameEvent(read.events, event, links, takenByArticle);
         let eventId = same?.id;
         // A stated date beats a publication day: the event takes the date the new report gives.
-        if (same && same.dateText === null && same.approximate && event.date.text !== undefined && !event.date.approximate) {
+        const sharper = same && event.date.precision === 'DAY' && same.precision === 'WEEK';
+        if (same && ((same.dateText === null && same.approximate) || sharper) && event.date.text !== undefined && !event.date.approximate) {
           rows.knownEvents!.push({ id: same.id, startsOn: event.date.startsOn, endsOn: event.date.endsOn, precision: event.date.precision, dateText: event.date.text });
           same.dateText = event.date.text;
           same.startsOn = event.date.startsOn;
+          same.endsOn = event.date.endsOn;
+          same.precision = event.date.precision;
           same.approximate = false;
         }
         if (eventId === undefined) {

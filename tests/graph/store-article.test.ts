@@ -160,6 +160,18 @@ for (const kind of databaseKinds) {
       expect((await eventOf(database, 'https://example.org/twin-goma')).id).not.toBe((await eventOf(database, 'https://example.org/twin-bukavu')).id);
     });
 
+    it('lands a report of an election days before it, dated by its publication, on the election in that country', async () => {
+      const election = (url: string, publishedOn: string, when?: { text: string; on: string }) => {
+        const facts = report({ url, publishedOn, verb: 'voted', place: places.congo, ...(when ? { when } : {}) });
+        facts.events[0]!.type = 'ELECTION';
+        facts.events[0]!.title = 'Election in Congo';
+        return facts;
+      };
+      await storeArticleFacts(database.prisma, election('https://example.org/vote-day', '2024-08-15', { text: 'on Thursday', on: '2024-08-15' }));
+      const before = await storeArticleFacts(database.prisma, election('https://example.org/vote-eve', '2024-08-12'));
+      expect(before.created.events).toBe(0);
+    });
+
     it('keeps apart events whose only shared entity is their country', async () => {
       const when = { text: 'on Monday', on: '2024-06-03' };
       await storeArticleFacts(database.prisma, report({ url: 'https://example.org/country-1', publishedOn: '2024-06-03', verb: 'attacked', actor: 'Mai-Mai fighters', place: places.congo, when }));

@@ -39,6 +39,14 @@ describe('events of one article', () => {
   });
 });
 
+describe('event titles', () => {
+  it('read like headlines: actor, what happened, the most specific place', () => {
+    expect(eventsOf('Hamas fighters attacked Israel on Saturday.').map((event) => event.title)).toEqual(['Hamas attack on Israel']);
+    expect(eventsOf('A powerful earthquake shook the town of Bam in Iran on Friday, officials said.').map((event) => event.title)).toEqual(['Earthquake in Bam']);
+    expect(eventsOf('A car bomb exploded outside a police station in Kandahar on Tuesday.').map((event) => event.title)).toEqual(['Car bombing in Kandahar']);
+  });
+});
+
 describe('trigger families', () => {
   it('tells bombings, shootings and quakes apart and lets generic words go with any', () => {
     expect([...triggerFamiliesOf('Car bomb in Kandahar')]).toEqual(['bombing']);

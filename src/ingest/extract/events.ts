@@ -5,6 +5,7 @@ import type { EventType, ParticipantRole, PlaceRole, DatePrecision } from '../..
 import type { EntityMention } from './entities.js';
 import type { Timex } from './timex.js';
 import { resolveDateRange } from './timex.js';
+import { resolvePlaceName } from './gazetteer.js';
 
 export interface TextRange {
   start: number;
@@ -47,8 +48,8 @@ const triggerRules: TriggerRule[] = [
   { type: 'TRIAL', pattern: /\b(?:sentenced|convicted|acquitted|indicted|went on trial|trial of|verdict|charged with)\b/i },
   { type: 'DISASTER', pattern: /\b(?:earthquake|quake|flood(?:s|ing|ed)?|cyclone|hurricane|typhoon|tsunami|landslides?|avalanche|drought|wildfires?|epidemic|outbreak)\b/i },
   { type: 'ACCIDENT', pattern: /\b(?:crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|sank|explosion at|fire (?:broke out|swept)|plane went down)\b/i },
-  { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|shot dead|killed)\b/i },
-  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|(?:drone|surveillance|reconnaissance) flights|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory))\b/i },
+  { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|clash(?:ed|es)|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|shot dead|killed)\b/i },
+  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|(?:drone|surveillance|reconnaissance) flights|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory)|captur(?:ed|ing) (?:the )?(?:city|town|capital|airport|port)|(?:seized|took|taken) control of|fell (?:in)?to (?:the )?(?:rebels?|troops|forces|insurgents|militants)|(?:troops|soldiers|force) (?:landed|arrived)|(?:landed|arrived) in)\b/i },
   { type: 'AGREEMENT', pattern: /\b(?:signed (?:an? |the )?(?:agreement|accord|treaty|deal)|agreed to|agreement (?:was|has been) reached|reached (?:an? )?(?:agreement|deal)|ceasefire (?:took|takes) effect|truce)\b/i },
   { type: 'NEGOTIATION', pattern: /\b(?:negotiat(?:ions|ed|ing|e)|talks (?:with|between|on)|peace talks|mediat(?:ion|ed|ing)|indirect engagement|efforts to (?:gain|secure|free) the release)\b/i },
   { type: 'MEETING', pattern: /\b(?:met with|meets with|summit|talks in|visit(?:ed)? to|held talks|meeting (?:with|of|between))\b/i },
@@ -213,23 +214,131 @@ function capitalise(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
-/** A short headline from the sentence: actor, trigger and the place it concerns ("Israeli forces encircled Gaza City"). */
+// The noun a headline uses for a trigger ("bombed" → "bombing"): the first pattern of the type that matches.
+const headlineNouns: Partial<Record<EventType, [RegExp, string][]>> = {
+  ATTACK: [
+    [/car bomb/i, 'car bombing'],
+    [/suicide/i, 'suicide bombing'],
+    [/bomb|blast/i, 'bombing'],
+    [/shell/i, 'shelling'],
+    [/rocket/i, 'rocket attack'],
+    [/ambush/i, 'ambush'],
+    [/massacre/i, 'massacre'],
+    [/assassinat/i, 'assassination'],
+    [/stabb/i, 'stabbing'],
+    [/fire|gunmen|shot/i, 'shooting'],
+    [/clash/i, 'clashes'],
+  ],
+  MILITARY_OPERATION: [
+    [/encircl/i, 'encirclement'],
+    [/invad|invasion/i, 'invasion'],
+    [/incursion/i, 'incursion'],
+    [/raid/i, 'raid'],
+    [/air ?strike/i, 'air strikes'],
+    [/bombardment/i, 'bombardment'],
+    [/siege|besieg/i, 'siege'],
+    [/offensive/i, 'offensive'],
+    [/retaliat/i, 'retaliation'],
+    [/captur|seiz|took control|fell to/i, 'capture'],
+    [/deployed|troops|landed/i, 'deployment'],
+    [/drone|flights/i, 'surveillance flights'],
+  ],
+  HOSTAGE_TAKING: [
+    [/kidnap/i, 'kidnapping'],
+    [/abduct/i, 'abduction'],
+  ],
+  PROTEST: [
+    [/riot/i, 'riots'],
+    [/strike/i, 'strike'],
+    [/march/i, 'march'],
+    [/rall/i, 'rally'],
+  ],
+  ELECTION: [[/referendum/i, 'referendum']],
+  TRIAL: [
+    [/sentenced/i, 'sentencing'],
+    [/convicted|verdict/i, 'verdict'],
+    [/acquitted/i, 'acquittal'],
+    [/indicted|charged/i, 'indictment'],
+  ],
+  DISASTER: [
+    [/quake/i, 'earthquake'],
+    [/flood/i, 'floods'],
+    [/landslide/i, 'landslide'],
+    [/avalanche/i, 'avalanche'],
+    [/wildfire/i, 'wildfire'],
+    [/epidemic|outbreak/i, 'outbreak'],
+  ],
+  ACCIDENT: [
+    [/derail/i, 'derailment'],
+    [/capsized|sank/i, 'sinking'],
+    [/explosion/i, 'explosion'],
+    [/fire/i, 'fire'],
+    [/collid|collision/i, 'collision'],
+    [/plane/i, 'plane crash'],
+  ],
+  AGREEMENT: [
+    [/truce/i, 'truce'],
+    [/ceasefire/i, 'ceasefire'],
+  ],
+  MEETING: [
+    [/summit/i, 'summit'],
+    [/visit/i, 'visit'],
+    [/talks/i, 'talks'],
+  ],
+  VIGIL: [[/memorial|commemorat/i, 'commemoration']],
+};
+
+const defaultNouns: Record<EventType, string> = {
+  ATTACK: 'attack',
+  MILITARY_OPERATION: 'military operation',
+  HOSTAGE_TAKING: 'hostage taking',
+  CASUALTIES: 'casualties',
+  NEGOTIATION: 'talks',
+  STATEMENT: 'statement',
+  MEETING: 'meeting',
+  PROTEST: 'protest',
+  VIGIL: 'vigil',
+  ELECTION: 'election',
+  AGREEMENT: 'agreement',
+  ARREST: 'arrests',
+  TRIAL: 'trial',
+  DISASTER: 'disaster',
+  ACCIDENT: 'crash',
+  ECONOMIC: 'market move',
+  OTHER: 'event',
+};
+
+/** The headline noun for a trigger: "car bomb" → "car bombing", "opened fire" → "shooting". */
+export function headlineNoun(type: EventType, trigger: string): string {
+  if (type === 'DISASTER' && /\b(?:cyclone|hurricane|typhoon|tsunami|drought)\b/i.test(trigger)) return trigger.toLowerCase();
+  return headlineNouns[type]?.find(([pattern]) => pattern.test(trigger))?.[1] ?? defaultNouns[type];
+}
+
+// Wire agencies named as the source of a sentence are not who did what it reports.
+const agencyName = /^(?:AFP|Reuters|AP|Associated Press|Xinhua|Agence France-Presse|SAPA|Interfax|ITAR-TASS|TASS|Kyodo|BBC|CNN)$/i;
+
+// Places a headline names last: a country or a continent says less than the city.
+const widePlaceKinds = new Set(['COUNTRY', 'CONTINENT', 'REGION']);
+
+function isWidePlace(name: string): boolean {
+  const place = resolvePlaceName(name);
+  return place !== null && widePlaceKinds.has(place.kind);
+}
+
+/** A headline: actor, what happened and the most specific place it concerns ("Hamas attack on Israel", "Earthquake in Iran"). */
 function titleFor(
-  text: string,
   type: EventType,
   trigger: TextRange & { text: string },
   actor: EntityMention | undefined,
-  place: EntityMention | undefined,
+  place: { entity: EntityMention; role: PlaceRole } | undefined,
 ): string {
-  const parts: string[] = [];
-  if (actor) parts.push(actor.text);
-  parts.push(actor ? trigger.text.toLowerCase() : capitalise(trigger.text.toLowerCase()));
+  const noun = headlineNoun(type, trigger.text);
+  const parts = [actor ? `${actor.text} ${noun}` : capitalise(noun)];
   if (place) {
-    const between = text.slice(trigger.end, place.start);
-    parts.push(place.start >= trigger.end && between.length <= 6 ? `${between.trim()} ${place.text}`.trim() : `in ${place.text}`);
+    const preposition = place.role === 'TARGET' && (type === 'ATTACK' || type === 'MILITARY_OPERATION') ? 'on' : noun === 'visit' ? 'to' : 'in';
+    parts.push(`${preposition} ${place.entity.text}`);
   }
-  const title = parts.join(' ').replace(/\s+/g, ' ').trim();
-  return title.length >= 8 ? title : `${typeLabels[type]}: ${title}`;
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 export interface EventExtractionInput {
@@ -288,15 +397,26 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     const participants = inSentence
       .filter(({ entity }) => entity.kind !== 'PLACE')
       .map(({ entity, index }) => ({ entity: index, role: participantRole(trigger.type, entity, trigger) }));
-    const actor = inSentence.find(({ entity }) => entity.kind !== 'PLACE' && entity.end <= trigger.start)?.entity;
-    const place =
-      inSentence.find(({ entity }) => entity.kind === 'PLACE' && entity.start >= trigger.end)?.entity ??
-      inSentence.find(({ entity }) => entity.kind === 'PLACE')?.entity;
+    // The actor nearest before the trigger; the place most specific, after the trigger first.
+    const actor = inSentence
+      .filter(({ entity }) => entity.kind !== 'PLACE' && entity.end <= trigger.start && !agencyName.test(entity.text))
+      .at(-1)?.entity;
+    const placeLinks = places.map((link) => ({ entity: input.entities[link.entity]!, role: link.role }));
+    const placeRank = (link: { entity: EntityMention }) => (isWidePlace(link.entity.text) ? 2 : 0) + (link.entity.start >= trigger.end ? 0 : 1);
+    const place = placeLinks.map((link, order) => ({ link, order })).sort((a, b) => placeRank(a.link) - placeRank(b.link) || a.order - b.order)[0]?.link;
     const mention = { start: sentence.start, end: sentence.end, text: sentenceText };
 
     const placeNames = new Set(places.map((link) => input.entities[link.entity]!.text.toLowerCase()));
     const sharesPlace = (candidate: EventCandidate) =>
       candidate.places.some((link) => placeNames.has(input.entities[link.entity]!.text.toLowerCase()));
+    // Only cities and other specific places tell two events apart: "in Rafah" and "Israel said" may be one attack.
+    const specificNames = (links: { entity: number }[]) =>
+      links.map((link) => input.entities[link.entity]!.text).filter((name) => !isWidePlace(name)).map((name) => name.toLowerCase());
+    const ownSpecific = specificNames(places);
+    const elsewhere = (candidate: EventCandidate) => {
+      const theirs = specificNames(candidate.places);
+      return ownSpecific.length > 0 && theirs.length > 0 && !theirs.some((name) => ownSpecific.includes(name));
+    };
     const dated = date.text !== undefined;
     const publishedDay = isoDay(published);
     // A clause without a date that names the same kind of event again ("the blast killed ...") reports the
@@ -313,7 +433,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
           candidate.type === trigger.type &&
           sameTriggerFamily(candidate.trigger.text, trigger.text) &&
           sameDate(candidate) &&
-          (placeNames.size === 0 || candidate.places.length === 0 || sharesPlace(candidate)),
+          !elsewhere(candidate),
       )
       // The event that shares a place, then the one with the same date origin, then the latest told.
       .sort((a, b) => Number(sharesPlace(b)) - Number(sharesPlace(a)) || Number((b.date.text !== undefined) === dated) - Number((a.date.text !== undefined) === dated))[0];
@@ -327,7 +447,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     }
     candidates.push({
       type: trigger.type,
-      title: titleFor(text, trigger.type, trigger, actor, place),
+      title: titleFor(trigger.type, trigger, actor, place),
       trigger,
       date,
       mentions: [mention],
