@@ -104,7 +104,6 @@ interface KnownEvent {
   title: string;
   places: { id: number; kind: string }[];
   people: number[];
-  /** Media organisations (the wire agency that names itself) left out: they say nothing about the event. */
   organizations: number[];
 }
 
@@ -137,8 +136,7 @@ SELECT json_build_object(
                 'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind)), '[]')
                            FROM "EventPlace" ep JOIN "Place" p ON p.id = ep."placeId" WHERE ep."eventId" = e.id),
                 'people', (SELECT coalesce(json_agg("personId"), '[]') FROM "EventPerson" WHERE "eventId" = e.id),
-                'organizations', (SELECT coalesce(json_agg(eo."organizationId"), '[]')
-                                  FROM "EventOrganization" eo JOIN "Organization" o ON o.id = eo."organizationId" WHERE eo."eventId" = e.id AND o.kind <> 'MEDIA')
+                'organizations', (SELECT coalesce(json_agg("organizationId"), '[]') FROM "EventOrganization" WHERE "eventId" = e.id)
               ) ORDER BY e.id), '[]')
              FROM "Event" e WHERE e."startsOn" = ANY($8::date[]) AND e.type = ANY($15::text[]::"EventType"[])),
   'ids', json_build_object(
@@ -487,6 +485,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         const links: EventLinks = {
           places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
           people: (event.people ?? []).map((link) => ids.get(link.person)!),
+          // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
           organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
         };
         const same = findSameEvent(read.events, event, links, takenByArticle);
