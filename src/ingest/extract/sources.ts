@@ -643,7 +643,10 @@ function describeSource(
   const start = bodyWords[0]!.start;
   const end = words[words.length - 1]!.end;
   const entities = builder.entitiesWithin(start, end);
-  const person = entities.find((entity) => entity.kind === 'PERSON' && !ARMED_GROUPS.test(entity.text) && !isNewsAgency(entity.text));
+  // The speaker is a named person only when the name ends the phrase: "Biden" in "a senior Biden administration official" is not.
+  const person = entities.find(
+    (entity) => entity.kind === 'PERSON' && entity.end >= end - 1 && !ARMED_GROUPS.test(entity.text) && !isNewsAgency(entity.text),
+  );
 
   if (isNewsAgency(name)) return { name, kind: 'NEWS_AGENCY', organizationName: name, mentions: [] };
 
