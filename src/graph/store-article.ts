@@ -51,6 +51,14 @@ export function checkFacts(facts: ArticleFacts): void {
   const checkKey = (key: FactKey | undefined, where: string) => {
     if (key !== undefined && !keys.has(key)) throw new FactsError(`${where}: refers to "${key}", which no fact defines`);
   };
+  const placeKeys = new Set(facts.places.map((fact) => fact.key));
+  const personKeys = new Set(facts.people.map((fact) => fact.key));
+  const organizationKeys = new Set(facts.organizations.map((fact) => fact.key));
+  const sourceKeys = new Set(facts.sources.map((fact) => fact.key));
+  const checkKind = (key: FactKey | undefined, ofKind: Set<FactKey>, kind: string, where: string) => {
+    checkKey(key, where);
+    if (key !== undefined && !ofKind.has(key)) throw new FactsError(`${where}: "${key}" is used as ${kind} but is not one`);
+  };
   for (const list of [facts.people, facts.organizations, facts.places, facts.sources]) {
     for (const fact of list) for (const span of fact.mentions) checkSpan(span, fact.key);
   }
@@ -59,9 +67,9 @@ export function checkFacts(facts: ArticleFacts): void {
       checkSpan(mention, event.key);
       checkKey(mention.source, event.key);
     }
-    event.places?.forEach((link) => checkKey(link.place, event.key));
-    event.people?.forEach((link) => checkKey(link.person, event.key));
-    event.organizations?.forEach((link) => checkKey(link.organization, event.key));
+    event.places?.forEach((link) => checkKind(link.place, placeKeys, 'a place', event.key));
+    event.people?.forEach((link) => checkKind(link.person, personKeys, 'a person', event.key));
+    event.organizations?.forEach((link) => checkKind(link.organization, organizationKeys, 'an organization', event.key));
     event.relations?.forEach((relation) => checkKey(relation.to, event.key));
     if (event.date.endsOn < event.date.startsOn) throw new FactsError(`${event.key}: date ends before it starts`);
   }
@@ -69,8 +77,8 @@ export function checkFacts(facts: ArticleFacts): void {
     if (!Number.isFinite(claim.value)) throw new FactsError(`claim ${index}: value ${claim.value} is not a finite number`);
     checkSpan(claim.quote, `claim ${index}`);
     checkKey(claim.event, `claim ${index}`);
-    checkKey(claim.place, `claim ${index}`);
-    claim.sources.forEach((source) => checkKey(source, `claim ${index}`));
+    checkKind(claim.place, placeKeys, 'a place', `claim ${index}`);
+    claim.sources.forEach((source) => checkKind(source, sourceKeys, 'a source', `claim ${index}`));
   });
   facts.places.forEach((place) => checkKey(place.parent, place.key));
   facts.sources.forEach((source) => {

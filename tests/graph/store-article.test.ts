@@ -235,6 +235,9 @@ for (const kind of databaseKinds) {
       broken.claims[0]!.sources = ['nobody'];
       await expect(storeArticleFacts(database.prisma, broken)).rejects.toThrow(FactsError);
       await expect(storeArticleFacts(database.prisma, broken)).rejects.toThrow('claim 0: refers to "nobody", which no fact defines');
+      const misfiled = followUpReport();
+      misfiled.events[0]!.places = [{ place: 'hamas', role: 'LOCATION' }];
+      await expect(storeArticleFacts(database.prisma, misfiled)).rejects.toThrow('"hamas" is used as a place but is not one');
       expect(await counts(database)).toEqual(before);
     });
 

@@ -190,6 +190,9 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     extracted.attributions.find((attribution) => attribution.start <= range.start && attribution.end >= range.end) ??
     extracted.attributions.find((attribution) => attribution.start < range.end && attribution.end > range.start);
 
+  const placeKeys = new Set(places.map((fact) => fact.key));
+  const personKeys = new Set(people.map((fact) => fact.key));
+  const organizationKeys = new Set(organizations.map((fact) => fact.key));
   const events: EventFact[] = extracted.events.map((candidate, index) => {
     const fact: EventFact = {
       key: `e:${index}`,
@@ -202,17 +205,32 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
         approximate: candidate.date.approximate,
         ...(candidate.date.text ? { text: candidate.date.text } : {}),
       },
-      places: uniqueLinks(candidate.places.map((link) => ({ place: keyOfEntity.get(link.entity)!, role: link.role })).filter((link) => link.place), 'place'),
+      // Links go by what the entity became (a "place" the gazetteer did not know may have become an organisation).
+      places: uniqueLinks(
+        candidate.places.flatMap((link) => {
+          const key = keyOfEntity.get(link.entity);
+          return key && placeKeys.has(key) ? [{ place: key, role: link.role }] : [];
+        }),
+        'place',
+      ),
       people: uniqueLinks(
-        candidate.participants
-          .filter((link) => entities[link.entity]!.kind === 'PERSON')
-          .map((link) => ({ person: keyOfEntity.get(link.entity)!, role: link.role })),
+        candidate.participants.flatMap((link) => {
+          const key = keyOfEntity.get(link.entity);
+          return key && personKeys.has(key) ? [{ person: key, role: link.role }] : [];
+        }),
         'person',
       ),
       organizations: uniqueLinks(
-        candidate.participants
-          .filter((link) => entities[link.entity]!.kind === 'ORGANIZATION')
-          .map((link) => ({ organization: keyOfEntity.get(link.entity)!, role: link.role })),
+        [
+          ...candidate.participants.flatMap((link) => {
+            const key = keyOfEntity.get(link.entity);
+            return key && organizationKeys.has(key) ? [{ organization: key, role: link.role }] : [];
+          }),
+          ...candidate.places.flatMap((link) => {
+            const key = keyOfEntity.get(link.entity);
+            return key && organizationKeys.has(key) ? [{ organization: key, role: 'OTHER' as const }] : [];
+          }),
+        ],
         'organization',
       ),
       mentions: candidate.mentions.map((mention) => {
@@ -230,7 +248,8 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     const placeInQuote = entities.findIndex(
       (entity) => entity.kind === 'PLACE' && entity.start >= candidate.quote.start && entity.end <= candidate.quote.end,
     );
-    const placeKey = placeInQuote >= 0 ? keyOfEntity.get(placeInQuote) : event >= 0 ? events[event]!.places?.[0]?.place : undefined;
+    const quotedPlace = placeInQuote >= 0 ? keyOfEntity.get(placeInQuote) : undefined;
+    const placeKey = quotedPlace && placeKeys.has(quotedPlace) ? quotedPlace : event >= 0 ? events[event]!.places?.[0]?.place : undefined;
     const claimSources = [...new Set(candidate.sources.map((index) => sources[index]!.key))];
     return {
       metric: candidate.metric,
