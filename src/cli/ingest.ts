@@ -6,9 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { ingestDocument } from '../graph/ingest-article.js';
+import { Worker } from 'node:worker_threads';
+import { storeArticleFacts } from '../graph/store-article.js';
+import type { ExtractReply, ExtractRequest } from '../ingest/extract-worker.js';
 import { InputError } from '../ingest/formats/input-error.js';
-import { listInputFiles, readDocumentFile } from '../ingest/formats/index.js';
+import { listInputFiles } from '../ingest/formats/index.js';
 import type { StoreCounts } from '../graph/store-article.js';
 
 const usage = 'usage: npm run ingest -- <file|directory|glob>...';
@@ -57,29 +59,32 @@ async function main(argv: string[]): Promise<number> {
   let peakRss = process.memoryUsage().rss;
   const interactive = process.stderr.isTTY === true;
   try {
-    for (const [index, file] of files.entries()) {
-      try {
-        for (const document of await readDocumentFile(file)) {
+    let index = 0;
+    for await (const reply of extractedFiles(files)) {
+      if ('error' in reply) {
+        tally.failures += 1;
+        process.stderr.write(`\nerror: ${reply.error}\n`);
+      } else {
+        for (const article of reply.articles) {
           try {
-            const result = await ingestDocument(database.prisma, document);
+            if (!article.facts) throw new Error(article.error);
+            const result = await storeArticleFacts(database.prisma, article.facts);
             if (result.status === 'created') {
               tally.articlesNew += 1;
               for (const key of Object.keys(tally.created) as (keyof StoreCounts)[]) tally.created[key] += result.created[key];
             } else tally.articlesUnchanged += 1;
           } catch (error) {
             tally.failures += 1;
-            report(error, document.source);
+            report(error, article.source);
           }
         }
-      } catch (error) {
-        tally.failures += 1;
-        report(error);
       }
       tally.files += 1;
+      index += 1;
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const seconds = (performance.now() - started) / 1000;
-      if (interactive && (index % 10 === 9 || index === files.length - 1)) process.stderr.write(`\r${progressLine(index + 1, files.length, tally, seconds)}`);
-      else if (!interactive && (index % 250 === 249 || index === files.length - 1)) process.stderr.write(`${progressLine(index + 1, files.length, tally, seconds)}\n`);
+      if (interactive && (index % 10 === 0 || index === files.length)) process.stderr.write(`\r${progressLine(index, files.length, tally, seconds)}`);
+      else if (!interactive && (index % 250 === 0 || index === files.length)) process.stderr.write(`${progressLine(index, files.length, tally, seconds)}\n`);
     }
     if (interactive && files.length) process.stderr.write('\n');
   } finally {
@@ -94,6 +99,45 @@ async function main(argv: string[]): Promise<number> {
       `${seconds.toFixed(1)} s (${(articles / Math.max(seconds, 0.001)).toFixed(1)} articles/s), peak memory ${Math.round(peakRss / 1024 / 1024)} MB\n`,
   );
   return articles === 0 && tally.failures > 0 ? 1 : 0;
+}
+
+/**
+ * The files' extracted facts, in order, read and extracted by a worker thread a few files ahead of the
+ * caller, so extraction runs on one core while the database writes on the other.
+ */
+async function* extractedFiles(files: string[]): AsyncGenerator<ExtractReply> {
+  // The worker runs TypeScript like this process does: it registers tsx's loader, then imports the module.
+  const workerModule = new URL('../ingest/extract-worker.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerModule)}); })`,
+    { eval: true },
+  );
+  const waiting = new Map<number, { resolve: (reply: ExtractReply) => void; reject: (error: Error) => void }>();
+  worker.on('message', (reply: ExtractReply) => {
+    waiting.get(reply.id)?.resolve(reply);
+    waiting.delete(reply.id);
+  });
+  worker.on('error', (error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  });
+  const request = (id: number) =>
+    new Promise<ExtractReply>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, file: files[id]! } satisfies ExtractRequest);
+    });
+  const ahead = 16;
+  const replies: Promise<ExtractReply>[] = [];
+  try {
+    for (let id = 0; id < Math.min(ahead, files.length); id += 1) replies.push(request(id));
+    for (let id = 0; id < files.length; id += 1) {
+      const reply = await replies[id]!;
+      if (replies.length < files.length) replies.push(request(replies.length));
+      yield reply;
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function report(error: unknown, source?: string): void {
