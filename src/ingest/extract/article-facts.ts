@@ -142,7 +142,15 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     return fact.key;
   };
 
-  const sources: SourceFact[] = extracted.sources.map((candidate) => {
+  // One source per name: two phrasings of "a Kremlin official" in one article are one source.
+  const sources: SourceFact[] = [];
+  const sourceByName = new Map<string, SourceFact>();
+  const sourceOfCandidate: SourceFact[] = extracted.sources.map((candidate) => {
+    const known = sourceByName.get(nameKey(candidate.name));
+    if (known) {
+      known.mentions.push(...candidate.mentions.map((mention) => spanOf(text, mention)));
+      return known;
+    }
     const fact: SourceFact = {
       key: uniqueKey(`s:${slug(candidate.name)}`),
       name: candidate.name,
@@ -156,11 +164,13 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     if (organization) fact.organization = organization;
     const person = personFor(candidate.personName);
     if (person) fact.person = person;
+    sources.push(fact);
+    sourceByName.set(nameKey(candidate.name), fact);
     return fact;
   });
 
   // The publisher: the source extraction named as such, else the feed's publisher or the dateline's agency.
-  let publisher: string | undefined = extracted.publisherSource !== undefined ? sources[extracted.publisherSource]?.key : undefined;
+  let publisher: string | undefined = extracted.publisherSource !== undefined ? sourceOfCandidate[extracted.publisherSource]?.key : undefined;
   const publisherName = extracted.publisher ?? extracted.dateline?.agency;
   if (!publisher && publisherName) {
     const existing = sources.find((source) => nameKey(source.name) === nameKey(publisherName));
@@ -235,7 +245,7 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
       ),
       mentions: candidate.mentions.map((mention) => {
         const attribution = attributionAt(mention);
-        return { ...spanOf(text, mention), ...(attribution ? { source: sources[attribution.source]!.key } : {}) };
+        return { ...spanOf(text, mention), ...(attribution ? { source: sourceOfCandidate[attribution.source]!.key } : {}) };
       }),
     };
     return fact;
@@ -250,7 +260,7 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     );
     const quotedPlace = placeInQuote >= 0 ? keyOfEntity.get(placeInQuote) : undefined;
     const placeKey = quotedPlace && placeKeys.has(quotedPlace) ? quotedPlace : event >= 0 ? events[event]!.places?.[0]?.place : undefined;
-    const claimSources = [...new Set(candidate.sources.map((index) => sources[index]!.key))];
+    const claimSources = [...new Set(candidate.sources.map((index) => sourceOfCandidate[index]!.key))];
     return {
       metric: candidate.metric,
       value: candidate.value,
