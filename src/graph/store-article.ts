@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { distinctNames } from './names.js';
-import { sameTriggerFamily } from '../ingest/extract/events.js';
+import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
 
 export interface StoreCounts {
   people: number;
@@ -247,6 +247,53 @@ interface EventLinks {
   organizations: number[];
 }
 
+// Two reports of one story name the same people, groups and towns around it, even when the sentence that
+// tells the event names none of them: this much in common is evidence of its own, and a little more for a
+// follow-up days later. Each shared name weighs 1, less when more articles name it than one story fills.
+const sharedContextForSameDay = 3;
+const sharedContextForFollowUp = 4;
+const storyArticles = 25;
+
+/** The article's story context: its people, organisations (not media) and specific places, keyed by kind and id. */
+interface StoryContext {
+  people: number[];
+  organizations: number[];
+  places: number[];
+}
+
+// For each known event, the article's context entities its own reporting articles name too; and how many
+// articles name each context entity at all.
+const readSharedContext = `
+SELECT json_build_object(
+  'shared', (SELECT coalesce(json_object_agg(x.id, x.keys), '{}') FROM (
+    SELECT m."eventId" AS id, array_agg(DISTINCT c.key) AS keys FROM "EventMention" m JOIN LATERAL (
+      SELECT 'p' || "personId" AS key FROM "PersonMention" WHERE "articleId" = m."articleId" AND "personId" = ANY($2::int[])
+      UNION SELECT 'o' || "organizationId" FROM "OrganizationMention" WHERE "articleId" = m."articleId" AND "organizationId" = ANY($3::int[])
+      UNION SELECT 'l' || "placeId" FROM "PlaceMention" WHERE "articleId" = m."articleId" AND "placeId" = ANY($4::int[])
+    ) c ON true WHERE m."eventId" = ANY($1::int[]) GROUP BY m."eventId") x),
+  'articles', (SELECT coalesce(json_object_agg(y.key, y.articles), '{}') FROM (
+    SELECT 'p' || "personId" AS key, count(DISTINCT "articleId") AS articles FROM "PersonMention" WHERE "personId" = ANY($2::int[]) GROUP BY "personId"
+    UNION ALL SELECT 'o' || "organizationId", count(DISTINCT "articleId") FROM "OrganizationMention" WHERE "organizationId" = ANY($3::int[]) GROUP BY "organizationId"
+    UNION ALL SELECT 'l' || "placeId", count(DISTINCT "articleId") FROM "PlaceMention" WHERE "placeId" = ANY($4::int[]) GROUP BY "placeId") y)
+) AS context`;
+
+/** How much of the article's story context each known event's reports share, weighed by how rare each name is. */
+async function readStoryEvidence(
+  tx: Pick<PrismaClient, '$queryRawUnsafe'>,
+  eventIds: number[],
+  context: StoryContext,
+): Promise<Map<number, number>> {
+  const evidence = new Map<number, number>();
+  if (eventIds.length === 0) return evidence;
+  const [{ context: read }] = (await tx.$queryRawUnsafe(readSharedContext, eventIds, context.people, context.organizations, context.places)) as [
+    { context: { shared: Record<string, string[]>; articles: Record<string, number> } },
+  ];
+  for (const [id, keys] of Object.entries(read.shared)) {
+    evidence.set(Number(id), keys.reduce((sum, key) => sum + Math.min(1, storyArticles / Math.max(1, read.articles[key] ?? 1)), 0));
+  }
+  return evidence;
+}
+
 // Places that name a whole country or more: two events sharing only one of them may be anywhere in it.
 const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION']);
 
@@ -263,23 +310,33 @@ function daysBetween(from: string, to: string): number {
 const followUpDays = 3;
 
 /**
- * An event already in the graph that this fact reports too: same type, precision and trigger family; a start
- * within a day (reports disagree across time zones), or up to three days earlier when the new report is
- * dated only by its publication day (a follow-up of an event with a stated date), or the other way round;
- * and shared evidence: a specific place (a city, not a country: nationwide events such as elections excepted)
- * or a participant, both for the wider window. Events in different specific places are different events.
- * Events the same article already stands for are left out: one article telling of two events means two events.
+ * An event already in the graph that this fact reports too: a compatible type (an attack may be another
+ * report's raid), the same precision and trigger family; a start within a day (reports disagree across time
+ * zones), or up to three days earlier when the new report is dated only by its publication day (a follow-up
+ * of an event with a stated date), or the other way round; and shared evidence: a specific place (a city, not
+ * a country: nationwide events such as elections excepted) or a participant, both for the wider window, or
+ * else enough of the people, groups and specific places the reporting articles name around it (the story's
+ * context). Events in different specific places are different events. Two of one article's events may land on
+ * one known event: what the article told apart (often by a date misread from another clause) the reports agree on.
  * Of several candidates the one with the most shared evidence, then the nearest date, wins.
  */
-function findSameEvent(known: KnownEvent[], event: EventFact, links: EventLinks, takenByArticle: Set<number>): KnownEvent | undefined {
+function findSameEvent(
+  known: KnownEvent[],
+  event: EventFact,
+  links: EventLinks,
+  storyEvidence: ReadonlyMap<number, number>,
+  /** Collects the candidates that only the story context could link, when that is not read yet. */
+  wantingContext?: Set<number>,
+): KnownEvent | undefined {
   const nationwide = nationwideTypes.has(event.type);
   const isSpecific = (kind: string) => nationwide || !widePlaceKinds.has(kind);
   const ownSpecific = new Set(links.places.filter((place) => isSpecific(place.kind)).map((place) => place.id));
   const ownParticipants = new Set([...links.people.map((id) => `p${id}`), ...links.organizations.map((id) => `o${id}`)]);
   const eventDated = event.date.text !== undefined;
+  const types = compatibleEventTypes(event.type);
   let best: { candidate: KnownEvent; score: number; distance: number } | undefined;
   for (const candidate of known) {
-    if (takenByArticle.has(candidate.id) || candidate.type !== event.type) continue;
+    if (!types.includes(candidate.type as EventFact['type'])) continue;
     if (!sameTriggerFamily(candidate.title, event.title)) continue;
     const offset = daysBetween(isoDay(candidate.startsOn), event.date.startsOn);
     const candidateDated = candidate.dateText !== null;
@@ -307,8 +364,11 @@ function findSameEvent(known: KnownEvent[], event: EventFact, links: EventLinks,
     if (sharedPlaces === 0 && candidateSpecific.length > 0 && ownSpecific.size > 0) continue;
     const candidateParticipants = new Set([...candidate.people.map((id) => `p${id}`), ...candidate.organizations.map((id) => `o${id}`)]);
     const sharedParticipants = [...candidateParticipants].filter((key) => ownParticipants.has(key)).length;
-    if (wide ? sharedPlaces === 0 || (sharedParticipants === 0 && !nationwide) : sharedPlaces === 0 && sharedParticipants === 0) continue;
-    const score = sharedPlaces * 2 + sharedParticipants;
+    const sharedContext = storyEvidence.get(candidate.id) ?? 0;
+    const linked = wide ? sharedPlaces > 0 && (sharedParticipants > 0 || nationwide) : sharedPlaces > 0 || sharedParticipants > 0;
+    if (!linked) wantingContext?.add(candidate.id);
+    if (!linked && sharedContext < (wide ? sharedContextForFollowUp : sharedContextForSameDay)) continue;
+    const score = sharedPlaces * 2 + sharedParticipants + sharedContext / 4;
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { candidate, score, distance };
   }
   return best?.candidate;
@@ -363,7 +423,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         facts.sources.length,
         facts.events.length,
         facts.claims.length,
-        [...new Set(facts.events.map((event) => event.type))],
+        [...new Set(facts.events.flatMap((event) => compatibleEventTypes(event.type)))],
       )) as [{ known: KnownGraph }];
       if (read.existingArticle !== null) {
         return { status: 'unchanged' as const, articleId: read.existingArticle, created: emptyCounts(), linked: emptyCounts() };
@@ -486,17 +546,26 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       mentionRows(facts.places, rows.placeMentions!);
       mentionRows(facts.sources, rows.sourceMentions!);
 
-      const takenByArticle = new Set<number>();
+      const reportedEvents = new Set<number>();
       const placeKinds = new Map(facts.places.map((place) => [place.key, place.kind as string]));
       const mediaKeys = new Set(facts.organizations.filter((organization) => organization.kind === 'MEDIA').map((organization) => organization.key));
+      const linksOf = (event: EventFact): EventLinks => ({
+        places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
+        people: (event.people ?? []).map((link) => ids.get(link.person)!),
+        // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
+        organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
+      });
+      // The story context is read only for the known events that nothing else links to this article's.
+      const wantingContext = new Set<number>();
+      for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
+      const storyEvidence = await readStoryEvidence(tx, [...wantingContext], {
+        people: [...new Set(facts.people.map((person) => ids.get(person.key)!))],
+        organizations: [...new Set(facts.organizations.filter((organization) => !mediaKeys.has(organization.key)).map((organization) => ids.get(organization.key)!))],
+        places: [...new Set(facts.places.filter((place) => !widePlaceKinds.has(place.kind)).map((place) => ids.get(place.key)!))],
+      });
       for (const event of facts.events) {
-        const links: EventLinks = {
-          places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
-          people: (event.people ?? []).map((link) => ids.get(link.person)!),
-          // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
-          organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
-        };
-        const same = findSameEvent(read.events, event, links, takenByArticle);
+        const links = linksOf(event);
+        const same = findSameEvent(read.events, event, links, storyEvidence);
         let eventId = same?.id;
         // A stated date beats a publication day: the event takes the date the new report gives.
         const sharper = same && event.date.precision === 'DAY' && same.precision === 'WEEK';
@@ -523,7 +592,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           });
           created.events += 1;
         }
-        takenByArticle.add(eventId);
+        reportedEvents.add(eventId);
         ids.set(event.key, eventId);
         for (const link of event.places ?? []) rows.eventPlaces!.push({ event: eventId, owner: ids.get(link.place)!, role: link.role });
         for (const link of event.people ?? []) rows.eventPeople!.push({ event: eventId, owner: ids.get(link.person)!, role: link.role });
@@ -559,7 +628,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       }
 
       await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...rows, article }));
-      if (takenByArticle.size) await recountEventArticles(tx, [...takenByArticle]);
+      if (reportedEvents.size) await recountEventArticles(tx, [...reportedEvents]);
 
       const mentions =
         rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length;

@@ -1,8 +1,21 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { readSeedFacts } from '../../src/graph/demo-data.js';
+import { ingestDocument } from '../../src/graph/ingest-article.js';
 import { storeArticleFacts, FactsError } from '../../src/graph/store-article.js';
 import type { ArticleFacts } from '../../src/graph/facts.js';
+import { readDocumentFile } from '../../src/ingest/formats/index.js';
+
+const afpDirectory = '../shared/datasets/afp-1997';
+if (!existsSync(afpDirectory)) throw new Error(`${afpDirectory} is missing: the AFP reports these tests ingest are read there, beside the project`);
+
+/** Ingests AFP wire stories, read in place, and returns their article ids in order. */
+async function ingestAfp(database: TestDatabase, ...names: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names) for (const document of await readDocumentFile(`${afpDirectory}/${name}`)) ids.push((await ingestDocument(database.prisma, document)).articleId);
+  return ids;
+}
 
 async function counts(database: TestDatabase) {
   const { prisma } = database;
@@ -177,6 +190,27 @@ for (const kind of databaseKinds) {
       await storeArticleFacts(database.prisma, report({ url: 'https://example.org/country-1', publishedOn: '2024-06-03', verb: 'attacked', actor: 'Mai-Mai fighters', place: places.congo, when }));
       const other = await storeArticleFacts(database.prisma, report({ url: 'https://example.org/country-2', publishedOn: '2024-06-03', verb: 'attacked', place: places.congo, when }));
       expect(other.created.events).toBe(1);
+    });
+
+    it('lands three AFP reports of the Lima embassy raid (an attack to one, a raid to the next) on one event', async () => {
+      // 22 April 1997: Peruvian troops storm the Japanese ambassador's residence. The reports come out over two
+      // days, call it an attack or a raid, and name its people and places in different sentences.
+      const articles = await ingestAfp(database, 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
+      const raid = await database.prisma.event.findMany({
+        where: { startsOn: new Date('1997-04-22'), mentions: { some: { articleId: { in: articles } } } },
+        include: { mentions: { select: { articleId: true } } },
+      });
+      expect(raid).toHaveLength(1);
+      expect(new Set(raid[0]!.mentions.map((mention) => mention.articleId))).toEqual(new Set(articles));
+      expect(raid[0]!.articleCount).toBe(3);
+    });
+
+    it('keeps an attack apart from a raid elsewhere that day when nothing links the reports', async () => {
+      const when = { text: 'on Tuesday', on: '2024-09-03' };
+      await storeArticleFacts(database.prisma, report({ url: 'https://example.org/raid-1', publishedOn: '2024-09-03', verb: 'attacked', actor: 'M23 rebels', place: places.goma, when }));
+      const raid = report({ url: 'https://example.org/raid-2', publishedOn: '2024-09-03', verb: 'raided a camp', actor: 'Army units', place: places.congo, when });
+      raid.events[0]!.type = 'MILITARY_OPERATION';
+      expect((await storeArticleFacts(database.prisma, raid)).created.events).toBe(1);
     });
 
     it('keeps a bombing and a shooting apart even in the same city on the same day', async () => {

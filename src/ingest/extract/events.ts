@@ -88,6 +88,18 @@ export function sameTriggerFamily(a: string, b: string): boolean {
   return first.size === 0 || second.size === 0 || [...first].some((family) => second.has(family));
 }
 
+// Kinds of event that one report calls by one name and the next by another: troops storming a building
+// are an "attack" to one wire and a "raid" to the next; a "summit" is also "talks".
+const eventTypeFamilies: EventType[][] = [
+  ['ATTACK', 'MILITARY_OPERATION'],
+  ['MEETING', 'NEGOTIATION'],
+];
+
+/** The event types a report of this type may be another report of (the type itself included). */
+export function compatibleEventTypes(type: EventType): EventType[] {
+  return eventTypeFamilies.find((family) => family.includes(type)) ?? [type];
+}
+
 const typeLabels: Record<EventType, string> = {
   ATTACK: 'Attack',
   MILITARY_OPERATION: 'Military operation',
@@ -430,7 +442,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     const same = candidates
       .filter(
         (candidate) =>
-          candidate.type === trigger.type &&
+          compatibleEventTypes(candidate.type).includes(trigger.type) &&
           sameTriggerFamily(candidate.trigger.text, trigger.text) &&
           sameDate(candidate) &&
           !elsewhere(candidate),
