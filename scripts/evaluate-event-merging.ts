@@ -42,15 +42,17 @@ interface DuplicatePair {
 
 // The biggest stories of the corpus, found by the names its articles repeat most by day: each as its
 // date range, the names (places, people, organisations) that mark it and the event types it is told as.
-const stories: { name: string; from: string; to: string; names: string[]; types: string[] }[] = [
-  { name: 'Zaire: Kabila\'s rebels against Mobutu (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['zaire', 'kinshasa', 'lubumbashi', 'kisangani', 'mbuji mayi', 'laurent kabila', 'mobutu', 'mobutu sese seko'], types: ['MILITARY_OPERATION', 'ATTACK', 'NEGOTIATION', 'MEETING', 'PROTEST'] },
-  { name: 'Albania: the multinational force (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['albania', 'tirana', 'vlore', 'durres', 'bashkim fino', 'sali berisha'], types: ['MILITARY_OPERATION', 'ATTACK', 'MEETING', 'NEGOTIATION'] },
-  { name: 'Peru: the raid ending the Lima hostage crisis (22 April 1997)', from: '1997-04-20', to: '1997-04-26', names: ['peru', 'lima', 'mrta', 'alberto fujimori'], types: ['HOSTAGE_TAKING', 'MILITARY_OPERATION', 'ATTACK'] },
-  { name: 'Israel and the Palestinians: Hebron clashes, Har Homa (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['hebron', 'jerusalem', 'gaza', 'west bank', 'benjamin netanyahu', 'yasser arafat'], types: ['ATTACK', 'PROTEST', 'NEGOTIATION', 'MEETING'] },
-  { name: 'Iraq: the parliamentary election (15 December 2005)', from: '2005-12-10', to: '2005-12-20', names: ['iraq', 'baghdad'], types: ['ELECTION'] },
-  { name: 'Lebanon: Gibran Tueni killed by a car bomb in Beirut (12 December 2005)', from: '2005-12-10', to: '2005-12-16', names: ['beirut', 'lebanon', 'gibran tueni'], types: ['ATTACK'] },
-  { name: 'EU budget summit in Brussels (15-17 December 2005)', from: '2005-12-12', to: '2005-12-19', names: ['brussels', 'eu', 'european union', 'tony blair'], types: ['MEETING', 'NEGOTIATION', 'AGREEMENT'] },
-  { name: 'Saddam Hussein\'s trial (December 2005)', from: '2005-12-01', to: '2005-12-31', names: ['saddam hussein', 'saddam'], types: ['TRIAL'] },
+// `headlines` picks the articles of the story by their titles: a rough gold standard, to see how much of a
+// story one STORY event holds and how much else it holds.
+const stories: { name: string; from: string; to: string; names: string[]; headlines: RegExp; types: string[] }[] = [
+  { name: 'Zaire: Kabila\'s rebels against Mobutu (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['zaire', 'kinshasa', 'lubumbashi', 'kisangani', 'mbuji mayi', 'laurent kabila', 'mobutu', 'mobutu sese seko'], headlines: /zaire|kabila|mobutu|kinshasa|lubumbashi|kisangani/i, types: ['MILITARY_OPERATION', 'ATTACK', 'NEGOTIATION', 'MEETING', 'PROTEST'] },
+  { name: 'Albania: the multinational force (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['albania', 'tirana', 'vlore', 'durres', 'bashkim fino', 'sali berisha'], headlines: /albania|tirana|vlore|berisha/i, types: ['MILITARY_OPERATION', 'ATTACK', 'MEETING', 'NEGOTIATION'] },
+  { name: 'Peru: the raid ending the Lima hostage crisis (22 April 1997)', from: '1997-04-20', to: '1997-04-26', names: ['peru', 'lima', 'mrta', 'alberto fujimori'], headlines: /peru|fujimori|lima|hostage/i, types: ['HOSTAGE_TAKING', 'MILITARY_OPERATION', 'ATTACK'] },
+  { name: 'Israel and the Palestinians: Hebron clashes, Har Homa (April 1997)', from: '1997-04-01', to: '1997-04-30', names: ['hebron', 'jerusalem', 'gaza', 'west bank', 'benjamin netanyahu', 'yasser arafat'], headlines: /israel|palestin|hebron|netanyahu|arafat|west bank|jerusalem/i, types: ['ATTACK', 'PROTEST', 'NEGOTIATION', 'MEETING'] },
+  { name: 'Iraq: the parliamentary election (15 December 2005)', from: '2005-12-10', to: '2005-12-20', names: ['iraq', 'baghdad'], headlines: /iraq/i, types: ['ELECTION'] },
+  { name: 'Lebanon: Gibran Tueni killed by a car bomb in Beirut (12 December 2005)', from: '2005-12-10', to: '2005-12-16', names: ['beirut', 'lebanon', 'gibran tueni'], headlines: /tueni|lebanon|beirut/i, types: ['ATTACK'] },
+  { name: 'EU budget summit in Brussels (15-17 December 2005)', from: '2005-12-12', to: '2005-12-19', names: ['brussels', 'eu', 'european union', 'tony blair'], headlines: /\bEU\b|budget|brussels|european union/i, types: ['MEETING', 'NEGOTIATION', 'AGREEMENT'] },
+  { name: 'Saddam Hussein\'s trial (December 2005)', from: '2005-12-01', to: '2005-12-31', names: ['saddam hussein', 'saddam'], headlines: /saddam/i, types: ['TRIAL'] },
 ];
 
 async function main(argv: string[]): Promise<void> {
@@ -103,7 +105,7 @@ async function report(prisma: Prisma): Promise<void> {
            count(*) FILTER (WHERE articles >= 2)::int AS two, count(*) FILTER (WHERE articles >= 5)::int AS five,
            count(*) FILTER (WHERE articles >= 10)::int AS ten
     FROM eval_event_articles`);
-  console.log(`\narticles ${totals!.articles}, events ${totals!.events}, event mentions ${totals!.mentions}`);
+  console.log(`\narticles ${totals!.articles}, events ${totals!.events} (stories included), event mentions ${totals!.mentions}`);
   console.log(`events reported by >=2 articles: ${totals!.two}, >=5: ${totals!.five}, >=10: ${totals!.ten}`);
 
   const placesOf = `(SELECT string_agg(DISTINCT p.name, ', ') FROM "EventPlace" ep JOIN "Place" p ON p.id = ep."placeId" WHERE ep."eventId" = e.id)`;
@@ -143,8 +145,40 @@ async function report(prisma: Prisma): Promise<void> {
     console.log(`  [${pair.type}] ${pair.aOn} "${pair.aTitle}" (${pair.aArticles}) ~ ${pair.bOn} "${pair.bTitle}" (${pair.bArticles}) via ${pair.shared}`);
   }
 
+  const [storyTotals] = await sql<{ stories: number; articles: number; biggest: number }>(`
+    SELECT count(*)::int AS stories, (SELECT count(DISTINCT m."articleId")::int FROM "EventMention" m JOIN "Event" s ON s.id = m."eventId" WHERE s.type = 'STORY') AS articles,
+           coalesce(max(a.articles), 0)::int AS biggest
+    FROM "Event" e JOIN eval_event_articles a ON a.id = e.id WHERE e.type = 'STORY'`);
+  console.log(`\nstories ${storyTotals!.stories}, holding ${storyTotals!.articles} of ${totals!.articles} articles; the biggest has ${storyTotals!.biggest} articles`);
+  const topStories = await sql<TopEvent & { endsOn: string; parts: number }>(`
+    SELECT e.id, e.title, e.type::text AS type, to_char(e."startsOn", 'YYYY-MM-DD') AS "startsOn", to_char(e."endsOn", 'YYYY-MM-DD') AS "endsOn",
+           e.precision::text AS precision, e.approximate, a.articles, (SELECT count(*)::int FROM "EventRelation" r WHERE r."toEventId" = e.id AND r.kind = 'PART_OF') AS parts
+    FROM "Event" e JOIN eval_event_articles a ON a.id = e.id WHERE e.type = 'STORY' ORDER BY a.articles DESC, e.id LIMIT 25`);
+  console.log('top 25 stories by articles:');
+  for (const story of topStories) console.log(`  ${String(story.articles).padStart(3)} articles, ${String(story.parts).padStart(3)} parts  ${story.startsOn} to ${story.endsOn}  ${story.title}`);
+
   console.log('\nthe big stories:');
+  let goldArticles = 0;
+  let heldByBest = 0;
+  let bestSizes = 0;
   for (const story of stories) {
+    const gold = (await sql<{ id: number; title: string | null }>(`SELECT id, title FROM "Article" WHERE "publishedOn" BETWEEN $1::date AND $2::date`, story.from, story.to))
+      .filter((article) => article.title !== null && story.headlines.test(article.title))
+      .map((article) => article.id);
+    const storyEvents = await sql<{ id: number; title: string; articles: number[] }>(
+      `SELECT e.id, e.title, array_agg(DISTINCT m."articleId") AS articles FROM "Event" e JOIN "EventMention" m ON m."eventId" = e.id
+       WHERE e.type = 'STORY' GROUP BY e.id, e.title`,
+    );
+    const inGold = (ids: number[]) => ids.filter((id) => gold.includes(id)).length;
+    const best = storyEvents.sort((a, b) => inGold(b.articles) - inGold(a.articles))[0];
+    const held = best ? inGold(best.articles) : 0;
+    goldArticles += gold.length;
+    heldByBest += held;
+    bestSizes += best && held > 0 ? best.articles.length : 0;
+    console.log(
+      `  ${story.name}: ${gold.length} articles by headline; the story holding most of them ("${best?.title ?? '-'}") holds ${held}` +
+        (best && held > 0 ? ` of its ${best.articles.length}` : ''),
+    );
     const events = await sql<TopEvent>(
       `SELECT e.id, e.title, e.type::text AS type, to_char(e."startsOn", 'YYYY-MM-DD') AS "startsOn", e.precision::text AS precision, e.approximate,
               a.articles, ${placesOf} AS places
@@ -156,13 +190,17 @@ async function report(prisma: Prisma): Promise<void> {
        ORDER BY a.articles DESC, e.id`,
       story.from,
       story.to,
-      story.types,
+      [...story.types, 'STORY'],
       story.names,
     );
     const reporting = events.reduce((sum, event) => sum + event.articles, 0);
     console.log(`  ${story.name}: ${events.length} events, ${events.filter((event) => event.articles >= 2).length} with >=2 articles, ${reporting} event-article links`);
     for (const event of events.slice(0, 5)) console.log(`    ${line(event)}`);
   }
+  console.log(
+    `\nbig stories by headline: ${heldByBest} of ${goldArticles} articles (${((100 * heldByBest) / Math.max(1, goldArticles)).toFixed(0)}%) in the story that holds most of each; ` +
+      `those stories hold ${bestSizes} articles, ${((100 * heldByBest) / Math.max(1, bestSizes)).toFixed(0)}% of them the story's by headline`,
+  );
 }
 
 function line(event: TopEvent): string {

@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     articlesNew: 0,
     articlesUnchanged: 0,
     failures: 0,
-    created: { people: 0, organizations: 0, places: 0, sources: 0, events: 0, claims: 0, mentions: 0 },
+    created: { people: 0, organizations: 0, places: 0, sources: 0, events: 0, stories: 0, claims: 0, mentions: 0 },
   };
   const files: string[] = [];
   for (const pattern of patterns) {
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   const { created } = tally;
   process.stderr.write(
     `ingest: ${articles} articles from ${tally.files} files: ${tally.articlesNew} new, ${tally.articlesUnchanged} unchanged, ${tally.failures} failed; ` +
-      `created ${created.events} events, ${created.people} people, ${created.organizations} organizations, ${created.places} places, ${created.sources} sources, ${created.claims} claims, ${created.mentions} mentions; ` +
+      `created ${created.events} events, ${created.stories} stories, ${created.people} people, ${created.organizations} organizations, ${created.places} places, ${created.sources} sources, ${created.claims} claims, ${created.mentions} mentions; ` +
       `${seconds.toFixed(1)} s (${(articles / Math.max(seconds, 0.001)).toFixed(1)} articles/s), peak memory ${Math.round(peakRss / 1024 / 1024)} MB\n`,
   );
   return articles === 0 && tally.failures > 0 ? 1 : 0;

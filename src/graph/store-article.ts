@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { distinctNames } from './names.js';
 import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
+import { chooseStory, leadPassage, readArticleContext, sharedEvidence, storyTitle, storyWindowDays, type ArticleContext, type ContextKey } from './stories.js';
 
 export interface StoreCounts {
   people: number;
@@ -10,6 +11,8 @@ export interface StoreCounts {
   places: number;
   sources: number;
   events: number;
+  /** Stories (events of type STORY) the article founded or joined. */
+  stories: number;
   claims: number;
   mentions: number;
 }
@@ -31,7 +34,7 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const emptyCounts = (): StoreCounts => ({ people: 0, organizations: 0, places: 0, sources: 0, events: 0, claims: 0, mentions: 0 });
+const emptyCounts = (): StoreCounts => ({ people: 0, organizations: 0, places: 0, sources: 0, events: 0, stories: 0, claims: 0, mentions: 0 });
 
 /** Refuses facts that point at nothing or at the wrong words, before anything is written. */
 export function checkFacts(facts: ArticleFacts): void {
@@ -216,7 +219,13 @@ WITH
   event_organizations AS (INSERT INTO "EventOrganization" ("eventId", "organizationId", role)
     SELECT event, owner, role::"ParticipantRole" FROM data, jsonb_to_recordset(d->'eventOrganizations') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
   event_mentions AS (INSERT INTO "EventMention" ("eventId", "articleId", "sourceId", quote, start, "end")
-    SELECT event, (d->'article'->>'id')::int, source, quote, start, "end" FROM data, jsonb_to_recordset(d->'eventMentions') AS x(event int, source int, quote text, start int, "end" int) ON CONFLICT DO NOTHING),
+    SELECT event, (d->'article'->>'id')::int, source, quote, start, "end" FROM data, jsonb_to_recordset(d->'eventMentions') AS x(event int, source int, quote text, start int, "end" int)
+    UNION ALL SELECT event, article, NULL, quote, start, "end" FROM data, jsonb_to_recordset(d->'storyMentions') AS x(event int, article int, quote text, start int, "end" int)
+    ON CONFLICT DO NOTHING),
+  known_stories AS (UPDATE "Event" e SET "startsOn" = least(e."startsOn", x."startsOn"), "endsOn" = greatest(e."endsOn", x."endsOn"),
+      "spanDays" = greatest(e."endsOn", x."endsOn") - least(e."startsOn", x."startsOn"), "updatedAt" = now()
+    FROM data, jsonb_to_recordset(d->'knownStories') AS x(id int, "startsOn" date, "endsOn" date)
+    WHERE e.id = x.id),
   event_relations AS (INSERT INTO "EventRelation" ("fromEventId", "toEventId", kind)
     SELECT "from", "to", kind::"EventRelationKind" FROM data, jsonb_to_recordset(d->'eventRelations') AS x("from" int, "to" int, kind text) ON CONFLICT DO NOTHING),
   claims AS (INSERT INTO "Claim" (id, metric, value, qualifier, subject, "articleId", "eventId", "placeId", quote, "quoteStart", "quoteEnd", "reportedAt")
@@ -247,52 +256,11 @@ interface EventLinks {
   organizations: number[];
 }
 
-// Two reports of one story name the same people, groups and towns around it, even when the sentence that
-// tells the event names none of them: this much in common is evidence of its own, and a little more for a
-// follow-up days later. Each shared name weighs 1, less when more articles name it than one story fills.
+// Two reports of one event name the same people, groups and towns around it, even when the sentence that
+// tells the event names none of them: this much in common (weighed as stories weigh it) is evidence of its
+// own, and a little more for a follow-up days later.
 const sharedContextForSameDay = 3;
 const sharedContextForFollowUp = 4;
-const storyArticles = 25;
-
-/** The article's story context: its people, organisations (not media) and specific places, keyed by kind and id. */
-interface StoryContext {
-  people: number[];
-  organizations: number[];
-  places: number[];
-}
-
-// For each known event, the article's context entities its own reporting articles name too; and how many
-// articles name each context entity at all.
-const readSharedContext = `
-SELECT json_build_object(
-  'shared', (SELECT coalesce(json_object_agg(x.id, x.keys), '{}') FROM (
-    SELECT m."eventId" AS id, array_agg(DISTINCT c.key) AS keys FROM "EventMention" m JOIN LATERAL (
-      SELECT 'p' || "personId" AS key FROM "PersonMention" WHERE "articleId" = m."articleId" AND "personId" = ANY($2::int[])
-      UNION SELECT 'o' || "organizationId" FROM "OrganizationMention" WHERE "articleId" = m."articleId" AND "organizationId" = ANY($3::int[])
-      UNION SELECT 'l' || "placeId" FROM "PlaceMention" WHERE "articleId" = m."articleId" AND "placeId" = ANY($4::int[])
-    ) c ON true WHERE m."eventId" = ANY($1::int[]) GROUP BY m."eventId") x),
-  'articles', (SELECT coalesce(json_object_agg(y.key, y.articles), '{}') FROM (
-    SELECT 'p' || "personId" AS key, count(DISTINCT "articleId") AS articles FROM "PersonMention" WHERE "personId" = ANY($2::int[]) GROUP BY "personId"
-    UNION ALL SELECT 'o' || "organizationId", count(DISTINCT "articleId") FROM "OrganizationMention" WHERE "organizationId" = ANY($3::int[]) GROUP BY "organizationId"
-    UNION ALL SELECT 'l' || "placeId", count(DISTINCT "articleId") FROM "PlaceMention" WHERE "placeId" = ANY($4::int[]) GROUP BY "placeId") y)
-) AS context`;
-
-/** How much of the article's story context each known event's reports share, weighed by how rare each name is. */
-async function readStoryEvidence(
-  tx: Pick<PrismaClient, '$queryRawUnsafe'>,
-  eventIds: number[],
-  context: StoryContext,
-): Promise<Map<number, number>> {
-  const evidence = new Map<number, number>();
-  if (eventIds.length === 0) return evidence;
-  const [{ context: read }] = (await tx.$queryRawUnsafe(readSharedContext, eventIds, context.people, context.organizations, context.places)) as [
-    { context: { shared: Record<string, string[]>; articles: Record<string, number> } },
-  ];
-  for (const [id, keys] of Object.entries(read.shared)) {
-    evidence.set(Number(id), keys.reduce((sum, key) => sum + Math.min(1, storyArticles / Math.max(1, read.articles[key] ?? 1)), 0));
-  }
-  return evidence;
-}
 
 // Places that name a whole country or more: two events sharing only one of them may be anywhere in it.
 const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION']);
@@ -324,7 +292,7 @@ function findSameEvent(
   known: KnownEvent[],
   event: EventFact,
   links: EventLinks,
-  storyEvidence: ReadonlyMap<number, number>,
+  contextEvidence: ReadonlyMap<number, number>,
   /** Collects the candidates that only the story context could link, when that is not read yet. */
   wantingContext?: Set<number>,
 ): KnownEvent | undefined {
@@ -364,7 +332,7 @@ function findSameEvent(
     if (sharedPlaces === 0 && candidateSpecific.length > 0 && ownSpecific.size > 0) continue;
     const candidateParticipants = new Set([...candidate.people.map((id) => `p${id}`), ...candidate.organizations.map((id) => `o${id}`)]);
     const sharedParticipants = [...candidateParticipants].filter((key) => ownParticipants.has(key)).length;
-    const sharedContext = storyEvidence.get(candidate.id) ?? 0;
+    const sharedContext = contextEvidence.get(candidate.id) ?? 0;
     const linked = wide ? sharedPlaces > 0 && (sharedParticipants > 0 || nationwide) : sharedPlaces > 0 || sharedParticipants > 0;
     if (!linked) wantingContext?.add(candidate.id);
     if (!linked && sharedContext < (wide ? sharedContextForFollowUp : sharedContextForSameDay)) continue;
@@ -421,7 +389,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         facts.organizations.length,
         facts.places.length,
         facts.sources.length,
-        facts.events.length,
+        facts.events.length + 1, // and a story
         facts.claims.length,
         [...new Set(facts.events.flatMap((event) => compatibleEventTypes(event.type)))],
       )) as [{ known: KnownGraph }];
@@ -435,7 +403,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         people: [], organizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
         personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
         personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
-        events: [], knownEvents: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], eventRelations: [],
+        events: [], knownEvents: [], knownStories: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], storyMentions: [], eventRelations: [],
         claims: [], claimSources: [],
       };
       const take = (pool: number[]) => pool.shift()!;
@@ -555,17 +523,31 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
         organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
       });
-      // The story context is read only for the known events that nothing else links to this article's.
+      // The article's context: who and where it names, but media, continents, and countries it names only in
+      // passing (a list of countries would join every story told there); names many articles use weigh little.
+      const contextNames = new Map<ContextKey, { name: string; kind: 'person' | 'organization' | 'place' }>();
+      for (const person of facts.people) contextNames.set(`p${ids.get(person.key)!}`, { name: person.name, kind: 'person' });
+      for (const organization of facts.organizations) {
+        if (!mediaKeys.has(organization.key)) contextNames.set(`o${ids.get(organization.key)!}`, { name: organization.name, kind: 'organization' });
+      }
+      for (const place of facts.places) {
+        if (place.kind === 'CONTINENT' || (widePlaceKinds.has(place.kind) && place.mentions.length < 2)) continue;
+        contextNames.set(`l${ids.get(place.key)!}`, { name: place.name, kind: 'place' });
+      }
+      const context: ArticleContext = { people: [], organizations: [], places: [] };
+      for (const [key, { kind }] of contextNames) {
+        (kind === 'person' ? context.people : kind === 'organization' ? context.organizations : context.places).push(Number(key.slice(1)));
+      }
+      // Known events that nothing but the context links to this article's are weighed by what their reports share with it.
       const wantingContext = new Set<number>();
       for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
-      const storyEvidence = await readStoryEvidence(tx, [...wantingContext], {
-        people: [...new Set(facts.people.map((person) => ids.get(person.key)!))],
-        organizations: [...new Set(facts.organizations.filter((organization) => !mediaKeys.has(organization.key)).map((organization) => ids.get(organization.key)!))],
-        places: [...new Set(facts.places.filter((place) => !widePlaceKinds.has(place.kind)).map((place) => ids.get(place.key)!))],
-      });
+      const contextRead = contextNames.size
+        ? await readArticleContext(tx, [...wantingContext], context, fact.publishedOn)
+        : { shared: {}, articles: {}, nearby: [] };
+      const contextEvidence = new Map(Object.entries(contextRead.shared).map(([id, keys]) => [Number(id), sharedEvidence(keys, contextRead)]));
       for (const event of facts.events) {
         const links = linksOf(event);
-        const same = findSameEvent(read.events, event, links, storyEvidence);
+        const same = findSameEvent(read.events, event, links, contextEvidence);
         let eventId = same?.id;
         // A stated date beats a publication day: the event takes the date the new report gives.
         const sharper = same && event.date.precision === 'DAY' && same.precision === 'WEEK';
@@ -608,6 +590,55 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           if (from !== to) rows.eventRelations!.push({ from, to, kind: relation.kind });
         }
       }
+      // The story the article is a report of: its events become the story's parts, its lead a mention.
+      const story = chooseStory(contextRead);
+      if (story.kind !== 'none') {
+        const publishedOn = fact.publishedOn.slice(0, 10);
+        // A story runs from its first report, or from the day a report says its events began, to its latest report.
+        const reportedFrom = facts.events
+          .filter((event) => event.date.precision === 'DAY' && event.date.text !== undefined && !event.date.approximate)
+          .map((event) => event.date.startsOn)
+          .filter((day) => day <= publishedOn && daysBetween(day, publishedOn) <= storyWindowDays)
+          .reduce((earliest, day) => (day < earliest ? day : earliest), publishedOn);
+        let storyId: number;
+        if (story.kind === 'join') {
+          storyId = story.story;
+          rows.knownStories!.push({ id: storyId, startsOn: reportedFrom, endsOn: publishedOn });
+        } else {
+          storyId = take(read.ids.events);
+          const founder = story.with.publishedOn.slice(0, 10);
+          const startsOn = founder < reportedFrom ? founder : reportedFrom;
+          const endsOn = founder > publishedOn ? founder : publishedOn;
+          const mentionsInArticle = new Map<ContextKey, number>();
+          for (const [list, prefix] of [[facts.people, 'p'], [facts.organizations, 'o'], [facts.places, 'l']] as const) {
+            for (const entity of list) {
+              const key = `${prefix}${ids.get(entity.key)!}`;
+              mentionsInArticle.set(key, (mentionsInArticle.get(key) ?? 0) + entity.mentions.length);
+            }
+          }
+          const shared = story.shared.flatMap((key) => {
+            const named = contextNames.get(key);
+            return named ? [{ ...named, weight: sharedEvidence([key], contextRead), mentions: mentionsInArticle.get(key) ?? 0 }] : [];
+          });
+          // Dated by its reports: it was going on from the first to the latest, and began at or before the first.
+          rows.events!.push({ id: storyId, title: storyTitle(shared), summary: null, type: 'STORY', startsOn, endsOn, precision: 'DAY', approximate: true, dateText: null });
+          created.stories += 1;
+          const lead = leadPassage(story.with.opening);
+          rows.storyMentions!.push({ event: storyId, article: story.with.article, quote: lead.text, start: lead.start, end: lead.end });
+          for (const part of story.with.events) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
+        }
+        const lead = leadPassage(fact.text);
+        rows.eventMentions!.push({ event: storyId, source: null, quote: lead.text, start: lead.start, end: lead.end });
+        for (const part of new Set(facts.events.map((event) => ids.get(event.key)!))) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
+        // The story is where and among whom its reports meet: the names they share.
+        for (const key of story.shared) {
+          const id = Number(key.slice(1));
+          if (key.startsWith('l')) rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
+          else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
+          else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
+        }
+        reportedEvents.add(storyId);
+      }
       for (const claim of facts.claims) {
         const id = take(read.ids.claims);
         rows.claims!.push({
@@ -631,7 +662,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       if (reportedEvents.size) await recountEventArticles(tx, [...reportedEvents]);
 
       const mentions =
-        rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length;
+        rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length + rows.storyMentions!.length;
       created.mentions = mentions;
       const linked: StoreCounts = {
         people: new Set(facts.people.map((f) => ids.get(f.key))).size,
@@ -639,6 +670,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         places: new Set(facts.places.map((f) => ids.get(f.key))).size,
         sources: new Set(facts.sources.map((f) => ids.get(f.key))).size,
         events: new Set(facts.events.map((f) => ids.get(f.key))).size,
+        stories: story.kind === 'none' ? 0 : 1,
         claims: facts.claims.length,
         mentions,
       };

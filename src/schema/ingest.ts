@@ -26,6 +26,7 @@ const IngestStatus = builder.enumType('IngestStatus', {
 const IngestCounts = builder.objectRef<StoreCounts>('IngestCounts').implement({
   fields: (t) => ({
     events: t.exposeInt('events'),
+    stories: t.exposeInt('stories', { description: 'Stories the article founded (created) or joined (linked).' }),
     people: t.exposeInt('people'),
     organizations: t.exposeInt('organizations'),
     places: t.exposeInt('places'),

@@ -197,12 +197,44 @@ for (const kind of databaseKinds) {
       // days, call it an attack or a raid, and name its people and places in different sentences.
       const articles = await ingestAfp(database, 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
       const raid = await database.prisma.event.findMany({
-        where: { startsOn: new Date('1997-04-22'), mentions: { some: { articleId: { in: articles } } } },
+        where: { startsOn: new Date('1997-04-22'), type: { not: 'STORY' }, mentions: { some: { articleId: { in: articles } } } },
         include: { mentions: { select: { articleId: true } } },
       });
       expect(raid).toHaveLength(1);
       expect(new Set(raid[0]!.mentions.map((mention) => mention.articleId))).toEqual(new Set(articles));
       expect(raid[0]!.articleCount).toBe(3);
+    });
+
+    it('gathers the AFP reports of the Lima hostage crisis into one story whose parts are their events', async () => {
+      // Published over three days; the first reports the raid's aftermath, the last the soldiers' funeral.
+      const articles = await ingestAfp(database, 'AFP_ENG_19970422.0660.tml', 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
+      const stories = await database.prisma.event.findMany({
+        where: { type: 'STORY', mentions: { some: { articleId: { in: articles } } } },
+        include: { mentions: true, relationsTo: { include: { fromEvent: true } }, places: { include: { place: true } } },
+      });
+      expect(stories).toHaveLength(1);
+      const [story] = stories;
+      // The two reports that tell the raid and name its people (Fujimori, the MRTA, the hostages) are in it,
+      // each by its lead sentence.
+      expect(story!.articleCount).toBeGreaterThanOrEqual(2);
+      expect(story!.mentions.map((mention) => mention.articleId)).toEqual(expect.arrayContaining([articles[1], articles[2]]));
+      for (const mention of story!.mentions) expect(articles).toContain(mention.articleId);
+      const lead = story!.mentions.find((mention) => mention.articleId === articles[1]);
+      expect(lead?.quote).toMatch(/^Governments around the world praised President Alberto Fujimori .*captives\.$/);
+      // Its parts are the events of its reports, the raid of 22 April among them; it runs from that day.
+      expect(story!.relationsTo.every((relation) => relation.kind === 'PART_OF')).toBe(true);
+      expect(story!.relationsTo.map((relation) => relation.fromEvent.startsOn.toISOString().slice(0, 10))).toContain('1997-04-22');
+      expect(story!.startsOn.toISOString().slice(0, 10)).toBe('1997-04-22');
+      expect(story!.endsOn.toISOString().slice(0, 10) >= '1997-04-23').toBe(true);
+      expect(story!.places.map((link) => link.place.name)).toContain('Lima');
+      expect(story!.title).toMatch(/Fujimori/);
+    });
+
+    it('keeps reports of unrelated news out of a story', async () => {
+      // A report of the same day on Japan and the US (an assault in Okinawa) names Japan too, but none of the crisis's people.
+      const [okinawa] = await ingestAfp(database, 'AFP_ENG_19970423.0683.tml');
+      const inStory = await database.prisma.eventMention.count({ where: { articleId: okinawa, event: { type: 'STORY' } } });
+      expect(inStory).toBe(0);
     });
 
     it('keeps an attack apart from a raid elsewhere that day when nothing links the reports', async () => {

@@ -118,6 +118,7 @@ const typeLabels: Record<EventType, string> = {
   ACCIDENT: 'Accident',
   ECONOMIC: 'Economy',
   OTHER: 'Event',
+  STORY: 'Story',
 };
 
 const dayMs = 86_400_000;
@@ -318,6 +319,7 @@ const defaultNouns: Record<EventType, string> = {
   ACCIDENT: 'crash',
   ECONOMIC: 'market move',
   OTHER: 'event',
+  STORY: 'story',
 };
 
 /** The headline noun for a trigger: "car bomb" → "car bombing", "opened fire" → "shooting". */

@@ -1,0 +1,175 @@
+// Stories: the reports of one unfolding situation (a hostage crisis, a rebel advance, a summit) told over days
+// by many articles, each with events of its own. A story is an event of type STORY whose parts are the events
+// its articles report (EventRelation PART_OF) and whose mentions are the articles' leads. An article joins the
+// story of a recent article that names enough of the same people, groups and specific places; the first two
+// such articles found a story together.
+import type { PrismaClient } from '../db/generated/prisma/client.js';
+
+/** The article's context: its people, organisations (not media) and specific places, as graph ids. */
+export interface ArticleContext {
+  people: number[];
+  organizations: number[];
+  places: number[];
+}
+
+/** A context entity keyed by kind and id, as the SQL below keys them: "p12", "o7", "l3". */
+export type ContextKey = string;
+
+// A name that more articles mention than one story fills (a capital, a president) says little about which
+// story an article belongs to: each shared name weighs 1, less in proportion beyond this many articles.
+const storyArticles = 25;
+
+// Between stories a place weighs half: every story told there names it, and a bureau's city all its reports.
+// Between reports of one event on one day, a place is as telling as a name.
+const placeWeightInStories = 0.5;
+
+/** How much a shared name says, by how many articles name it. */
+function contextWeight(articlesNamingIt: number): number {
+  return Math.min(1, storyArticles / Math.max(1, articlesNamingIt));
+}
+
+/** Whether the shared names include someone: stories are told about people and groups, not about places alone. */
+function namesAnActor(keys: readonly ContextKey[], read: Pick<ArticleContextRead, 'articles'>): boolean {
+  return keys.some((key) => !key.startsWith('l') && contextWeight(read.articles[key] ?? 1) >= 0.5);
+}
+
+// How many days apart two reports of one story may be published (a weekend without one included): a story
+// goes on while its reports do.
+export const storyWindowDays = 5;
+
+// The weighed names two articles must share to be reports of one story, and an article must share with the
+// names a story's reports have shared so far to join it.
+export const storyEvidence = 3;
+export const storyCoreEvidence = 2;
+
+/** A recent article that names some of this article's context, with the story it is in, if any. */
+export interface NearbyArticle {
+  article: number;
+  publishedOn: string;
+  keys: ContextKey[];
+  story: number | null;
+  /** The names its story is linked to: what the story's reports have shared so far. */
+  storyCore: ContextKey[];
+  /** Its events that are not stories. */
+  events: number[];
+  /** The start of its text, for its lead. */
+  opening: string;
+}
+
+export interface ArticleContextRead {
+  /** For each known event asked about, the context keys its reporting articles name too. */
+  shared: Record<string, ContextKey[]>;
+  /** How many stored articles name each context entity. */
+  articles: Record<ContextKey, number>;
+  nearby: NearbyArticle[];
+}
+
+// One statement: what the stored articles share with this article's context, for event matching and stories.
+const readArticleContextSql = `
+WITH own AS (
+  SELECT 'p' || "personId" AS key, "articleId" FROM "PersonMention" WHERE "personId" = ANY($2::int[])
+  UNION ALL SELECT 'o' || "organizationId", "articleId" FROM "OrganizationMention" WHERE "organizationId" = ANY($3::int[])
+  UNION ALL SELECT 'l' || "placeId", "articleId" FROM "PlaceMention" WHERE "placeId" = ANY($4::int[])
+)
+SELECT json_build_object(
+  'shared', (SELECT coalesce(json_object_agg(x.id, x.keys), '{}') FROM (
+    SELECT m."eventId" AS id, array_agg(DISTINCT own.key) AS keys
+    FROM "EventMention" m JOIN own ON own."articleId" = m."articleId" WHERE m."eventId" = ANY($1::int[]) GROUP BY m."eventId") x),
+  'articles', (SELECT coalesce(json_object_agg(y.key, y.articles), '{}') FROM (
+    SELECT key, count(DISTINCT "articleId") AS articles FROM own GROUP BY key) y),
+  'nearby', (SELECT coalesce(json_agg(json_build_object(
+      'article', z.id, 'publishedOn', a."publishedOn", 'keys', z.keys, 'opening', left(a.text, 600),
+      'story', z.story,
+      'storyCore', (SELECT coalesce(json_agg(c.key), '[]') FROM (
+        SELECT 'p' || "personId" AS key FROM "EventPerson" WHERE "eventId" = z.story
+        UNION SELECT 'o' || "organizationId" FROM "EventOrganization" WHERE "eventId" = z.story
+        UNION SELECT 'l' || "placeId" FROM "EventPlace" WHERE "eventId" = z.story) c),
+      'events', (SELECT coalesce(json_agg(DISTINCT m."eventId"), '[]') FROM "EventMention" m JOIN "Event" e ON e.id = m."eventId"
+                 WHERE m."articleId" = z.id AND e.type <> 'STORY')
+    ) ORDER BY z.id), '[]')
+    FROM (SELECT own."articleId" AS id, array_agg(DISTINCT own.key) AS keys,
+            (SELECT min(m."eventId") FROM "EventMention" m JOIN "Event" s ON s.id = m."eventId" WHERE m."articleId" = own."articleId" AND s.type = 'STORY') AS story
+          FROM own JOIN "Article" near ON near.id = own."articleId"
+          WHERE near."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
+          GROUP BY own."articleId" HAVING count(DISTINCT own.key) >= 2) z
+    JOIN "Article" a ON a.id = z.id)
+) AS context`;
+
+export async function readArticleContext(
+  tx: Pick<PrismaClient, '$queryRawUnsafe'>,
+  eventIds: number[],
+  context: ArticleContext,
+  publishedOn: string,
+): Promise<ArticleContextRead> {
+  const [{ context: read }] = (await tx.$queryRawUnsafe(
+    readArticleContextSql,
+    eventIds,
+    context.people,
+    context.organizations,
+    context.places,
+    publishedOn.slice(0, 10),
+    storyWindowDays,
+  )) as [{ context: ArticleContextRead }];
+  return read;
+}
+
+/** The weighed evidence of shared context keys; places weigh `placeWeight` each at most. */
+export function sharedEvidence(keys: readonly ContextKey[], read: Pick<ArticleContextRead, 'articles'>, placeWeight = 1): number {
+  return keys.reduce((sum, key) => sum + (key.startsWith('l') ? placeWeight : 1) * contextWeight(read.articles[key] ?? 1), 0);
+}
+
+export type StoryChoice =
+  | { kind: 'join'; story: number; shared: ContextKey[] }
+  | { kind: 'found'; with: NearbyArticle; shared: ContextKey[] }
+  | { kind: 'none' };
+
+/**
+ * The story an article belongs to: of the stories of the recent articles it shares enough with, the one whose
+ * own names (its core) it shares most, when that is enough too: an article that names two stories (a daily
+ * briefing on Zaire and on Hebron) joins one, and does not bridge them. Else a new story with the recent
+ * article outside any story it shares most with, when that is enough; else none.
+ */
+export function chooseStory(read: ArticleContextRead): StoryChoice {
+  const scored = read.nearby
+    .map((article) => ({ article, evidence: sharedEvidence(article.keys, read, placeWeightInStories) }))
+    .filter((entry) => entry.evidence >= storyEvidence && namesAnActor(entry.article.keys, read));
+  const stories = new Map<number, { core: number; shared: Set<ContextKey> }>();
+  for (const { article } of scored) {
+    if (article.story === null) continue;
+    // Context keys are the article's own: the core names it does not name are not in read.articles.
+    const core = article.storyCore.filter((key) => key in read.articles);
+    const entry = stories.get(article.story) ?? { core: namesAnActor(core, read) ? sharedEvidence(core, read, placeWeightInStories) : 0, shared: new Set<ContextKey>() };
+    for (const key of article.keys) entry.shared.add(key);
+    stories.set(article.story, entry);
+  }
+  const story = [...stories.entries()].filter(([, entry]) => entry.core >= storyCoreEvidence).sort((a, b) => b[1].core - a[1].core || a[0] - b[0])[0];
+  if (story) return { kind: 'join', story: story[0], shared: [...story[1].shared] };
+  const best = scored.filter((entry) => entry.article.story === null).sort((a, b) => b.evidence - a.evidence || a.article.article - b.article.article)[0];
+  return best ? { kind: 'found', with: best.article, shared: best.article.keys } : { kind: 'none' };
+}
+
+/** The lead of an article: its first sentence (at most 400 characters), as a passage with offsets. */
+export function leadPassage(text: string): { start: number; end: number; text: string } {
+  const start = text.search(/\S/);
+  if (start < 0) return { start: 0, end: 0, text: '' };
+  const rest = text.slice(start, start + 400);
+  const sentenceEnd = /[.!?]["'’”)]?(?=\s)|\n/.exec(rest.slice(20));
+  let end = start + (sentenceEnd ? 20 + sentenceEnd.index + (sentenceEnd[0] === '\n' ? 0 : sentenceEnd[0].length) : rest.length);
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/**
+ * A story's title from the names its first reports share, the rarest and then the most repeated first: the
+ * place, then who ("Lima: Alberto Fujimori, MRTA").
+ */
+export function storyTitle(
+  shared: readonly { name: string; kind: 'person' | 'organization' | 'place'; weight: number; mentions: number }[],
+): string {
+  const ranked = [...shared].sort((a, b) => b.weight - a.weight || b.mentions - a.mentions);
+  const place = ranked.find((entry) => entry.kind === 'place');
+  const actors = ranked.filter((entry) => entry.kind !== 'place').slice(0, 2).map((entry) => entry.name);
+  if (place && actors.length) return `${place.name}: ${actors.join(', ')}`;
+  if (place) return place.name;
+  return actors.join(', ') || 'Story';
+}
