@@ -28,15 +28,17 @@ export function normalCaseName(text: string): string {
     .join(' ');
 }
 
-function initials(name: string): string {
+/** "United Nations" → "UN"; "Agence France-Presse" → "AFP"; "US Navy" → "USN": first letters of the words that are not particles, acronyms whole. */
+export function initials(name: string): string {
   return name
     .split(/[\s-]+/)
     .filter((word) => word && !lowercaseParticles.has(word.toLowerCase()))
-    .map((word) => word[0]!.toUpperCase())
+    .map((word) => (isAcronym(word) ? word.replace(/[^A-Z]/g, '') : word[0]!.toUpperCase()))
     .join('');
 }
 
-function isAcronym(text: string): boolean {
+/** "UN", "U.S.", "AT&T": a name written as capitals. */
+export function isAcronym(text: string): boolean {
   return /^[A-Z][A-Z.&]{1,7}$/.test(text.replace(/\./g, '')) && text.replace(/[^A-Z]/g, '').length >= 2;
 }
 
