@@ -11,6 +11,8 @@ export interface EntityCluster {
   names: string[];
   /** Indexes into the mention list. */
   mentions: number[];
+  /** The first title cut off one of its mentions ("Sinn Fein President"). */
+  title?: string;
 }
 
 const lowercaseParticles = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'bin', 'van', 'von', 'der']);
@@ -72,6 +74,7 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
     }
     byKindAndKey.set(`${mention.kind}|${key}`, cluster);
     cluster.mentions.push(index);
+    if (mention.title && (cluster.title === undefined || index < cluster.mentions[0]!)) cluster.title = mention.title;
   }
   return clusters
     .map(({ keys: _keys, ...cluster }) => ({ ...cluster, mentions: cluster.mentions.sort((a, b) => a - b) }))
