@@ -2,6 +2,20 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { distinctNames } from './names.js';
+import {
+  organizationLookup,
+  organizationMatchKeys,
+  personLookup,
+  personMatchKeys,
+  pickOwner,
+  rememberOrganization,
+  rememberPerson,
+  resolveOrganization,
+  resolvePerson,
+  settleKindsByName,
+  type KnownOrganizationName,
+  type KnownPersonName,
+} from './entity-resolution.js';
 import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
 import { chooseStory, leadPassage, readArticleContext, sharedEvidence, storyTitle, storyWindowDays, type ArticleContext, type ContextKey } from './stories.js';
 
@@ -121,9 +135,9 @@ interface KnownEvent {
 /** What the graph already holds that this article's facts may name, read in one statement. */
 interface KnownGraph {
   existingArticle: number | null;
-  people: { id: number; key: string }[];
-  organizations: { id: number; key: string }[];
-  sources: { id: number; key: string; kind: string }[];
+  people: KnownPersonName[];
+  organizations: KnownOrganizationName[];
+  sources: (KnownOrganizationName & { kind: string })[];
   places: { id: number; key: string; countryCode: string | null }[];
   placesByGazetteer: { id: number; gazetteerId: string }[];
   events: KnownEvent[];
@@ -134,10 +148,15 @@ interface KnownGraph {
 const readKnownGraph = `
 SELECT json_build_object(
   'existingArticle', (SELECT id FROM "Article" WHERE "contentHash" = $1 OR ($2::text IS NOT NULL AND url = $2) ORDER BY id LIMIT 1),
-  'people', (SELECT coalesce(json_agg(json_build_object('id', "personId", 'key', key) ORDER BY "personId"), '[]') FROM "PersonAlias" WHERE key = ANY($3::text[])),
-  'organizations', (SELECT coalesce(json_agg(json_build_object('id', "organizationId", 'key', key) ORDER BY "organizationId"), '[]') FROM "OrganizationAlias" WHERE key = ANY($4::text[])),
-  'sources', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'key', a.key, 'kind', s.kind) ORDER BY s.id), '[]')
-              FROM "SourceAlias" a JOIN "Source" s ON s.id = a."sourceId" WHERE a.key = ANY($5::text[])),
+  'people', (SELECT coalesce(json_agg(json_build_object('id', a."personId", 'name', a.name, 'key', a.key, 'surnameKey', a."surnameKey", 'spellingKey', a."spellingKey",
+                'fullNamed', EXISTS (SELECT 1 FROM "PersonAlias" f WHERE f."personId" = a."personId" AND f."surnameKey" IS NOT NULL)) ORDER BY a."personId"), '[]')
+             FROM "PersonAlias" a WHERE a.key = ANY($3::text[]) OR a."surnameKey" = ANY($16::text[]) OR a."spellingKey" = ANY($17::text[])),
+  'organizations', (SELECT coalesce(json_agg(json_build_object('id', a."organizationId", 'name', a.name, 'key', a.key, 'initialsKey', a."initialsKey", 'spellingKey', a."spellingKey",
+                'fullNamed', EXISTS (SELECT 1 FROM "OrganizationAlias" f WHERE f."organizationId" = a."organizationId" AND f."initialsKey" IS NOT NULL)) ORDER BY a."organizationId"), '[]')
+             FROM "OrganizationAlias" a WHERE a.key = ANY($4::text[]) OR a."initialsKey" = ANY($18::text[]) OR a."spellingKey" = ANY($19::text[])),
+  'sources', (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', a.name, 'key', a.key, 'kind', s.kind, 'initialsKey', a."initialsKey", 'spellingKey', a."spellingKey",
+                'fullNamed', EXISTS (SELECT 1 FROM "SourceAlias" f WHERE f."sourceId" = a."sourceId" AND f."initialsKey" IS NOT NULL)) ORDER BY s.id), '[]')
+              FROM "SourceAlias" a JOIN "Source" s ON s.id = a."sourceId" WHERE a.key = ANY($5::text[]) OR a."initialsKey" = ANY($20::text[]) OR a."spellingKey" = ANY($21::text[])),
   'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'key', a.key, 'countryCode', p."countryCode") ORDER BY p.id), '[]')
              FROM "PlaceAlias" a JOIN "Place" p ON p.id = a."placeId" WHERE a.key = ANY($6::text[])),
   'placesByGazetteer', (SELECT coalesce(json_agg(json_build_object('id', id, 'gazetteerId', "gazetteerId")), '[]') FROM "Place" WHERE "gazetteerId" = ANY($7::text[])),
@@ -168,8 +187,12 @@ WITH
   data AS (SELECT $1::jsonb AS d),
   new_people AS (INSERT INTO "Person" (id, name, "nameKey", description)
     SELECT id, name, "nameKey", description FROM data, jsonb_to_recordset(d->'people') AS x(id int, name text, "nameKey" text, description text)),
+  known_people AS (UPDATE "Person" p SET name = coalesce(x.name, p.name), "nameKey" = coalesce(x."nameKey", p."nameKey"), description = coalesce(p.description, x.description)
+    FROM data, jsonb_to_recordset(d->'knownPeople') AS x(id int, name text, "nameKey" text, description text) WHERE p.id = x.id),
   new_organizations AS (INSERT INTO "Organization" (id, name, "nameKey", kind, description)
     SELECT id, name, "nameKey", kind::"OrganizationKind", description FROM data, jsonb_to_recordset(d->'organizations') AS x(id int, name text, "nameKey" text, kind text, description text)),
+  known_organizations AS (UPDATE "Organization" o SET name = coalesce(x.name, o.name), "nameKey" = coalesce(x."nameKey", o."nameKey"), description = coalesce(o.description, x.description)
+    FROM data, jsonb_to_recordset(d->'knownOrganizations') AS x(id int, name text, "nameKey" text, description text) WHERE o.id = x.id),
   new_places AS (INSERT INTO "Place" (id, name, "nameKey", kind, latitude, longitude, "countryCode", "gazetteerId", "parentId")
     SELECT id, name, "nameKey", kind::"PlaceKind", latitude, longitude, "countryCode", "gazetteerId", "parentId"
     FROM data, jsonb_to_recordset(d->'places') AS x(id int, name text, "nameKey" text, kind text, latitude float8, longitude float8, "countryCode" text, "gazetteerId" text, "parentId" int)),
@@ -186,14 +209,14 @@ WITH
       "personId" = coalesce(s."personId", x."personId"), "organizationId" = coalesce(s."organizationId", x."organizationId"), handle = coalesce(s.handle, x.handle)
     FROM data, jsonb_to_recordset(d->'knownSources') AS x(id int, "personId" int, "organizationId" int, handle text)
     WHERE s.id = x.id),
-  person_aliases AS (INSERT INTO "PersonAlias" ("personId", name, key)
-    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'personAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
-  organization_aliases AS (INSERT INTO "OrganizationAlias" ("organizationId", name, key)
-    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'organizationAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  person_aliases AS (INSERT INTO "PersonAlias" ("personId", name, key, "surnameKey", "spellingKey")
+    SELECT owner, name, key, "surnameKey", "spellingKey" FROM data, jsonb_to_recordset(d->'personAliases') AS x(owner int, name text, key text, "surnameKey" text, "spellingKey" text) ON CONFLICT DO NOTHING),
+  organization_aliases AS (INSERT INTO "OrganizationAlias" ("organizationId", name, key, "initialsKey", "spellingKey")
+    SELECT owner, name, key, "initialsKey", "spellingKey" FROM data, jsonb_to_recordset(d->'organizationAliases') AS x(owner int, name text, key text, "initialsKey" text, "spellingKey" text) ON CONFLICT DO NOTHING),
   place_aliases AS (INSERT INTO "PlaceAlias" ("placeId", name, key)
     SELECT owner, name, key FROM data, jsonb_to_recordset(d->'placeAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
-  source_aliases AS (INSERT INTO "SourceAlias" ("sourceId", name, key)
-    SELECT owner, name, key FROM data, jsonb_to_recordset(d->'sourceAliases') AS x(owner int, name text, key text) ON CONFLICT DO NOTHING),
+  source_aliases AS (INSERT INTO "SourceAlias" ("sourceId", name, key, "initialsKey", "spellingKey")
+    SELECT owner, name, key, "initialsKey", "spellingKey" FROM data, jsonb_to_recordset(d->'sourceAliases') AS x(owner int, name text, key text, "initialsKey" text, "spellingKey" text) ON CONFLICT DO NOTHING),
   article AS (INSERT INTO "Article" (id, url, "contentHash", title, "publishedOn", "publishedAt", "publisherId", byline, "datelinePlaceId", text, format, "sourcePath")
     SELECT id, url, "contentHash", title, "publishedOn", "publishedAt", "publisherId", byline, "datelinePlaceId", text, format, "sourcePath"
     FROM data, jsonb_to_record(d->'article') AS x(id int, url text, "contentHash" text, title text, "publishedOn" date, "publishedAt" timestamptz, "publisherId" int, byline text, "datelinePlaceId" int, text text, format text, "sourcePath" text)),
@@ -243,11 +266,8 @@ export async function recountEventArticles(tx: Pick<PrismaClient, '$executeRawUn
   );
 }
 
-/** The entity the names point at: the one known under the fact's own name, else under any of its other names. */
-function pickOwner<Row extends { id: number; key: string }>(rows: Row[], keys: string[], accept: (row: Row) => boolean = () => true): number | undefined {
-  const candidates = rows.filter((row) => keys.includes(row.key) && accept(row));
-  return (candidates.find((row) => row.key === keys[0]) ?? candidates[0])?.id;
-}
+/** Sources that are people or stand for people: their names are not acronyms of institutions. */
+const personalSourceKinds = new Set(['PERSON', 'ANONYMOUS_OFFICIAL', 'SOCIAL_MEDIA_ACCOUNT']);
 
 /** What the new event is linked to, as graph ids, with each place's kind. */
 interface EventLinks {
@@ -372,6 +392,12 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
     sources: facts.sources.map(namesOf),
   };
   const keysOf = (list: { key: string }[][]) => [...new Set(list.flat().map((name) => name.key))];
+  // People are looked up by name as organisations too and the reverse, so that one name never becomes both.
+  const peopleLookup = personLookup(names.people);
+  const organizationsLookup = organizationLookup(names.organizations);
+  peopleLookup.keys.push(...keysOf(names.organizations));
+  organizationsLookup.keys.push(...keysOf(names.people));
+  const sourcesLookup = organizationLookup(names.sources);
 
   return prisma.$transaction(
     async (tx) => {
@@ -379,19 +405,25 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         readKnownGraph,
         hash,
         facts.article.url ?? null,
-        keysOf(names.people),
-        keysOf(names.organizations),
-        keysOf(names.sources),
+        peopleLookup.keys,
+        organizationsLookup.keys,
+        sourcesLookup.keys,
         keysOf(names.places),
         facts.places.flatMap((place) => (place.gazetteerId ? [place.gazetteerId] : [])),
         datesToLookUp(facts.events),
-        facts.people.length,
-        facts.organizations.length,
+        facts.people.length + facts.organizations.length,
+        facts.people.length + facts.organizations.length,
         facts.places.length,
         facts.sources.length,
         facts.events.length + 1, // and a story
         facts.claims.length,
         [...new Set(facts.events.flatMap((event) => compatibleEventTypes(event.type)))],
+        peopleLookup.surnameKeys,
+        peopleLookup.spellingKeys,
+        organizationsLookup.initialsKeys,
+        organizationsLookup.spellingKeys,
+        sourcesLookup.initialsKeys,
+        sourcesLookup.spellingKeys,
       )) as [{ known: KnownGraph }];
       if (read.existingArticle !== null) {
         return { status: 'unchanged' as const, articleId: read.existingArticle, created: emptyCounts(), linked: emptyCounts() };
@@ -400,7 +432,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       const created = emptyCounts();
       const ids = new Map<FactKey, number>();
       const rows: Record<string, unknown[]> = {
-        people: [], organizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
+        people: [], knownPeople: [], organizations: [], knownOrganizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
         personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
         personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
         events: [], knownEvents: [], knownStories: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], storyMentions: [], eventRelations: [],
@@ -408,27 +440,53 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       };
       const take = (pool: number[]) => pool.shift()!;
 
-      facts.people.forEach((person, index) => {
-        const keys = names.people[index]!.map((name) => name.key);
-        let id = pickOwner(read.people, keys);
+      // A name the graph knows as the other kind joins that node (entity-resolution.ts says why).
+      facts = settleKindsByName(facts, (name, inArticle) => {
+        const [own] = distinctNames([name]);
+        return {
+          person: inArticle.person ? resolvePerson([own!], read.people) !== undefined : read.people.some((row) => row.key === own!.key),
+          organization: inArticle.organization ? resolveOrganization([own!], read.organizations) !== undefined : read.organizations.some((row) => row.key === own!.key),
+        };
+      });
+      facts.people.forEach((person) => {
+        const personNames = namesOf(person);
+        const match = resolvePerson(personNames, read.people);
+        let id = match?.id;
         if (id === undefined) {
           id = take(read.ids.people);
-          rows.people!.push({ id, name: person.name, nameKey: keys[0], description: person.description ?? null });
+          rows.people!.push({ id, name: person.name, nameKey: personNames[0]!.key, description: person.description ?? null });
           created.people += 1;
+        } else {
+          // A full name is a better name than the surname the person was first stored under.
+          const fuller = match!.rule === 'full name' ? { name: person.name, nameKey: personNames[0]!.key } : { name: null, nameKey: null };
+          if (fuller.name || person.description) rows.knownPeople!.push({ id, ...fuller, description: person.description ?? null });
         }
         ids.set(person.key, id);
-        for (const name of names.people[index]!) rows.personAliases!.push({ owner: id, ...name });
+        for (const name of personNames) rows.personAliases!.push({ owner: id, ...name, ...personMatchKeys(name.name) });
+        rememberPerson(read.people, id, personNames);
       });
-      facts.organizations.forEach((organization, index) => {
-        const keys = names.organizations[index]!.map((name) => name.key);
-        let id = pickOwner(read.organizations, keys);
+      facts.organizations.forEach((organization) => {
+        const organizationNames = namesOf(organization);
+        const match = resolveOrganization(organizationNames, read.organizations);
+        let id = match?.id;
         if (id === undefined) {
           id = take(read.ids.organizations);
-          rows.organizations!.push({ id, name: organization.name, nameKey: keys[0], kind: organization.kind, description: organization.description ?? null });
+          rows.organizations!.push({
+            id,
+            name: organization.name,
+            nameKey: organizationNames[0]!.key,
+            kind: organization.kind,
+            description: organization.description ?? null,
+          });
           created.organizations += 1;
+        } else {
+          // The full name is a better name than the acronym the organisation was first stored under.
+          const fuller = match!.rule === 'expansion' ? { name: organization.name, nameKey: organizationNames[0]!.key } : { name: null, nameKey: null };
+          if (fuller.name || organization.description) rows.knownOrganizations!.push({ id, ...fuller, description: organization.description ?? null });
         }
         ids.set(organization.key, id);
-        for (const name of names.organizations[index]!) rows.organizationAliases!.push({ owner: id, ...name });
+        for (const name of organizationNames) rows.organizationAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
+        rememberOrganization(read.organizations, id, organizationNames, {});
       });
       const newPlaceIds = new Set<number>();
       facts.places.forEach((place, index) => {
@@ -464,9 +522,14 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         }
       });
       facts.sources.forEach((source, index) => {
-        const keys = names.sources[index]!.map((name) => name.key);
+        const sourceNames = names.sources[index]!;
+        const keys = sourceNames.map((name) => name.key);
         const kindMatch = pickOwner(read.sources, keys, (row) => row.kind === source.kind);
         let id = kindMatch ?? pickOwner(read.sources, keys);
+        // Institutions are also known by their acronym or another spelling; people and anonymous officials are not.
+        if (id === undefined && !personalSourceKinds.has(source.kind)) {
+          id = (resolveOrganization(sourceNames, read.sources, (row) => row.kind === source.kind) ?? resolveOrganization(sourceNames, read.sources))?.id;
+        }
         const personId = source.person ? ids.get(source.person)! : null;
         const organizationId = source.organization ? ids.get(source.organization)! : null;
         if (id === undefined) {
@@ -486,7 +549,8 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null });
         }
         ids.set(source.key, id);
-        for (const name of names.sources[index]!) rows.sourceAliases!.push({ owner: id, ...name });
+        for (const name of sourceNames) rows.sourceAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
+        rememberOrganization(read.sources, id, sourceNames, { kind: source.kind });
       });
 
       const articleId = take(read.ids.articles);

@@ -97,7 +97,7 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     let key: string;
     if (cluster.kind === 'PERSON') {
       key = uniqueKey(`p:${slug(cluster.name)}`);
-      people.push({ key, name: cluster.name, aliases: cluster.names.slice(1), mentions: mentionSpans });
+      people.push({ key, name: cluster.name, aliases: cluster.names.slice(1), mentions: mentionSpans, ...(cluster.title ? { description: cluster.title } : {}) });
     } else if (cluster.kind === 'ORGANIZATION') {
       key = uniqueKey(`o:${slug(cluster.name)}`);
       organizations.push({ key, name: cluster.name, kind: organizationKindOf(cluster.names.join(' ')), aliases: cluster.names.slice(1), mentions: mentionSpans });

@@ -10,6 +10,7 @@ import { deserializeNerModel, type NerModel } from '../ner/model.js';
 import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
+import { splitLeadingTitle } from './person-titles.js';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
 
@@ -20,6 +21,8 @@ export interface EntityMention {
   kind: EntityKind;
   /** The tagger's lowest per-token softmax share across the mention (0–1, not calibrated). */
   confidence?: number;
+  /** A title the tagger took into a person's name and that was cut off it ("Sinn Fein President"). */
+  title?: string;
 }
 
 /** MISC (nationalities, events, works) is learned but not a kind the product stores. */
@@ -61,10 +64,14 @@ export function extractEntities(text: string): EntityMention[] {
     for (const span of spansFromTags(tags[sentenceIndex]!)) {
       const kind = KIND_OF_TYPE[span.type];
       if (!kind) continue;
-      const start = tokens[span.start]!.start;
+      let start = tokens[span.start]!.start;
       const end = tokens[span.end - 1]!.end;
-      const confidence = Math.min(...confidences[sentenceIndex]!.subarray(span.start, span.end));
-      mentions.push({ start, end, text: text.slice(start, end), kind, confidence: Math.round(confidence * 1000) / 1000 });
+      const confidence = Math.round(Math.min(...confidences[sentenceIndex]!.subarray(span.start, span.end)) * 1000) / 1000;
+      if (kind === 'PERSON') {
+        const { nameStart, title } = splitLeadingTitle(text.slice(start, end));
+        start += nameStart;
+        mentions.push({ start, end, text: text.slice(start, end), kind, confidence, ...(title ? { title } : {}) });
+      } else mentions.push({ start, end, text: text.slice(start, end), kind, confidence });
     }
   });
   return mentions;

@@ -11,6 +11,8 @@ export interface EntityCluster {
   names: string[];
   /** Indexes into the mention list. */
   mentions: number[];
+  /** The first title cut off one of its mentions ("Sinn Fein President"). */
+  title?: string;
 }
 
 const lowercaseParticles = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'bin', 'van', 'von', 'der']);
@@ -28,15 +30,17 @@ export function normalCaseName(text: string): string {
     .join(' ');
 }
 
-function initials(name: string): string {
+/** "United Nations" → "UN"; "Agence France-Presse" → "AFP"; "US Navy" → "USN": first letters of the words that are not particles, acronyms whole. */
+export function initials(name: string): string {
   return name
     .split(/[\s-]+/)
     .filter((word) => word && !lowercaseParticles.has(word.toLowerCase()))
-    .map((word) => word[0]!.toUpperCase())
+    .map((word) => (isAcronym(word) ? word.replace(/[^A-Z]/g, '') : word[0]!.toUpperCase()))
     .join('');
 }
 
-function isAcronym(text: string): boolean {
+/** "UN", "U.S.", "AT&T": a name written as capitals. */
+export function isAcronym(text: string): boolean {
   return /^[A-Z][A-Z.&]{1,7}$/.test(text.replace(/\./g, '')) && text.replace(/[^A-Z]/g, '').length >= 2;
 }
 
@@ -70,6 +74,7 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
     }
     byKindAndKey.set(`${mention.kind}|${key}`, cluster);
     cluster.mentions.push(index);
+    if (mention.title && (cluster.title === undefined || index < cluster.mentions[0]!)) cluster.title = mention.title;
   }
   return clusters
     .map(({ keys: _keys, ...cluster }) => ({ ...cluster, mentions: cluster.mentions.sort((a, b) => a - b) }))

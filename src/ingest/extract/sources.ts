@@ -9,6 +9,7 @@ import type { TextSpan } from '../../graph/facts.js';
 import { findDateline } from '../formats/text.js';
 import { splitIntoSentences, tokenizeNews, type NewsToken } from '../ner/tokenizer.js';
 import type { EntityMention } from './entities.js';
+import { ROLE_WORDS } from './person-titles.js';
 
 export interface SourceCandidate {
   name: string;
@@ -88,15 +89,6 @@ const OPENERS = new Set([
   'but', 'and', 'however', 'meanwhile', 'also', 'earlier', 'later', 'separately', 'yet', 'so', 'still', 'then', 'now', 'instead',
   'in', 'on', 'at', 'last', 'this', 'that', 'it', 'while', 'when', 'after', 'before', 'as', 'if', 'since', 'because', 'although',
   'here', 'there', 'today', 'overnight', 'elsewhere', 'asked', 'what', 'we', 'i', 'they', 'he', 'she', 'you', 'mr', 'mr.',
-]);
-/** Titles and roles that come before a person's name in a speaker phrase. */
-const ROLE_WORDS = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'secretary', 'chief', 'director', 'commander', 'general',
-  'gen.', 'colonel', 'col.', 'lt.', 'major', 'maj.', 'captain', 'capt.', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'leader',
-  'governor', 'gov.', 'mayor', 'senator', 'sen.', 'rep.', 'representative', 'king', 'queen', 'prince', 'pope', 'sheikh', 'judge',
-  'prosecutor', 'official', 'analyst', 'economist', 'editor', 'correspondent', 'adviser', 'advisor', 'premier', 'chancellor',
-  'head', 'dr.', 'mrs.', 'ms.', 'mr.', 'professor', 'prof.', 'coach', 'manager', 'lawyer', 'attorney', 'counsel', 'officer',
-  'inspector', 'superintendent', 'sergeant', 'sgt.', 'lieutenant', 'admiral', 'adm.', 'vice', 'deputy', 'prime', 'foreign',
 ]);
 const ANONYMITY = /\b(?:on (?:the )?condition of anonymity|speaking anonymously|(?:asked|declined|requested|refused) not to be (?:named|identified)|declined to be (?:named|identified)|requested anonymity|without being named|not authori[sz]ed to speak)/i;
 const UNNAMED_HEADS = new Set(['official', 'officials', 'officer', 'officers', 'source', 'sources', 'diplomat', 'diplomats']);

@@ -1,0 +1,34 @@
+// Titles and roles written before a person's name ("Sinn Fein President Gerry Adams"), which the tagger
+// sometimes takes into the name: the speaker rules read them, and person mentions are cut after them.
+/** Titles and roles that come before a person's name in a speaker phrase. */
+export const ROLE_WORDS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'secretary', 'chief', 'director', 'commander', 'general',
+  'gen.', 'colonel', 'col.', 'lt.', 'major', 'maj.', 'captain', 'capt.', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'leader',
+  'governor', 'gov.', 'mayor', 'senator', 'sen.', 'rep.', 'representative', 'king', 'queen', 'prince', 'pope', 'sheikh', 'judge',
+  'prosecutor', 'official', 'analyst', 'economist', 'editor', 'correspondent', 'adviser', 'advisor', 'premier', 'chancellor',
+  'head', 'staffer', 'dr.', 'mrs.', 'ms.', 'mr.', 'professor', 'prof.', 'coach', 'manager', 'lawyer', 'attorney', 'counsel', 'officer',
+  'inspector', 'superintendent', 'sergeant', 'sgt.', 'lieutenant', 'admiral', 'adm.', 'vice', 'deputy', 'prime', 'foreign',
+]);
+
+/** Honorifics say nothing about the person's role: no description is made of them alone. */
+const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr']);
+
+/**
+ * Where the name starts in a person mention with a title before it, and the title: "Sinn Fein President Gerry
+ * Adams" → offset of "Gerry", title "Sinn Fein President". The title word must be followed by capitalised words.
+ */
+export function splitLeadingTitle(text: string): { nameStart: number; title?: string } {
+  const words = [...text.matchAll(/\S+/g)];
+  let nameFrom = -1;
+  for (let index = words.length - 2; index >= 0; index -= 1) {
+    if (ROLE_WORDS.has(words[index]![0].toLowerCase())) {
+      nameFrom = index + 1;
+      break;
+    }
+  }
+  if (nameFrom < 0 || !words.slice(nameFrom).every((word) => /^\p{Lu}/u.test(word[0]))) return { nameStart: 0 };
+  const nameStart = words[nameFrom]!.index!;
+  const title = text.slice(0, nameStart).trim();
+  const honorificOnly = title.split(/\s+/).every((word) => HONORIFICS.has(word.toLowerCase()));
+  return honorificOnly ? { nameStart } : { nameStart, title };
+}
