@@ -694,10 +694,13 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         const lead = leadPassage(fact.text);
         rows.eventMentions!.push({ event: storyId, source: null, quote: lead.text, start: lead.start, end: lead.end });
         for (const part of new Set(facts.events.map((event) => ids.get(event.key)!))) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
-        // The story is where and among whom its reports meet: the names they share.
+        // The story is where and among whom its reports meet: the names they share. Its places are those its
+        // first two reports share: a later report's other places would let the story wander from place to place.
         for (const key of story.shared) {
           const id = Number(key.slice(1));
-          if (key.startsWith('l')) rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
+          if (key.startsWith('l')) {
+            if (story.kind === 'found') rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
+          } else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
           else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
           else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
         }

@@ -40,7 +40,7 @@ export const storyWindowDays = 5;
 // The weighed names two articles must share to be reports of one story, and an article must share with the
 // names a story's reports have shared so far to join it.
 export const storyEvidence = 3;
-export const storyCoreEvidence = 2;
+export const storyCoreEvidence = 1.5;
 
 /** A recent article that names some of this article's context, with the story it is in, if any. */
 export interface NearbyArticle {
