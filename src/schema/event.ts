@@ -224,6 +224,7 @@ export const EventOrder = builder.enumType('EventOrder', {
   values: {
     DATE_ASC: { description: 'Earliest first.' },
     DATE_DESC: { description: 'Latest first.' },
+    MOST_REPORTED: { description: 'Reported by the most articles first (the biggest stories, with types: [STORY]); then the first stored first.' },
   } as const,
 });
 
@@ -269,7 +270,9 @@ export async function eventWhere(prisma: PrismaClient, filter: typeof EventFilte
   return eventFilterWhere(await resolveEventFilterInput(prisma, filter));
 }
 
-export function eventOrderBy(order: 'DATE_ASC' | 'DATE_DESC' | null | undefined): Prisma.EventOrderByWithRelationInput[] {
+export function eventOrderBy(order: 'DATE_ASC' | 'DATE_DESC' | 'MOST_REPORTED' | null | undefined): Prisma.EventOrderByWithRelationInput[] {
+  // As the index on (articleCount DESC, id) reads them.
+  if (order === 'MOST_REPORTED') return [{ articleCount: 'desc' }, { id: 'asc' }];
   const direction = order === 'DATE_DESC' ? 'desc' : 'asc';
   return [{ startsOn: direction }, { id: direction }];
 }
@@ -278,7 +281,7 @@ builder.queryFields((t) => ({
   events: t.prismaConnection({
     type: 'Event',
     cursor: 'id',
-    description: 'Events, filtered and in date order.',
+    description: 'Events, filtered, in date order or most reported first.',
     args: {
       filter: t.arg({ type: EventFilter, required: false }),
       orderBy: t.arg({ type: EventOrder, required: false, defaultValue: 'DATE_ASC' }),
