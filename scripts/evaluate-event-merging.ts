@@ -176,8 +176,8 @@ async function report(prisma: Prisma): Promise<void> {
     heldByBest += held;
     bestSizes += best && held > 0 ? best.articles.length : 0;
     console.log(
-      `  ${story.name}: ${gold.length} articles by headline; the story holding most of them ("${best?.title ?? '-'}") holds ${held}` +
-        (best && held > 0 ? ` of its ${best.articles.length}` : ''),
+      `  ${story.name}: ${gold.length} articles by headline; ` +
+        (best && held > 0 ? `the story holding most of them ("${best.title}") holds ${held} of its ${best.articles.length}` : 'no story holds any'),
     );
     const events = await sql<TopEvent>(
       `SELECT e.id, e.title, e.type::text AS type, to_char(e."startsOn", 'YYYY-MM-DD') AS "startsOn", e.precision::text AS precision, e.approximate,

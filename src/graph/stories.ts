@@ -1,11 +1,11 @@
 // Stories: the reports of one unfolding situation (a hostage crisis, a rebel advance, a summit) told over days
 // by many articles, each with events of its own. A story is an event of type STORY whose parts are the events
 // its articles report (EventRelation PART_OF) and whose mentions are the articles' leads. An article joins the
-// story of a recent article that names enough of the same people, groups and specific places; the first two
-// such articles found a story together.
+// story of a recent article that names enough of the same people, groups and places; the first two such
+// articles found a story together.
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 
-/** The article's context: its people, organisations (not media) and specific places, as graph ids. */
+/** The article's context as graph ids: its people, organisations but media, and places but continents and countries named once. */
 export interface ArticleContext {
   people: number[];
   organizations: number[];
@@ -39,8 +39,8 @@ export const storyWindowDays = 5;
 
 // The weighed names two articles must share to be reports of one story, and an article must share with the
 // names a story's reports have shared so far to join it.
-export const storyEvidence = 3;
-export const storyCoreEvidence = 1.5;
+const storyEvidence = 3;
+const storyCoreEvidence = 1.5;
 
 /** A recent article that names some of this article's context, with the story it is in, if any. */
 export interface NearbyArticle {
