@@ -138,6 +138,16 @@ describe('capitals and ambiguous names', () => {
     expect(resolved('Georgia', ['US', 'GE']).kind).toBe('COUNTRY');
   });
 
+  it('keeps a world city itself when the article names the country of a small namesake', () => {
+    // Athens, Georgia and Sydney, Nova Scotia are real; a story naming the US or Canada still means the capitals of news.
+    expect(resolved('Athens', ['US'])).toMatchObject({ countryCode: 'GR' });
+    expect(resolved('Sydney', ['CA'])).toMatchObject({ countryCode: 'AU' });
+    expect(resolved('Alexandria', ['US'])).toMatchObject({ countryCode: 'EG' });
+    // A big city of the named country still wins over its bigger namesake abroad.
+    expect(resolved('Hyderabad', ['PK'])).toMatchObject({ countryCode: 'PK' });
+    expect(resolved('Hyderabad')).toMatchObject({ countryCode: 'IN' });
+  });
+
   it('keeps Washington the capital even beside the state, and New York the city', () => {
     expect(resolved('Washington', ['US']).gazetteerId).toBe('geonames:4140963');
     expect(resolved('Washington state')).toMatchObject({ gazetteerId: 'newsline:us-washington', kind: 'REGION' });

@@ -55,6 +55,9 @@ export const CITY_POPULATION_THRESHOLD = 15_000;
 
 // A context country multiplies a candidate's weight: enough to pick a state over a country, not Paris, Texas over Paris.
 const CONTEXT_COUNTRY_BOOST = 100;
+// Less for a city: an article that names the United States still means Athens in Greece and Sydney in
+// Australia, not their namesakes in Georgia and Nova Scotia; a city of the country wins over a town abroad.
+const CONTEXT_COUNTRY_BOOST_FOR_CITIES = 20;
 const COUNTRY_PROMINENCE = 1e8;
 // world-countries marks these not independent; news treats them as countries. Dependencies (Hong Kong, Greenland,
 // Puerto Rico) and Western Sahara are territories.
@@ -132,7 +135,8 @@ function mostLikely(candidates: IndexedPlace[], contextCodes: Set<string> | unde
   for (const candidate of candidates) {
     const countryCode = candidate.place.countryCode;
     const inContext = contextCodes !== undefined && countryCode !== undefined && contextCodes.has(countryCode);
-    const weight = candidate.prominence * (inContext ? CONTEXT_COUNTRY_BOOST : 1);
+    const boost = candidate.place.kind === 'CITY' ? CONTEXT_COUNTRY_BOOST_FOR_CITIES : CONTEXT_COUNTRY_BOOST;
+    const weight = candidate.prominence * (inContext ? boost : 1);
     if (weight > bestWeight) {
       best = candidate;
       bestWeight = weight;
