@@ -701,7 +701,6 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           if (key.startsWith('l')) {
             if (story.kind === 'found') rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
           } else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
-          else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
           else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
         }
         reportedEvents.add(storyId);
