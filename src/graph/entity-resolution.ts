@@ -45,7 +45,8 @@ const surnameParticles = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'd
 const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function wordsOf(name: string): string[] {
-  return name.trim().split(/\s+/).filter(Boolean);
+  // A hyphen left before a space ("Johnson- Sirleaf", a line break in the wire copy) joins the two words.
+  return name.trim().replace(/(\p{L})-\s+(?=\p{L})/gu, '$1-').split(/\s+/).filter(Boolean);
 }
 
 /** "Osama bin Laden" → given ["Osama"], surname "bin Laden"; "Blair" → given [], surname "Blair". */
@@ -53,7 +54,8 @@ export function personNameParts(name: string): { given: string[]; surname: strin
   const words = wordsOf(name);
   while (words.length > 1 && nameSuffixes.has(nameKey(words.at(-1)!))) words.pop();
   let first = words.length - 1;
-  while (first > 0 && surnameParticles.has(words[first - 1]!)) first -= 1;
+  // "van Persie" and "Van Persie" alike: a particle is capitalised when no given name comes before it.
+  while (first > 0 && surnameParticles.has(words[first - 1]!.toLowerCase())) first -= 1;
   return { given: words.slice(0, first), surname: words.slice(first).join(' ') };
 }
 
@@ -167,6 +169,9 @@ export type Resolution = { id: number; rule: 'name' | 'surname' | 'full name' | 
  */
 export function resolvePerson(names: EntityName[], known: KnownPersonName[]): Resolution | undefined {
   const own = names[0]!;
+  // The one person known under this very name is the person, whatever the other rules would weigh.
+  const sameName = onlyOne(known.filter((row) => row.key === own.key).map((row) => row.id));
+  if (sameName !== undefined) return { id: sameName, rule: 'name' };
   const { surnameKey, spellingKey } = personMatchKeys(own.name);
   if (surnameKey === null) {
     const surnameOnly = onlyOne(known.filter((row) => row.key === own.key && !row.fullNamed).map((row) => row.id));

@@ -99,6 +99,19 @@ for (const kind of databaseKinds) {
       expect((await organizationsNamed('ECP')).map((organization) => organization.name)).toEqual(['Election Commission of Pakistan']);
     });
 
+    it('finds one person under one name, however its particles and hyphens are written', async () => {
+      await store(wire({ people: [{ name: 'Robin van Persie' }] }));
+      const capitalised = await store(wire({ people: [{ name: 'Van Persie' }] }));
+      expect(capitalised.created.people).toBe(0);
+      expect(await store(wire({ people: [{ name: 'van Persie' }] }))).toMatchObject({ created: { people: 0 } });
+      expect((await peopleNamed('van Persie')).map((person) => person.name)).toEqual(['Robin van Persie']);
+      await store(wire({ people: [{ name: 'Ellen Johnson-Sirleaf' }] }));
+      // "Johnson- Sirleaf" is the wire's line break inside the surname, not a given name "Johnson".
+      expect(await store(wire({ people: [{ name: 'Johnson- Sirleaf' }] }))).toMatchObject({ created: { people: 0 } });
+      expect(await store(wire({ people: [{ name: 'Johnson-Sirleaf' }] }))).toMatchObject({ created: { people: 0 } });
+      expect((await peopleNamed('Johnson-Sirleaf')).map((person) => person.name)).toEqual(['Ellen Johnson-Sirleaf']);
+    });
+
     it('finds one person under "Blair" and "Tony Blair", named by the full name', async () => {
       await store(wire({ people: [{ name: 'Blair' }] }));
       const second = await store(wire({ people: [{ name: 'Tony Blair' }] }));
