@@ -60,6 +60,21 @@ for (const kind of databaseKinds) {
       expect(story.date).toMatchObject({ start: '1997-04-22', precision: 'DAY', approximate: true });
     });
 
+    it('exports a story to TimelineJS as a span in its own group, and to GeoJSON at the places its reports share', async () => {
+      const timeline = await client.server.fetch('http://newsline/export/timelinejs.json?types=STORY');
+      expect(timeline.status).toBe(200);
+      const slides = ((await timeline.json()) as { events: any[] }).events;
+      expect(slides.length).toBeGreaterThanOrEqual(1);
+      const slide = slides.find((candidate) => /Fujimori|MRTA/.test(candidate.text.headline));
+      expect(slide).toMatchObject({ group: 'Story', start_date: { year: 1997, month: 4, day: 22 }, end_date: { year: 1997, month: 4 } });
+      // Its dates come from its reports: approximate, and said so.
+      expect(slide.display_date).toMatch(/^about 1997-04-22 to 1997-04-2\d$/);
+      const map = await client.server.fetch('http://newsline/export/events.geojson?types=STORY');
+      const features = ((await map.json()) as { features: any[] }).features;
+      expect(features.map((feature) => feature.properties.place)).toContain('Lima');
+      for (const feature of features) expect(feature.properties.type).toBe('STORY');
+    });
+
     it('orders every event by how many articles report it, paging through all of them once', async () => {
       const seen: { id: string; articleCount: number }[] = [];
       let after: string | null = null;
