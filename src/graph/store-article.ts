@@ -17,6 +17,7 @@ import {
   type KnownPersonName,
 } from './entity-resolution.js';
 import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
+import { storyTerms } from '../ingest/extract/story-terms.js';
 import { chooseStory, leadPassage, readArticleContext, sharedEvidence, storyTitle, storyWindowDays, type ArticleContext, type ContextKey } from './stories.js';
 
 export interface StoreCounts {
@@ -254,6 +255,11 @@ WITH
   claims AS (INSERT INTO "Claim" (id, metric, value, qualifier, subject, "articleId", "eventId", "placeId", quote, "quoteStart", "quoteEnd", "reportedAt")
     SELECT id, metric::"ClaimMetric", value, qualifier::"ClaimQualifier", subject, (d->'article'->>'id')::int, event, place, quote, "quoteStart", "quoteEnd", "reportedAt"
     FROM data, jsonb_to_recordset(d->'claims') AS x(id int, metric text, value float8, qualifier text, subject text, event int, place int, quote text, "quoteStart" int, "quoteEnd" int, "reportedAt" date)),
+  article_terms AS (INSERT INTO "ArticleTerm" ("articleId", term, count, "publishedOn")
+    SELECT (d->'article'->>'id')::int, term, count, (d->'article'->>'publishedOn')::date FROM data, jsonb_to_recordset(d->'articleTerms') AS x(term text, count int)),
+  story_terms AS (INSERT INTO "StoryTerm" (term, articles)
+    SELECT term, 1 FROM data, jsonb_to_recordset(d->'storyTerms') AS x(term text)
+    ON CONFLICT (term) DO UPDATE SET articles = "StoryTerm".articles + 1),
   claim_sources AS (INSERT INTO "ClaimSource" ("claimId", "sourceId")
     SELECT claim, source FROM data, jsonb_to_recordset(d->'claimSources') AS x(claim int, source int) ON CONFLICT DO NOTHING)
 SELECT 1 AS written`;
@@ -605,9 +611,11 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       // Known events that nothing but the context links to this article's are weighed by what their reports share with it.
       const wantingContext = new Set<number>();
       for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
-      const contextRead = contextNames.size
-        ? await readArticleContext(tx, [...wantingContext], context, fact.publishedOn)
-        : { shared: {}, articles: {}, nearby: [] };
+      const terms = storyTerms(fact.text);
+      const contextRead = await readArticleContext(tx, [...wantingContext], context, fact.publishedOn, terms.map((entry) => entry.term));
+      // Every term counts towards how many articles use it; only the telling ones are looked up, so only they are kept.
+      rows.storyTerms = terms;
+      rows.articleTerms = terms.filter((entry) => contextRead.telling.includes(entry.term));
       const contextEvidence = new Map(Object.entries(contextRead.shared).map(([id, keys]) => [Number(id), sharedEvidence(keys, contextRead)]));
       for (const event of facts.events) {
         const links = linksOf(event);
@@ -680,7 +688,8 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
               mentionsInArticle.set(key, (mentionsInArticle.get(key) ?? 0) + entity.mentions.length);
             }
           }
-          const shared = story.shared.flatMap((key) => {
+          // Reports linked by their words alone may share no name: the title then comes from the article's own names.
+          const shared = (story.shared.length ? story.shared : [...contextNames.keys()]).flatMap((key) => {
             const named = contextNames.get(key);
             return named ? [{ ...named, weight: sharedEvidence([key], contextRead), mentions: mentionsInArticle.get(key) ?? 0 }] : [];
           });

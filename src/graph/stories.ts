@@ -1,8 +1,8 @@
 // Stories: the reports of one unfolding situation (a hostage crisis, a rebel advance, a summit) told over days
 // by many articles, each with events of its own. A story is an event of type STORY whose parts are the events
 // its articles report (EventRelation PART_OF) and whose mentions are the articles' leads. An article joins the
-// story of a recent article that names enough of the same people, groups and places; the first two such
-// articles found a story together.
+// story of a recent article that names enough of the same people, groups and places, or tells it in enough
+// of the same rare words; the first two such articles found a story together.
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 
 /** The article's context as graph ids: its people, organisations but media, and places but continents and countries named once. */
@@ -50,6 +50,8 @@ export interface NearbyArticle {
   story: number | null;
   /** The names its story is linked to: what the story's reports have shared so far. */
   storyCore: ContextKey[];
+  /** The words of this article's story terms it uses too. */
+  terms: string[];
   /** Its events that are not stories. */
   events: number[];
   /** The start of its text, for its lead. */
@@ -62,23 +64,52 @@ export interface ArticleContextRead {
   /** How many stored articles name each context entity. */
   articles: Record<ContextKey, number>;
   nearby: NearbyArticle[];
+  /** How many articles are stored, and how many of them have each of this article's story terms among theirs. */
+  articleCount: number;
+  termArticles: Record<string, number>;
+  /** This article's story terms, and those of them few enough articles use to tell stories apart. */
+  terms: string[];
+  telling: string[];
 }
+
+// Names used by this many articles weigh at most storyArticles / commonNameArticles: too little to look them up.
+const commonNameArticles = 200;
 
 // One statement: what the stored articles share with this article's context, for event matching and stories.
 const readArticleContextSql = `
-WITH own AS (
-  SELECT 'p' || "personId" AS key, "articleId" FROM "PersonMention" WHERE "personId" = ANY($2::int[])
-  UNION ALL SELECT 'o' || "organizationId", "articleId" FROM "OrganizationMention" WHERE "organizationId" = ANY($3::int[])
-  UNION ALL SELECT 'l' || "placeId", "articleId" FROM "PlaceMention" WHERE "placeId" = ANY($4::int[])
+WITH term_articles AS (SELECT term, articles FROM "StoryTerm" WHERE term = ANY($7::text[])),
+telling AS (
+  -- The article's words that few articles use: a word in more than a story's share of them tells no story apart.
+  SELECT coalesce(array_agg(u.word), '{}') AS terms FROM unnest($7::text[]) AS u(word) LEFT JOIN term_articles c ON c.term = u.word
+  WHERE coalesce(c.articles, 0) <= greatest(50, (SELECT coalesce(max(id), 0) FROM "Article") / 40)
+),
+-- How many articles name each context entity, counted up to a bound: a name in more says next to nothing.
+name_articles AS (
+  SELECT 'p' || u.entity AS key, u.entity, (SELECT count(*) FROM (SELECT DISTINCT "articleId" FROM "PersonMention" WHERE "personId" = u.entity LIMIT ${commonNameArticles}) x) AS articles
+  FROM unnest($2::int[]) AS u(entity)
+  UNION ALL SELECT 'o' || u.entity, u.entity, (SELECT count(*) FROM (SELECT DISTINCT "articleId" FROM "OrganizationMention" WHERE "organizationId" = u.entity LIMIT ${commonNameArticles}) x)
+  FROM unnest($3::int[]) AS u(entity)
+  UNION ALL SELECT 'l' || u.entity, u.entity, (SELECT count(*) FROM (SELECT DISTINCT "articleId" FROM "PlaceMention" WHERE "placeId" = u.entity LIMIT ${commonNameArticles}) x)
+  FROM unnest($4::int[]) AS u(entity)
+),
+own AS (
+  SELECT 'p' || "personId" AS key, "articleId" FROM "PersonMention"
+  WHERE "personId" IN (SELECT entity FROM name_articles WHERE key LIKE 'p%' AND articles < ${commonNameArticles})
+  UNION ALL SELECT 'o' || "organizationId", "articleId" FROM "OrganizationMention"
+  WHERE "organizationId" IN (SELECT entity FROM name_articles WHERE key LIKE 'o%' AND articles < ${commonNameArticles})
+  UNION ALL SELECT 'l' || "placeId", "articleId" FROM "PlaceMention"
+  WHERE "placeId" IN (SELECT entity FROM name_articles WHERE key LIKE 'l%' AND articles < ${commonNameArticles})
 )
 SELECT json_build_object(
   'shared', (SELECT coalesce(json_object_agg(x.id, x.keys), '{}') FROM (
     SELECT m."eventId" AS id, array_agg(DISTINCT own.key) AS keys
     FROM "EventMention" m JOIN own ON own."articleId" = m."articleId" WHERE m."eventId" = ANY($1::int[]) GROUP BY m."eventId") x),
-  'articles', (SELECT coalesce(json_object_agg(y.key, y.articles), '{}') FROM (
-    SELECT key, count(DISTINCT "articleId") AS articles FROM own GROUP BY key) y),
+  'articles', (SELECT coalesce(json_object_agg(key, articles), '{}') FROM name_articles WHERE articles > 0),
+  'articleCount', (SELECT coalesce(max(id), 0) FROM "Article"),
+  'telling', (SELECT coalesce(to_json(terms), '[]') FROM telling),
+  'termArticles', (SELECT coalesce(json_object_agg(term, articles), '{}') FROM term_articles),
   'nearby', (SELECT coalesce(json_agg(json_build_object(
-      'article', z.id, 'publishedOn', a."publishedOn", 'keys', z.keys, 'opening', left(a.text, 600),
+      'article', z.id, 'publishedOn', a."publishedOn", 'keys', z.keys, 'terms', z.terms, 'opening', left(a.text, 600),
       'story', z.story,
       'storyCore', (SELECT coalesce(json_agg(c.key), '[]') FROM (
         SELECT 'p' || "personId" AS key FROM "EventPerson" WHERE "eventId" = z.story
@@ -87,11 +118,14 @@ SELECT json_build_object(
       'events', (SELECT coalesce(json_agg(DISTINCT m."eventId"), '[]') FROM "EventMention" m JOIN "Event" e ON e.id = m."eventId"
                  WHERE m."articleId" = z.id AND e.type <> 'STORY')
     ) ORDER BY z.id), '[]')
-    FROM (SELECT own."articleId" AS id, array_agg(DISTINCT own.key) AS keys,
-            (SELECT min(m."eventId") FROM "EventMention" m JOIN "Event" s ON s.id = m."eventId" WHERE m."articleId" = own."articleId" AND s.type = 'STORY') AS story
-          FROM own JOIN "Article" near ON near.id = own."articleId"
-          WHERE near."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
-          GROUP BY own."articleId" HAVING count(DISTINCT own.key) >= 2) z
+    FROM (SELECT coalesce(n.id, w.id) AS id, coalesce(n.keys, '{}') AS keys, coalesce(w.terms, '{}') AS terms,
+            (SELECT min(m."eventId") FROM "EventMention" m JOIN "Event" s ON s.id = m."eventId" WHERE m."articleId" = coalesce(n.id, w.id) AND s.type = 'STORY') AS story
+          FROM (SELECT own."articleId" AS id, array_agg(DISTINCT own.key) AS keys FROM own JOIN "Article" near ON near.id = own."articleId"
+                WHERE near."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
+                GROUP BY own."articleId" HAVING count(DISTINCT own.key) >= 2) n
+          FULL JOIN (SELECT t."articleId" AS id, array_agg(t.term) AS terms FROM "ArticleTerm" t
+                WHERE t.term IN (SELECT unnest(terms) FROM telling) AND t."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
+                GROUP BY t."articleId" HAVING count(*) >= 3) w ON w.id = n.id) z
     JOIN "Article" a ON a.id = z.id)
 ) AS context`;
 
@@ -100,6 +134,7 @@ export async function readArticleContext(
   eventIds: number[],
   context: ArticleContext,
   publishedOn: string,
+  terms: string[],
 ): Promise<ArticleContextRead> {
   const [{ context: read }] = (await tx.$queryRawUnsafe(
     readArticleContextSql,
@@ -109,8 +144,21 @@ export async function readArticleContext(
     context.places,
     publishedOn.slice(0, 10),
     storyWindowDays,
-  )) as [{ context: ArticleContextRead }];
-  return read;
+    terms,
+  )) as [{ context: Omit<ArticleContextRead, 'terms'> }];
+  return { ...read, articleCount: Number(read.articleCount), terms };
+}
+
+// Two reports of one story tell it in the same words: when this much of what is telling in the article's
+// own words (each weighed by how few articles use it) is in the other's, they are reports of one story.
+// Chosen on the AFP corpus with `npm run eval:events`: lower, and daily market reports begin to chain.
+const storyTermOverlap = 0.2;
+
+/** How much of the weight of the article's telling story terms the other article's terms hold (0 to 1). */
+export function termOverlap(shared: readonly string[], read: Pick<ArticleContextRead, 'telling' | 'termArticles' | 'articleCount'>): number {
+  const weight = (term: string) => Math.log((read.articleCount + 1) / ((read.termArticles[term] ?? 0) + 1));
+  const total = read.telling.reduce((sum, term) => sum + weight(term), 0);
+  return total > 0 ? shared.reduce((sum, term) => sum + weight(term), 0) / total : 0;
 }
 
 /** The weighed evidence of shared context keys; places weigh `placeWeight` each at most. */
@@ -131,18 +179,26 @@ export type StoryChoice =
  */
 export function chooseStory(read: ArticleContextRead): StoryChoice {
   const scored = read.nearby
-    .map((article) => ({ article, evidence: sharedEvidence(article.keys, read, placeWeightInStories) }))
-    .filter((entry) => entry.evidence >= storyEvidence && namesAnActor(entry.article.keys, read));
-  const stories = new Map<number, { core: number; shared: Set<ContextKey> }>();
-  for (const { article } of scored) {
+    .map((article) => {
+      const names = sharedEvidence(article.keys, read, placeWeightInStories);
+      const words = termOverlap(article.terms, read);
+      return { article, words, evidence: names + words / storyTermOverlap, linked: (names >= storyEvidence && namesAnActor(article.keys, read)) || words >= storyTermOverlap };
+    })
+    .filter((entry) => entry.linked);
+  const stories = new Map<number, { core: number; words: number; shared: Set<ContextKey> }>();
+  for (const { article, words } of scored) {
     if (article.story === null) continue;
     // Context keys are the article's own: the core names it does not name are not in read.articles.
     const core = article.storyCore.filter((key) => key in read.articles);
-    const entry = stories.get(article.story) ?? { core: namesAnActor(core, read) ? sharedEvidence(core, read, placeWeightInStories) : 0, shared: new Set<ContextKey>() };
+    const entry = stories.get(article.story) ?? { core: namesAnActor(core, read) ? sharedEvidence(core, read, placeWeightInStories) : 0, words: 0, shared: new Set<ContextKey>() };
+    entry.words = Math.max(entry.words, words);
     for (const key of article.keys) entry.shared.add(key);
     stories.set(article.story, entry);
   }
-  const story = [...stories.entries()].filter(([, entry]) => entry.core >= storyCoreEvidence).sort((a, b) => b[1].core - a[1].core || a[0] - b[0])[0];
+  const score = (entry: { core: number; words: number }) => entry.core / storyCoreEvidence + entry.words / storyTermOverlap;
+  const story = [...stories.entries()]
+    .filter(([, entry]) => entry.core >= storyCoreEvidence || entry.words >= storyTermOverlap)
+    .sort((a, b) => score(b[1]) - score(a[1]) || a[0] - b[0])[0];
   if (story) return { kind: 'join', story: story[0], shared: [...story[1].shared] };
   const best = scored.filter((entry) => entry.article.story === null).sort((a, b) => b.evidence - a.evidence || a.article.article - b.article.article)[0];
   return best ? { kind: 'found', with: best.article, shared: best.article.keys } : { kind: 'none' };
