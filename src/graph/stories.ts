@@ -50,6 +50,8 @@ export interface NearbyArticle {
   story: number | null;
   /** The names its story is linked to: what the story's reports have shared so far. */
   storyCore: ContextKey[];
+  /** The story's first two reports. */
+  storyFounders: number[];
   /** The words of this article's story terms it uses too. */
   terms: string[];
   /** Its events that are not stories. */
@@ -111,6 +113,8 @@ SELECT json_build_object(
   'nearby', (SELECT coalesce(json_agg(json_build_object(
       'article', z.id, 'publishedOn', a."publishedOn", 'keys', z.keys, 'terms', z.terms, 'opening', left(a.text, 600),
       'story', z.story,
+      'storyFounders', (SELECT coalesce(json_agg(f."articleId"), '[]') FROM (
+        SELECT DISTINCT "articleId" FROM "EventMention" WHERE "eventId" = z.story ORDER BY "articleId" LIMIT 2) f),
       'storyCore', (SELECT coalesce(json_agg(c.key), '[]') FROM (
         SELECT 'p' || "personId" AS key FROM "EventPerson" WHERE "eventId" = z.story
         UNION SELECT 'o' || "organizationId" FROM "EventOrganization" WHERE "eventId" = z.story
@@ -188,10 +192,13 @@ export function chooseStory(read: ArticleContextRead): StoryChoice {
   const stories = new Map<number, { core: number; words: number; shared: Set<ContextKey> }>();
   for (const { article, words } of scored) {
     if (article.story === null) continue;
+    // Words join a story through its first reports only: a series (each day's market report reads like the
+    // last) would otherwise walk into whatever story one of its reports once joined.
+    const byWords = article.storyFounders.includes(article.article) ? words : 0;
     // Context keys are the article's own: the core names it does not name are not in read.articles.
     const core = article.storyCore.filter((key) => key in read.articles);
     const entry = stories.get(article.story) ?? { core: namesAnActor(core, read) ? sharedEvidence(core, read, placeWeightInStories) : 0, words: 0, shared: new Set<ContextKey>() };
-    entry.words = Math.max(entry.words, words);
+    entry.words = Math.max(entry.words, byWords);
     for (const key of article.keys) entry.shared.add(key);
     stories.set(article.story, entry);
   }
