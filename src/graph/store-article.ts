@@ -113,6 +113,9 @@ function namesOf(fact: { name: string; aliases?: string[] }) {
 
 const dayMs = 86_400_000;
 
+// The advisory lock that storing an article holds ("newstor" in ASCII).
+const storeLockKey = 0x6e_6577_7374_6f72n.toString();
+
 function isoDay(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
 }
@@ -257,8 +260,9 @@ WITH
     FROM data, jsonb_to_recordset(d->'claims') AS x(id int, metric text, value float8, qualifier text, subject text, event int, place int, quote text, "quoteStart" int, "quoteEnd" int, "reportedAt" date)),
   article_terms AS (INSERT INTO "ArticleTerm" ("articleId", term, count, "publishedOn")
     SELECT (d->'article'->>'id')::int, term, count, (d->'article'->>'publishedOn')::date FROM data, jsonb_to_recordset(d->'articleTerms') AS x(term text, count int)),
+  -- In the order of the words, so that two articles stored at once lock the counts they share in one order.
   story_terms AS (INSERT INTO "StoryTerm" (term, articles)
-    SELECT term, 1 FROM data, jsonb_to_recordset(d->'storyTerms') AS x(term text)
+    SELECT term, 1 FROM data, jsonb_to_recordset(d->'storyTerms') AS x(term text) ORDER BY term
     ON CONFLICT (term) DO UPDATE SET articles = "StoryTerm".articles + 1),
   claim_sources AS (INSERT INTO "ClaimSource" ("claimId", "sourceId")
     SELECT claim, source FROM data, jsonb_to_recordset(d->'claimSources') AS x(claim int, source int) ON CONFLICT DO NOTHING)
@@ -407,6 +411,10 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
 
   return prisma.$transaction(
     async (tx) => {
+      // One article is stored at a time, whatever the number of processes sharing a server: two articles
+      // naming a new place or person at once would otherwise both create it. Waiting comes before the read,
+      // so that the read sees what the other article wrote.
+      await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1::bigint)::text AS locked', storeLockKey);
       const [{ known: read }] = (await tx.$queryRawUnsafe(
         readKnownGraph,
         hash,

@@ -259,6 +259,30 @@ for (const kind of databaseKinds) {
     });
   });
 
+  describe(`storing articles sent at once on ${kind}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => database?.dispose());
+
+    it('stores each article once and each new place and person once, as if they had come one by one', async () => {
+      // The first AFP reports of April 1997 name the same new places and people (Zaire, Kinshasa, Mobutu ...).
+      const names = [
+        '0006', '0092', '0099', '0129', '0171', '0222', '0394', '0421', '0445', '0534',
+      ].map((number) => `AFP_ENG_19970401.${number}.tml`);
+      const documents = (await Promise.all(names.map((name) => readDocumentFile(`${afpDirectory}/${name}`)))).flat();
+      const results = await Promise.all(documents.map((document) => ingestDocument(database.prisma, document)));
+      expect(results.map((result) => result.status)).toEqual(documents.map(() => 'created'));
+      const twins = await database.prisma.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT "nameKey" AS name FROM "Person" GROUP BY "nameKey" HAVING count(*) > 1
+         UNION ALL SELECT "nameKey" FROM "Organization" GROUP BY "nameKey" HAVING count(*) > 1
+         UNION ALL SELECT "nameKey" FROM "Place" GROUP BY "nameKey", "countryCode" HAVING count(*) > 1`,
+      );
+      expect(twins).toEqual([]);
+    });
+  });
+
   describe(`storing article facts on ${kind}`, () => {
     let database: TestDatabase;
     beforeAll(async () => {
