@@ -223,13 +223,13 @@ export function leadPassage(text: string): { start: number; end: number; text: s
 }
 
 /**
- * A story's title from the names its first reports share, the rarest and then the most repeated first: the
+ * A story's title from the names its first reports share, those the article repeats most (weighed by rarity) first: the
  * place, then who ("Lima: Alberto Fujimori, MRTA").
  */
 export function storyTitle(
   shared: readonly { name: string; kind: 'person' | 'organization' | 'place'; weight: number; mentions: number }[],
 ): string {
-  const ranked = [...shared].sort((a, b) => b.weight - a.weight || b.mentions - a.mentions);
+  const ranked = [...shared].sort((a, b) => b.weight * b.mentions - a.weight * a.mentions || b.weight - a.weight);
   const place = ranked.find((entry) => entry.kind === 'place');
   const actors = ranked.filter((entry) => entry.kind !== 'place').slice(0, 2).map((entry) => entry.name);
   if (place && actors.length) return `${place.name}: ${actors.join(', ')}`;
