@@ -74,8 +74,8 @@ export interface ArticleContextRead {
   telling: string[];
 }
 
-// Names used by this many articles weigh at most storyArticles / commonNameArticles: too little to look them up.
-const commonNameArticles = 200;
+// A name this many articles use weighs at most storyArticles / commonNameArticles (0.4): not worth looking up.
+const commonNameArticles = 60;
 
 // One statement: what the stored articles share with this article's context, for event matching and stories.
 const readArticleContextSql = `
@@ -94,13 +94,21 @@ name_articles AS (
   UNION ALL SELECT 'l' || u.entity, u.entity, (SELECT count(*) FROM (SELECT DISTINCT "articleId" FROM "PlaceMention" WHERE "placeId" = u.entity LIMIT ${commonNameArticles}) x)
   FROM unnest($4::int[]) AS u(entity)
 ),
+-- The articles published within the window, and the ones the known events asked about are reported in.
+window_articles AS (SELECT id FROM "Article" WHERE "publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int),
+event_articles AS (SELECT DISTINCT "articleId" AS id FROM "EventMention" WHERE "eventId" = ANY($1::int[])),
+near_articles AS (SELECT id FROM window_articles UNION SELECT id FROM event_articles),
+-- Mentions of the context's names in those articles only, found through each mention table's (name, article) index.
 own AS (
   SELECT 'p' || "personId" AS key, "articleId" FROM "PersonMention"
   WHERE "personId" IN (SELECT entity FROM name_articles WHERE key LIKE 'p%' AND articles < ${commonNameArticles})
+    AND "articleId" IN (SELECT id FROM near_articles)
   UNION ALL SELECT 'o' || "organizationId", "articleId" FROM "OrganizationMention"
   WHERE "organizationId" IN (SELECT entity FROM name_articles WHERE key LIKE 'o%' AND articles < ${commonNameArticles})
+    AND "articleId" IN (SELECT id FROM near_articles)
   UNION ALL SELECT 'l' || "placeId", "articleId" FROM "PlaceMention"
   WHERE "placeId" IN (SELECT entity FROM name_articles WHERE key LIKE 'l%' AND articles < ${commonNameArticles})
+    AND "articleId" IN (SELECT id FROM near_articles)
 )
 SELECT json_build_object(
   'shared', (SELECT coalesce(json_object_agg(x.id, x.keys), '{}') FROM (
@@ -124,8 +132,8 @@ SELECT json_build_object(
     ) ORDER BY z.id), '[]')
     FROM (SELECT coalesce(n.id, w.id) AS id, coalesce(n.keys, '{}') AS keys, coalesce(w.terms, '{}') AS terms,
             (SELECT min(m."eventId") FROM "EventMention" m JOIN "Event" s ON s.id = m."eventId" WHERE m."articleId" = coalesce(n.id, w.id) AND s.type = 'STORY') AS story
-          FROM (SELECT own."articleId" AS id, array_agg(DISTINCT own.key) AS keys FROM own JOIN "Article" near ON near.id = own."articleId"
-                WHERE near."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
+          FROM (SELECT own."articleId" AS id, array_agg(DISTINCT own.key) AS keys FROM own
+                WHERE own."articleId" IN (SELECT id FROM window_articles)
                 GROUP BY own."articleId" HAVING count(DISTINCT own.key) >= 2) n
           FULL JOIN (SELECT t."articleId" AS id, array_agg(t.term) AS terms FROM "ArticleTerm" t
                 WHERE t.term IN (SELECT unnest(terms) FROM telling) AND t."publishedOn" BETWEEN $5::date - $6::int AND $5::date + $6::int
