@@ -55,11 +55,15 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  // Every this many new articles the embedded database's statistics are refreshed: plans made for an empty
+  // database slow every later article down (measured on the AFP corpus: about 10% of the ingest rate).
+  const maintenanceEvery = 400;
   process.stderr.write(`ingest: ${files.length} files into ${database.kind} at ${database.location}\n`);
   let peakRss = process.memoryUsage().rss;
   const interactive = process.stderr.isTTY === true;
   try {
     let index = 0;
+    let stored = 0;
     for await (const reply of extractedFiles(files)) {
       if ('error' in reply) {
         tally.failures += 1;
@@ -81,12 +85,17 @@ async function main(argv: string[]): Promise<number> {
       }
       tally.files += 1;
       index += 1;
+      if (tally.articlesNew >= stored + maintenanceEvery) {
+        stored = tally.articlesNew;
+        await database.maintain();
+      }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const seconds = (performance.now() - started) / 1000;
       if (interactive && (index % 10 === 0 || index === files.length)) process.stderr.write(`\r${progressLine(index, files.length, tally, seconds)}`);
       else if (!interactive && (index % 250 === 0 || index === files.length)) process.stderr.write(`${progressLine(index, files.length, tally, seconds)}\n`);
     }
     if (interactive && files.length) process.stderr.write('\n');
+    if (tally.articlesNew > stored) await database.maintain();
   } finally {
     await database.close();
   }

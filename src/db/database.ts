@@ -30,6 +30,11 @@ export interface Database {
   migrations: MigrationReport;
   /** Runs a script on a connection of its own (migrations, maintenance). */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the planner's statistics and the tables' visibility after bulk writes. PGlite runs no autovacuum,
+   * so a long ingest would otherwise plan with the statistics of an empty database; a server does this itself.
+   */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,7 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
     migrations,
     // PGlite has one connection; Prisma's work waits while a script runs on it.
     withConnection: (work) => work(connection),
+    maintain: () => connection.exec('VACUUM ANALYZE'),
     close: async () => {
       await prisma.$disconnect();
       await client.close();
@@ -117,6 +123,7 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
     location: redactUrl(url),
     migrations,
     withConnection,
+    maintain: async () => {},
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
