@@ -1,21 +1,11 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { readSeedFacts } from '../../src/graph/demo-data.js';
 import { ingestDocument } from '../../src/graph/ingest-article.js';
 import { storeArticleFacts, FactsError } from '../../src/graph/store-article.js';
 import type { ArticleFacts } from '../../src/graph/facts.js';
-import { readDocumentFile } from '../../src/ingest/formats/index.js';
+import { ingestAfp, readAfp } from '../support/afp.js';
 
-const afpDirectory = '../shared/datasets/afp-1997';
-if (!existsSync(afpDirectory)) throw new Error(`${afpDirectory} is missing: the AFP reports these tests ingest are read there, beside the project`);
-
-/** Ingests AFP wire stories, read in place, and returns their article ids in order. */
-async function ingestAfp(database: TestDatabase, ...names: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of names) for (const document of await readDocumentFile(`${afpDirectory}/${name}`)) ids.push((await ingestDocument(database.prisma, document)).articleId);
-  return ids;
-}
 
 async function counts(database: TestDatabase) {
   const { prisma } = database;
@@ -195,7 +185,7 @@ for (const kind of databaseKinds) {
     it('lands three AFP reports of the Lima embassy raid (an attack to one, a raid to the next) on one event', async () => {
       // 22 April 1997: Peruvian troops storm the Japanese ambassador's residence. The reports come out over two
       // days, call it an attack or a raid, and name its people and places in different sentences.
-      const articles = await ingestAfp(database, 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
+      const articles = await ingestAfp(database.prisma, 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
       const raid = await database.prisma.event.findMany({
         where: { startsOn: new Date('1997-04-22'), type: { not: 'STORY' }, mentions: { some: { articleId: { in: articles } } } },
         include: { mentions: { select: { articleId: true } } },
@@ -208,8 +198,8 @@ for (const kind of databaseKinds) {
     it('gathers the AFP reports of the Lima hostage crisis into one story whose parts are their events', async () => {
       // Published over three days: two flashes of the raid, its aftermath, the soldiers' funeral. The flashes name
       // hardly anyone; they tell the story in its words (hostages, residence, rebels).
-      const flashes = await ingestAfp(database, 'AFP_ENG_19970422.0638.tml', 'AFP_ENG_19970422.0669.tml');
-      const articles = await ingestAfp(database, 'AFP_ENG_19970422.0660.tml', 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
+      const flashes = await ingestAfp(database.prisma, 'AFP_ENG_19970422.0638.tml', 'AFP_ENG_19970422.0669.tml');
+      const articles = await ingestAfp(database.prisma, 'AFP_ENG_19970422.0660.tml', 'AFP_ENG_19970423.0219.tml', 'AFP_ENG_19970423.0654.tml', 'AFP_ENG_19970424.0423.tml');
       const stories = await database.prisma.event.findMany({
         where: { type: 'STORY', mentions: { some: { articleId: { in: articles } } } },
         include: { mentions: true, relationsTo: { include: { fromEvent: true } }, places: { include: { place: true } } },
@@ -235,7 +225,7 @@ for (const kind of databaseKinds) {
 
     it('keeps reports of unrelated news out of a story', async () => {
       // A report of the same day on Japan and the US (an assault in Okinawa) names Japan too, but none of the crisis's people.
-      const [okinawa] = await ingestAfp(database, 'AFP_ENG_19970423.0683.tml');
+      const [okinawa] = await ingestAfp(database.prisma, 'AFP_ENG_19970423.0683.tml');
       const inStory = await database.prisma.eventMention.count({ where: { articleId: okinawa, event: { type: 'STORY' } } });
       expect(inStory).toBe(0);
     });
@@ -271,7 +261,7 @@ for (const kind of databaseKinds) {
       const names = [
         '0006', '0092', '0099', '0129', '0171', '0222', '0394', '0421', '0445', '0534',
       ].map((number) => `AFP_ENG_19970401.${number}.tml`);
-      const documents = (await Promise.all(names.map((name) => readDocumentFile(`${afpDirectory}/${name}`)))).flat();
+      const documents = await readAfp(...names);
       const results = await Promise.all(documents.map((document) => ingestDocument(database.prisma, document)));
       expect(results.map((result) => result.status)).toEqual(documents.map(() => 'created'));
       const twins = await database.prisma.$queryRawUnsafe<{ name: string }[]>(

@@ -1,14 +1,9 @@
 // Stories over GraphQL: the reports of the Lima hostage crisis (AFP, April 1997, read in place) as one STORY
 // event, found most reported first, with its parts and the reports' leads.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
-import { ingestDocument } from '../../src/graph/ingest-article.js';
-import { readDocumentFile } from '../../src/ingest/formats/index.js';
-
-const afpDirectory = '../shared/datasets/afp-1997';
-if (!existsSync(afpDirectory)) throw new Error(`${afpDirectory} is missing: the AFP reports these tests ingest are read there, beside the project`);
+import { ingestAfp } from '../support/afp.js';
 
 const reports = [
   'AFP_ENG_19970422.0660.tml', // Fujimori celebrates victory at Japanese embassy residence
@@ -24,7 +19,7 @@ for (const kind of databaseKinds) {
     let client: GraphQLClient;
     beforeAll(async () => {
       database = await createTestDatabase(kind);
-      for (const name of reports) for (const document of await readDocumentFile(`${afpDirectory}/${name}`)) await ingestDocument(database.prisma, document);
+      await ingestAfp(database.prisma, ...reports);
       client = graphqlClient(database.prisma);
     });
     afterAll(async () => database?.dispose());
