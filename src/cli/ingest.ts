@@ -8,6 +8,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { Worker } from 'node:worker_threads';
 import { storeArticleFacts } from '../graph/store-article.js';
+import { consolidateStories, widenedRange, type DayRange } from '../graph/story-consolidation.js';
 import type { ExtractReply, ExtractRequest } from '../ingest/extract-worker.js';
 import { InputError } from '../ingest/formats/input-error.js';
 import { listInputFiles } from '../ingest/formats/index.js';
@@ -21,6 +22,8 @@ interface Tally {
   articlesUnchanged: number;
   failures: number;
   created: StoreCounts;
+  /** Stories merged into another by consolidation. */
+  storiesMerged: number;
 }
 
 function progressLine(done: number, total: number, tally: Tally, seconds: number): string {
@@ -44,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
     articlesUnchanged: 0,
     failures: 0,
     created: { people: 0, organizations: 0, places: 0, sources: 0, events: 0, stories: 0, claims: 0, mentions: 0 },
+    storiesMerged: 0,
   };
   const files: string[] = [];
   for (const pattern of patterns) {
@@ -61,6 +65,16 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(`ingest: ${files.length} files into ${database.kind} at ${database.location}\n`);
   let peakRss = process.memoryUsage().rss;
   const interactive = process.stderr.isTTY === true;
+  // The days of the articles stored since stories were last consolidated, and of all this run stored: the
+  // last consolidation weighs every story the run added to, whose reports may have come in any order.
+  let pending = null as DayRange | null;
+  let run = null as DayRange | null;
+  const consolidate = async (range: DayRange | null) => {
+    if (!range) return;
+    const { merged } = await consolidateStories(database.prisma, range);
+    tally.storiesMerged += merged;
+    pending = null;
+  };
   try {
     let index = 0;
     let stored = 0;
@@ -75,6 +89,9 @@ async function main(argv: string[]): Promise<number> {
             const result = await storeArticleFacts(database.prisma, article.facts);
             if (result.status === 'created') {
               tally.articlesNew += 1;
+              const day = article.facts.article.publishedOn;
+              pending = widenedRange(pending, day);
+              run = widenedRange(run, day);
               for (const key of Object.keys(tally.created) as (keyof StoreCounts)[]) tally.created[key] += result.created[key];
             } else tally.articlesUnchanged += 1;
           } catch (error) {
@@ -87,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
       index += 1;
       if (tally.articlesNew >= stored + maintenanceEvery) {
         stored = tally.articlesNew;
+        await consolidate(pending);
         await database.maintain();
       }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -95,7 +113,10 @@ async function main(argv: string[]): Promise<number> {
       else if (!interactive && (index % 250 === 0 || index === files.length)) process.stderr.write(`${progressLine(index, files.length, tally, seconds)}\n`);
     }
     if (interactive && files.length) process.stderr.write('\n');
-    if (tally.articlesNew > stored) await database.maintain();
+    if (tally.articlesNew > 0) {
+      await consolidate(run);
+      await database.maintain();
+    }
   } finally {
     await database.close();
   }
@@ -105,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(
     `ingest: ${articles} articles from ${tally.files} files: ${tally.articlesNew} new, ${tally.articlesUnchanged} unchanged, ${tally.failures} failed; ` +
       `created ${created.events} events, ${created.stories} stories, ${created.people} people, ${created.organizations} organizations, ${created.places} places, ${created.sources} sources, ${created.claims} claims, ${created.mentions} mentions; ` +
+      `merged ${tally.storiesMerged} stories into others told alike; ` +
       `${seconds.toFixed(1)} s (${(articles / Math.max(seconds, 0.001)).toFixed(1)} articles/s), peak memory ${Math.round(peakRss / 1024 / 1024)} MB\n`,
   );
   return articles === 0 && tally.failures > 0 ? 1 : 0;

@@ -119,42 +119,51 @@ export async function mergeEntities(
   mergedId: number,
   reason?: string | null,
 ): Promise<MergeOutcome> {
+  return prisma.$transaction((tx) => mergeEntitiesIn(tx, type, survivorId, mergedId, reason));
+}
+
+/** mergeEntities inside a transaction the caller holds. */
+export async function mergeEntitiesIn(
+  tx: Transaction,
+  type: MergeableType,
+  survivorId: number,
+  mergedId: number,
+  reason?: string | null,
+): Promise<MergeOutcome> {
   if (survivorId === mergedId) throw new MergeError('an entity cannot be merged into itself');
-  return prisma.$transaction(async (tx) => {
-    const survivorName = await entityName(tx, type, survivorId);
-    if (survivorName === null) throw new MergeError(`survivor: no ${type.toLowerCase()} has that ID`);
-    const mergedName = await entityName(tx, type, mergedId);
-    if (mergedName === null) throw new MergeError(`merged: no ${type.toLowerCase()} has that ID`);
+  const survivorName = await entityName(tx, type, survivorId);
+  if (survivorName === null) throw new MergeError(`survivor: no ${type.toLowerCase()} has that ID`);
+  const mergedName = await entityName(tx, type, mergedId);
+  if (mergedName === null) throw new MergeError(`merged: no ${type.toLowerCase()} has that ID`);
 
-    if (type === 'Place') await keepPlaceHierarchyAcyclic(tx, survivorId, mergedId);
+  if (type === 'Place') await keepPlaceHierarchyAcyclic(tx, survivorId, mergedId);
 
-    const movedLinks: Record<string, number> = {};
-    for (const link of linkTables[type]) {
-      movedLinks[`${link.table}.${link.column}`] = await moveLinks(tx, link, survivorId, mergedId);
-    }
-    if (type === 'Event') {
-      await tx.eventRelation.deleteMany({ where: { fromEventId: survivorId, toEventId: survivorId } });
-      await recountEventArticles(tx, [survivorId]);
-    }
+  const movedLinks: Record<string, number> = {};
+  for (const link of linkTables[type]) {
+    movedLinks[`${link.table}.${link.column}`] = await moveLinks(tx, link, survivorId, mergedId);
+  }
+  if (type === 'Event') {
+    await tx.eventRelation.deleteMany({ where: { fromEventId: survivorId, toEventId: survivorId } });
+    await recountEventArticles(tx, [survivorId]);
+  }
 
-    const aliases = aliasTables[type];
-    if (aliases) {
-      movedLinks[`${aliases.table}`] = await tx.$executeRawUnsafe(
-        `INSERT INTO "${aliases.table}" ("${aliases.column}", name, key)
-         SELECT $1, name, key FROM "${aliases.table}" WHERE "${aliases.column}" = $2
-         ON CONFLICT ("${aliases.column}", key) DO NOTHING`,
-        survivorId,
-        mergedId,
-      );
-    }
-    if (type === 'Place') await inheritGazetteerIdentity(tx, survivorId, mergedId);
+  const aliases = aliasTables[type];
+  if (aliases) {
+    movedLinks[`${aliases.table}`] = await tx.$executeRawUnsafe(
+      `INSERT INTO "${aliases.table}" ("${aliases.column}", name, key)
+       SELECT $1, name, key FROM "${aliases.table}" WHERE "${aliases.column}" = $2
+       ON CONFLICT ("${aliases.column}", key) DO NOTHING`,
+      survivorId,
+      mergedId,
+    );
+  }
+  if (type === 'Place') await inheritGazetteerIdentity(tx, survivorId, mergedId);
 
-    await deleteEntity(tx, type, mergedId);
-    const record = await tx.entityMerge.create({
-      data: { entityType: entityTypeOf[type], survivorId, mergedId, mergedName, movedLinks, reason: reason ?? null },
-    });
-    return { mergeId: record.id, survivorId, movedLinks };
+  await deleteEntity(tx, type, mergedId);
+  const record = await tx.entityMerge.create({
+    data: { entityType: entityTypeOf[type], survivorId, mergedId, mergedName, movedLinks, reason: reason ?? null },
   });
+  return { mergeId: record.id, survivorId, movedLinks };
 }
 
 async function keepPlaceHierarchyAcyclic(tx: Transaction, survivorId: number, mergedId: number): Promise<void> {

@@ -116,6 +116,14 @@ const dayMs = 86_400_000;
 // The advisory lock that storing an article holds ("newstor" in ASCII).
 const storeLockKey = 0x6e_6577_7374_6f72n.toString();
 
+/**
+ * Waits for, then holds until the transaction ends, the lock that every change to stories and the known
+ * graph takes: one article stored, or one story merge, at a time, whatever the number of processes.
+ */
+export async function holdStoreLock(tx: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<void> {
+  await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1::bigint)::text AS locked', storeLockKey);
+}
+
 function isoDay(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
 }
@@ -414,7 +422,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       // One article is stored at a time, whatever the number of processes sharing a server: two articles
       // naming a new place or person at once would otherwise both create it. Waiting comes before the read,
       // so that the read sees what the other article wrote.
-      await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1::bigint)::text AS locked', storeLockKey);
+      await holdStoreLock(tx);
       const [{ known: read }] = (await tx.$queryRawUnsafe(
         readKnownGraph,
         hash,

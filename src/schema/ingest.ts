@@ -7,6 +7,7 @@ import { readSubmittedArticle } from '../ingest/formats/submitted.js';
 import { extractDocument } from '../ingest/extract/document.js';
 import { toArticleFacts } from '../ingest/extract/article-facts.js';
 import { storeArticleFacts, type StoreCounts } from '../graph/store-article.js';
+import { consolidateStories } from '../graph/story-consolidation.js';
 
 const ArticleFormat = builder.enumType('ArticleFormat', {
   values: {
@@ -88,6 +89,10 @@ builder.mutationFields((t) => ({
       }
       const facts = toArticleFacts(extractDocument(document));
       const stored = await storeArticleFacts(context.prisma, facts);
+      // A report may show two stories of its days to be one: weighed now, as the batch ingest does.
+      if (stored.status === 'created' && stored.linked.stories > 0) {
+        await consolidateStories(context.prisma, { from: facts.article.publishedOn, to: facts.article.publishedOn });
+      }
       const warnings: string[] = [];
       if (stored.status === 'unchanged') warnings.push('this article was already ingested (same URL or same text); nothing changed');
       if (facts.events.length === 0) warnings.push('no event was recognised in the text');
