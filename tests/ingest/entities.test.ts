@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractEntities, type EntityMention } from '../../src/ingest/extract/entities.js';
+import { clusterEntities } from '../../src/ingest/extract/entity-clusters.js';
 import { tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -196,5 +197,26 @@ describe('extractEntities on the CoNLL-2003 dev articles (eng.testa)', () => {
     const recall = correct / goldCount;
     const f1 = (2 * precision * recall) / (precision + recall);
     expect(f1).toBeGreaterThanOrEqual(0.88);
+  });
+});
+
+describe('one person under several names in one article', () => {
+  const text =
+    'KINSHASA, April 9 (AFP) - President Mobutu Sese Seko dismissed his prime minister on Wednesday, his son Nzanga Mobutu said. ' +
+    'Mobutu is to meet rebel leader Laurent Kabila in Gabon, officials said on Thursday. ' +
+    'Rebel spokesman Raphael Ghenda said Kabila Friday would not go.\n\n' +
+    'BEIJING, Nov. 3 (Xinhua) - Chinese President Hu Jintao met African leaders on Friday. Hu said the summit would open a new era.';
+  const clusters = clusterEntities(extractEntities(text)).filter((cluster) => cluster.kind === 'PERSON');
+  const namesOf = (name: string) => clusters.find((cluster) => cluster.name === name)?.names;
+
+  it('takes a family name written first for the person the article names first ("Mobutu" is Mobutu Sese Seko, not his son)', () => {
+    expect(namesOf('Mobutu Sese Seko')).toEqual(['Mobutu Sese Seko', 'Mobutu']);
+    expect(namesOf('Nzanga Mobutu')).toEqual(['Nzanga Mobutu']);
+    expect(namesOf('Hu Jintao')).toEqual(['Hu Jintao', 'Hu']);
+  });
+
+  it('leaves the weekday a statement is dated by out of the name ("Laurent Kabila Friday")', () => {
+    expect(namesOf('Laurent Kabila')).toEqual(['Laurent Kabila', 'Kabila']);
+    expect(clusters.some((cluster) => cluster.names.some((name) => name.endsWith('Friday')))).toBe(false);
   });
 });

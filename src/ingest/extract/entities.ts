@@ -28,6 +28,8 @@ export interface EntityMention {
 /** MISC (nationalities, events, works) is learned but not a kind the product stores. */
 const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+
 /** Only spaces between a sentence's last token and the end of its line. */
 const LINE_END = /^[^\S\n]*(?:\n|$)/;
 
@@ -64,9 +66,12 @@ export function extractEntities(text: string): EntityMention[] {
     for (const span of spansFromTags(tags[sentenceIndex]!)) {
       const kind = KIND_OF_TYPE[span.type];
       if (!kind) continue;
+      // "said Laurent Kabila Friday": the day the wire dates a statement by is not part of the name.
+      let last = span.end - 1;
+      if (kind !== 'PLACE' && last > span.start && WEEKDAY.test(tokens[last]!.text)) last -= 1;
       let start = tokens[span.start]!.start;
-      const end = tokens[span.end - 1]!.end;
-      const confidence = Math.round(Math.min(...confidences[sentenceIndex]!.subarray(span.start, span.end)) * 1000) / 1000;
+      const end = tokens[last]!.end;
+      const confidence = Math.round(Math.min(...confidences[sentenceIndex]!.subarray(span.start, last + 1)) * 1000) / 1000;
       if (kind === 'PERSON') {
         const { nameStart, title } = splitLeadingTitle(text.slice(start, end));
         start += nameStart;

@@ -44,6 +44,13 @@ export function isAcronym(text: string): boolean {
   return /^[A-Z][A-Z.&]{1,7}$/.test(text.replace(/\./g, '')) && text.replace(/[^A-Z]/g, '').length >= 2;
 }
 
+/** Whether a one-word name key is the last word of a full name key, or its first word ("mobutu" of "mobutu sese seko", "hu" of "hu jintao"). */
+function namesPart(fullKey: string, wordKey: string): boolean {
+  const words = fullKey.split(' ');
+  if (words.length < 2) return false;
+  return words.at(-1) === wordKey || (words[0] === wordKey && !lowercaseParticles.has(wordKey));
+}
+
 /** Groups an article's mentions into the entities they name. */
 export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
   const clusters: (EntityCluster & { keys: Set<string> })[] = [];
@@ -56,8 +63,11 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
     if (!key) continue;
     let cluster = byKindAndKey.get(`${mention.kind}|${key}`);
     if (!cluster && mention.kind === 'PERSON' && !key.includes(' ')) {
-      const bySurname = clusters.filter((other) => other.kind === 'PERSON' && [...other.keys].some((k) => k.split(' ').at(-1) === key));
-      if (bySurname.length === 1) cluster = bySurname[0];
+      // One name of a full name: the surname ("Biden"), or the family name written first ("Mobutu" of
+      // "Mobutu Sese Seko", "Hu" of "Hu Jintao"). Of two people it could be, the one the article names first
+      // is the one it is about ("President Mobutu Sese Seko" before his son "Nzanga Mobutu").
+      const named = clusters.filter((other) => other.kind === 'PERSON' && [...other.keys].some((k) => namesPart(k, key)));
+      cluster = named.sort((a, b) => Math.min(...a.mentions) - Math.min(...b.mentions))[0];
     }
     if (!cluster && mention.kind === 'ORGANIZATION' && isAcronym(mention.text)) {
       const letters = mention.text.replace(/[^A-Za-z]/g, '').toUpperCase();
