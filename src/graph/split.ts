@@ -28,6 +28,7 @@ export async function splitEvent(
     const split = await tx.event.create({
       data: {
         title: title ?? event.title,
+        titleByCurator: title ? true : event.titleByCurator,
         summary: event.summary,
         type: event.type,
         startsOn: event.startsOn,

@@ -24,7 +24,7 @@ const storyArticles = 25;
 const placeWeightInStories = 0.5;
 
 /** How much a shared name says, by how many articles name it. */
-function contextWeight(articlesNamingIt: number): number {
+export function contextWeight(articlesNamingIt: number): number {
   return Math.min(1, storyArticles / Math.max(1, articlesNamingIt));
 }
 
@@ -239,7 +239,13 @@ export function storyTitle(
 ): string {
   const ranked = [...shared].sort((a, b) => b.weight * b.mentions - a.weight * a.mentions || b.weight - a.weight);
   const place = ranked.find((entry) => entry.kind === 'place');
-  const actors = ranked.filter((entry) => entry.kind !== 'place').slice(0, 2).map((entry) => entry.name);
+  // Two names of one person ("Saddam", "Saddam Hussein") that resolution kept apart name one actor.
+  const words = (name: string) => name.toLowerCase().split(/\s+/);
+  const sameActor = (a: string, b: string) => words(a).every((word) => words(b).includes(word)) || words(b).every((word) => words(a).includes(word));
+  const actors: string[] = [];
+  for (const entry of ranked) {
+    if (entry.kind !== 'place' && actors.length < 2 && !actors.some((actor) => sameActor(actor, entry.name))) actors.push(entry.name);
+  }
   if (place && actors.length) return `${place.name}: ${actors.join(', ')}`;
   if (place) return place.name;
   return actors.join(', ') || 'Story';

@@ -7,7 +7,7 @@
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import { mergeEntitiesIn } from './merge.js';
 import { holdStoreLock } from './store-article.js';
-import { storyWindowDays } from './stories.js';
+import { contextWeight, storyTitle, storyWindowDays } from './stories.js';
 
 /** A story as consolidation sees it: its dates and the articles that report it. */
 export interface StoryReports {
@@ -159,10 +159,22 @@ export function widenedRange(range: DayRange | null, day: string): DayRange {
 }
 
 export interface ConsolidationResult {
-  /** The stories weighed, and how many of them were merged into another. */
+  /** The stories weighed, how many of them were merged into another, and how many were given a new title. */
   stories: number;
   merged: number;
+  retitled: number;
   merges: StoryMerge[];
+}
+
+/** The name keys a title is chosen from: those at least two of the story's reports name, with how many do. */
+function titleCandidates(articles: readonly number[], vocabulary: ReportVocabulary): { key: string; reports: number; weight: number }[] {
+  const reports = new Map<string, number>();
+  for (const article of articles) {
+    for (const key of vocabulary.keysOf.get(article) ?? []) if (!key.startsWith('w:')) reports.set(key, (reports.get(key) ?? 0) + 1);
+  }
+  return [...reports.entries()]
+    .filter(([, count]) => count >= 2)
+    .map(([key, count]) => ({ key, reports: count, weight: contextWeight(vocabulary.articlesUsing.get(key) ?? 1) }));
 }
 
 /**
@@ -181,7 +193,7 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
     range.to.slice(0, 10),
     storyWindowDays,
   );
-  if (stories.length < 2) return { stories: stories.length, merged: 0, merges: [] };
+  if (stories.length === 0) return { stories: 0, merged: 0, retitled: 0, merges: [] };
   const articles = [...new Set(stories.flatMap((story) => story.articles))];
   const [{ vocabulary }] = await prisma.$queryRawUnsafe<[{ vocabulary: { keys: { article: number; keys: string[] }[]; using: Record<string, number>; articleCount: number } }]>(
     `WITH own AS (
@@ -208,11 +220,12 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
      ) AS vocabulary`,
     articles,
   );
-  const merges = storyMerges(stories, {
+  const known: ReportVocabulary = {
     keysOf: new Map((vocabulary.keys ?? []).map((entry) => [entry.article, entry.keys])),
     articlesUsing: new Map(Object.entries(vocabulary.using).map(([key, count]) => [key, Number(count)])),
     articleCount: Number(vocabulary.articleCount),
-  });
+  };
+  const merges = storyMerges(stories, known);
   let merged = 0;
   for (const merge of merges) {
     const done = await prisma.$transaction(async (tx) => {
@@ -237,5 +250,49 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
     });
     if (done) merged += 1;
   }
-  return { stories: stories.length, merged, merges };
+  const retitled = await retitleStories(prisma, stories, merges, known);
+  return { stories: stories.length, merged, retitled, merges };
+}
+
+/**
+ * Titles each story after what its reports, all of them, have in common, as a story's first title is after
+ * its first two: the place and the two people or groups they name most (weighed by rarity). A title a
+ * curator wrote is kept.
+ */
+async function retitleStories(prisma: PrismaClient, stories: readonly StoryReports[], merges: readonly StoryMerge[], vocabulary: ReportVocabulary): Promise<number> {
+  const reportsOf = new Map(stories.map((story) => [story.id, [...story.articles]]));
+  for (const merge of merges) {
+    reportsOf.get(merge.survivor)!.push(...reportsOf.get(merge.merged)!);
+    reportsOf.delete(merge.merged);
+  }
+  const candidates = new Map([...reportsOf].map(([id, articles]) => [id, titleCandidates([...new Set(articles)], vocabulary)]));
+  const keys = [...new Set([...candidates.values()].flat().map((candidate) => candidate.key))];
+  if (keys.length === 0) return 0;
+  const idsOf = (prefix: string) => keys.filter((key) => key.startsWith(prefix)).map((key) => Number(key.slice(1)));
+  const names = new Map<string, string>();
+  for (const person of await prisma.person.findMany({ where: { id: { in: idsOf('p') } }, select: { id: true, name: true } })) names.set(`p${person.id}`, person.name);
+  for (const group of await prisma.organization.findMany({ where: { id: { in: idsOf('o') } }, select: { id: true, name: true } })) names.set(`o${group.id}`, group.name);
+  for (const place of await prisma.place.findMany({ where: { id: { in: idsOf('l') } }, select: { id: true, name: true } })) names.set(`l${place.id}`, place.name);
+  const kindOf = (key: string) => (key.startsWith('p') ? 'person' : key.startsWith('o') ? 'organization' : 'place') as 'person' | 'organization' | 'place';
+  const titles = [...candidates].flatMap(([id, found]) => {
+    // Where a story is told is a place most of its reports name: a country one report in three names is
+    // where someone in it comes from.
+    const reports = new Set(reportsOf.get(id)).size;
+    const widely = found.some((candidate) => kindOf(candidate.key) === 'place' && 2 * candidate.reports >= reports);
+    const shared = found.flatMap((candidate) => {
+      const name = names.get(candidate.key);
+      if (!name || (widely && kindOf(candidate.key) === 'place' && 2 * candidate.reports < reports)) return [];
+      return [{ name, kind: kindOf(candidate.key), weight: candidate.weight, mentions: candidate.reports }];
+    });
+    return shared.length ? [{ id, title: storyTitle(shared) }] : [];
+  });
+  if (titles.length === 0) return 0;
+  return prisma.$transaction(async (tx) => {
+    await holdStoreLock(tx);
+    return tx.$executeRawUnsafe(
+      `UPDATE "Event" e SET title = t.title FROM jsonb_to_recordset($1::jsonb) AS t(id int, title text)
+       WHERE e.id = t.id AND e.type = 'STORY' AND NOT e."titleByCurator" AND e.title <> t.title`,
+      JSON.stringify(titles),
+    );
+  });
 }

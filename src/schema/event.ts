@@ -381,7 +381,7 @@ builder.mutationFields((t) => ({
       if (!input.date) throw new UserInputError('input.date is required to create an event', 'input.date');
       return context.prisma.event.create({
         ...query,
-        data: { title: input.title, summary: input.summary ?? null, type: input.type ?? 'OTHER', ...storedDate(input.date) },
+        data: { title: input.title, titleByCurator: true, summary: input.summary ?? null, type: input.type ?? 'OTHER', ...storedDate(input.date) },
       });
     },
   }),
@@ -395,7 +395,7 @@ builder.mutationFields((t) => ({
         ...query,
         where: { id: eventId },
         data: {
-          ...(input.title ? { title: input.title } : {}),
+          ...(input.title ? { title: input.title, titleByCurator: true } : {}),
           ...(input.summary !== undefined ? { summary: input.summary } : {}),
           ...(input.type ? { type: input.type } : {}),
           ...(input.date ? storedDate(input.date) : {}),

@@ -128,6 +128,9 @@ for (const kind of databaseKinds) {
       expect(before.length).toBeGreaterThanOrEqual(3);
       expect(before[0]![1]).toBeLessThan(15);
       const limaBefore = await storiesOf(lima);
+      // A curator named the Lima story: consolidation keeps the name.
+      const limaStory = limaBefore[0]![0];
+      await database.prisma.event.update({ where: { id: limaStory }, data: { title: 'Lima: the raid on the Japanese residence', titleByCurator: true } });
 
       const result = await consolidateStories(database.prisma, { from: '1997-04-01', to: '1997-04-30' });
       expect(result.merged).toBeGreaterThanOrEqual(2);
@@ -139,6 +142,9 @@ for (const kind of databaseKinds) {
       expect(story.startsOn.toISOString().slice(0, 10)).toBe('1997-04-04');
       expect(story.endsOn.toISOString().slice(0, 10)).toBe('1997-04-30');
       expect(story.articleCount).toBeGreaterThanOrEqual(held);
+      // The title follows all the reports now, not the first two: the story is about President Mobutu.
+      expect(story.title).toMatch(/^Zaire: .*Mobutu Sese Seko/);
+      expect((await database.prisma.event.findUniqueOrThrow({ where: { id: limaStory } })).title).toBe('Lima: the raid on the Japanese residence');
       expect(await storiesOf(lima)).toEqual(limaBefore);
       expect((await storiesOf(lima)).some(([id]) => id === storyId)).toBe(false);
 

@@ -3,6 +3,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
+import { consolidateStories } from '../../src/graph/story-consolidation.js';
 
 type Data = Record<string, any>;
 
@@ -266,6 +267,29 @@ for (const kind of databaseKinds) {
       });
       expect(all.errors?.[0]?.message).toContain('would leave the event with none');
       expect(await prisma.event.count()).toBe(2);
+    });
+
+    it('keeps the title a curator gave a story when ingestion retitles stories after their reports', async () => {
+      const { prisma } = database;
+      const person = await prisma.person.create({ data: { name: 'Bashkim Fino', nameKey: 'bashkim fino' } });
+      const place = await prisma.place.create({ data: { name: 'Vlorë', nameKey: 'vlore', kind: 'CITY' } });
+      const story = await prisma.event.create({
+        data: { title: 'Albania: Franz Vranitzky', type: 'STORY', startsOn: new Date('1997-04-12T00:00:00Z'), endsOn: new Date('1997-04-13T00:00:00Z'), precision: 'DAY', approximate: true },
+      });
+      for (const day of ['12', '13']) {
+        const text = `VLORE, April ${day} - Prime Minister Bashkim Fino visited the port.`;
+        const article = await prisma.article.create({ data: { contentHash: `story-title-${day}`, publishedOn: new Date(`1997-04-${day}T00:00:00Z`), text, format: 'text' } });
+        await prisma.eventMention.create({ data: { eventId: story.id, articleId: article.id, quote: text, start: 0, end: text.length } });
+        await prisma.personMention.create({ data: { personId: person.id, articleId: article.id, text: 'Bashkim Fino', start: 29, end: 41 } });
+        await prisma.placeMention.create({ data: { placeId: place.id, articleId: article.id, text: 'VLORE', start: 0, end: 5 } });
+      }
+      await consolidateStories(prisma, { from: '1997-04-12', to: '1997-04-13' });
+      expect((await prisma.event.findUniqueOrThrow({ where: { id: story.id } })).title).toBe('Vlorë: Bashkim Fino');
+
+      const renamed = await client.data(`mutation ($id: ID!) { updateEvent(id: $id, input: { title: "Albania: Fino in Vlore" }) { title } }`, { id: encodeNodeId('Event', story.id) });
+      expect(renamed.updateEvent.title).toBe('Albania: Fino in Vlore');
+      await consolidateStories(prisma, { from: '1997-04-12', to: '1997-04-13' });
+      expect((await prisma.event.findUniqueOrThrow({ where: { id: story.id } })).title).toBe('Albania: Fino in Vlore');
     });
   });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "titleByCurator" BOOLEAN NOT NULL DEFAULT false;
