@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<void> {
       let pending: DayRange | null = null;
       let run: DayRange | null = null;
       let merged = 0;
+      let occasions = 0;
       for (const file of files) {
         for (const document of await readDocumentFile(file)) {
           try {
@@ -82,7 +83,9 @@ async function main(argv: string[]): Promise<void> {
             pending = widenedRange(pending, day);
             run = widenedRange(run, day);
             if (articles % 400 === 0) {
-              merged += (await consolidateStories(prisma, pending)).merged;
+              const result = await consolidateStories(prisma, pending);
+              merged += result.merged;
+              occasions += result.occasionsMerged;
               pending = null;
               await database.maintain();
             }
@@ -93,10 +96,14 @@ async function main(argv: string[]): Promise<void> {
         }
         if (articles % 500 === 0) process.stderr.write(`  ${articles}/${files.length}\n`);
       }
-      if (run) merged += (await consolidateStories(prisma, run)).merged;
+      if (run) {
+        const result = await consolidateStories(prisma, run);
+        merged += result.merged;
+        occasions += result.occasionsMerged;
+      }
       await database.maintain();
       const seconds = (performance.now() - started) / 1000;
-      console.log(`stories merged by consolidation: ${merged}`);
+      console.log(`consolidation merged ${merged} stories into others and ${occasions} events into one their story told already`);
       console.log(`ingested ${articles} articles (${failures} failed) into ${dataDir} in ${seconds.toFixed(1)} s: ${(articles / seconds).toFixed(1)} articles/s`);
     } else {
       console.log(`reading ${dataDir}`);

@@ -22,8 +22,9 @@ interface Tally {
   articlesUnchanged: number;
   failures: number;
   created: StoreCounts;
-  /** Stories merged into another by consolidation. */
+  /** Stories merged into another by consolidation, and events merged into another of the same story. */
   storiesMerged: number;
+  occasionsMerged: number;
 }
 
 function progressLine(done: number, total: number, tally: Tally, seconds: number): string {
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     failures: 0,
     created: { people: 0, organizations: 0, places: 0, sources: 0, events: 0, stories: 0, claims: 0, mentions: 0 },
     storiesMerged: 0,
+    occasionsMerged: 0,
   };
   const files: string[] = [];
   for (const pattern of patterns) {
@@ -71,8 +73,9 @@ async function main(argv: string[]): Promise<number> {
   let run = null as DayRange | null;
   const consolidate = async (range: DayRange | null) => {
     if (!range) return;
-    const { merged } = await consolidateStories(database.prisma, range);
+    const { merged, occasionsMerged } = await consolidateStories(database.prisma, range);
     tally.storiesMerged += merged;
+    tally.occasionsMerged += occasionsMerged;
     pending = null;
   };
   try {
@@ -126,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(
     `ingest: ${articles} articles from ${tally.files} files: ${tally.articlesNew} new, ${tally.articlesUnchanged} unchanged, ${tally.failures} failed; ` +
       `created ${created.events} events, ${created.stories} stories, ${created.people} people, ${created.organizations} organizations, ${created.places} places, ${created.sources} sources, ${created.claims} claims, ${created.mentions} mentions; ` +
-      `merged ${tally.storiesMerged} stories into others told alike; ` +
+      `merged ${tally.storiesMerged} stories into others told alike and ${tally.occasionsMerged} events into one its story told already; ` +
       `${seconds.toFixed(1)} s (${(articles / Math.max(seconds, 0.001)).toFixed(1)} articles/s), peak memory ${Math.round(peakRss / 1024 / 1024)} MB\n`,
   );
   return articles === 0 && tally.failures > 0 ? 1 : 0;

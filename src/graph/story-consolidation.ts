@@ -5,6 +5,8 @@
 // is merged into the larger, as a curator would merge them, and the merge is recorded with its reason so a
 // curator can split it again.
 import type { PrismaClient } from '../db/generated/prisma/client.js';
+import type { EventType } from '../db/generated/prisma/enums.js';
+import { compatibleEventTypes } from '../ingest/extract/events.js';
 import { mergeEntitiesIn } from './merge.js';
 import { holdStoreLock } from './store-article.js';
 import { contextWeight, storyTitle, storyWindowDays } from './stories.js';
@@ -164,6 +166,60 @@ export interface ConsolidationResult {
   merged: number;
   retitled: number;
   merges: StoryMerge[];
+  /** Events of the stories merged into another told by other reports of the same story (one election, one summit). */
+  occasionsMerged: number;
+}
+
+/** An event that is part of a story, as occasion merging sees it. */
+export interface StoryPart {
+  id: number;
+  story: number;
+  type: EventType;
+  startsOn: string;
+  endsOn: string;
+  articles: number;
+  /** The countries its places lie in, and its cities. */
+  countries: string[];
+  cities: number[];
+}
+
+// The events that happen once on their day and that every report of a story tells again: an election, a
+// verdict, a truce. Two reports of one story that tell one of these on the same day (or the next: the wire
+// dates by its own clock) tell the same one, unless their places set them apart. Attacks are left alone (a
+// story of a war holds many a day), and so are meetings and talks: on the AFP corpus, the meetings of one
+// story's day were as often two meetings (a summit and a minister's visit) as one.
+const occasionTypes = new Set<EventType>(['ELECTION', 'TRIAL', 'AGREEMENT']);
+
+/** Whether two parts of one story may be one occasion: kinds that go together, a day apart at most, no country or city that sets them apart. */
+function sameOccasion(a: StoryPart, b: StoryPart): boolean {
+  if (!compatibleEventTypes(a.type).includes(b.type)) return false;
+  if (dayNumber(b.startsOn) - dayNumber(a.endsOn) > 1 || dayNumber(a.startsOn) - dayNumber(b.endsOn) > 1) return false;
+  const apart = (x: readonly (string | number)[], y: readonly (string | number)[]) => x.length > 0 && y.length > 0 && !x.some((value) => y.includes(value));
+  return !apart(a.countries, b.countries) && !apart(a.cities, b.cities);
+}
+
+/**
+ * The merges that make one event of each occasion a story's reports tell apart: within each story, the
+ * parts most reported first, each joining the first occasion all of whose parts it may be one with.
+ */
+export function occasionMerges(parts: readonly StoryPart[]): { survivor: number; merged: number }[] {
+  const byStory = new Map<number, StoryPart[]>();
+  for (const part of parts) if (occasionTypes.has(part.type)) byStory.set(part.story, [...(byStory.get(part.story) ?? []), part]);
+  const merges: { survivor: number; merged: number }[] = [];
+  const mergedAway = new Set<number>();
+  for (const storyParts of byStory.values()) {
+    const occasions: StoryPart[][] = [];
+    for (const part of [...storyParts].sort((a, b) => b.articles - a.articles || a.id - b.id)) {
+      if (mergedAway.has(part.id)) continue;
+      const occasion = occasions.find((members) => members.every((member) => sameOccasion(member, part)));
+      if (occasion) {
+        merges.push({ survivor: occasion[0]!.id, merged: part.id });
+        mergedAway.add(part.id);
+        occasion.push(part);
+      } else occasions.push([part]);
+    }
+  }
+  return merges;
 }
 
 /** The name keys a title is chosen from: those at least two of the story's reports name, with how many do. */
@@ -193,7 +249,7 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
     range.to.slice(0, 10),
     storyWindowDays,
   );
-  if (stories.length === 0) return { stories: 0, merged: 0, retitled: 0, merges: [] };
+  if (stories.length === 0) return { stories: 0, merged: 0, retitled: 0, merges: [], occasionsMerged: 0 };
   const articles = [...new Set(stories.flatMap((story) => story.articles))];
   const [{ vocabulary }] = await prisma.$queryRawUnsafe<[{ vocabulary: { keys: { article: number; keys: string[] }[]; using: Record<string, number>; articleCount: number } }]>(
     `WITH own AS (
@@ -251,7 +307,38 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
     if (done) merged += 1;
   }
   const retitled = await retitleStories(prisma, stories, merges, known);
-  return { stories: stories.length, merged, retitled, merges };
+  const survivors = stories.map((story) => story.id).filter((id) => !merges.some((merge) => merge.merged === id));
+  const occasionsMerged = await mergeOccasions(prisma, survivors);
+  return { stories: stories.length, merged, retitled, merges, occasionsMerged };
+}
+
+/** Merges, within each of the given stories, the parts that tell one occasion; returns how many were merged away. */
+async function mergeOccasions(prisma: PrismaClient, storyIds: number[]): Promise<number> {
+  if (storyIds.length === 0) return 0;
+  const parts = await prisma.$queryRawUnsafe<StoryPart[]>(
+    `SELECT e.id, r."toEventId" AS story, e.type::text AS type, to_char(e."startsOn", 'YYYY-MM-DD') AS "startsOn",
+            to_char(e."endsOn", 'YYYY-MM-DD') AS "endsOn", e."articleCount" AS articles,
+            coalesce((SELECT array_agg(DISTINCT p."countryCode") FROM "EventPlace" l JOIN "Place" p ON p.id = l."placeId"
+                      WHERE l."eventId" = e.id AND p."countryCode" IS NOT NULL), '{}') AS countries,
+            coalesce((SELECT array_agg(DISTINCT p.id) FROM "EventPlace" l JOIN "Place" p ON p.id = l."placeId"
+                      WHERE l."eventId" = e.id AND p.kind = 'CITY'), '{}') AS cities
+     FROM "EventRelation" r JOIN "Event" e ON e.id = r."fromEventId"
+     WHERE r.kind = 'PART_OF' AND r."toEventId" = ANY($1::int[]) AND e.type::text = ANY($2::text[])`,
+    storyIds,
+    [...occasionTypes],
+  );
+  let merged = 0;
+  for (const merge of occasionMerges(parts)) {
+    const done = await prisma.$transaction(async (tx) => {
+      await holdStoreLock(tx);
+      const found = await tx.event.count({ where: { id: { in: [merge.survivor, merge.merged] } } });
+      if (found < 2) return false;
+      await mergeEntitiesIn(tx, 'Event', merge.survivor, merge.merged, 'one occasion told twice: reports of one story tell it on the same day');
+      return true;
+    });
+    if (done) merged += 1;
+  }
+  return merged;
 }
 
 /**

@@ -55,7 +55,7 @@ describe('npm run ingest', () => {
 
     const again = await ingest(dataDir, inputs);
     expect(again.stderr).toMatch(/ingest: 3 articles from 6 files: 0 new, 3 unchanged, 3 failed; created 0 events, 0 stories, 0 people/);
-    expect(again.stderr).toMatch(/mentions; merged 0 stories into others told alike;/);
+    expect(again.stderr).toMatch(/mentions; merged 0 stories into others told alike and 0 events into one its story told already;/);
 
     const database = await openDatabase({ dataDir });
     try {

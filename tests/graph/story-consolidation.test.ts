@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitEvent } from '../../src/graph/split.js';
-import { consolidateStories, storyMerges, type ReportVocabulary, type StoryReports } from '../../src/graph/story-consolidation.js';
+import { consolidateStories, occasionMerges, storyMerges, type ReportVocabulary, type StoryPart, type StoryReports } from '../../src/graph/story-consolidation.js';
 import { afpDirectory, ingestAfp } from '../support/afp.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 
@@ -80,6 +80,39 @@ describe('story consolidation', () => {
       { id: 2, startsOn: '2006-11-24', endsOn: '2006-11-26', articles: [3, 4] },
     ];
     expect(storyMerges(disasters, vocabulary({ 1: poland, 2: poland, 3: china, 4: china }))).toEqual([]);
+  });
+});
+
+describe('occasions told twice in one story', () => {
+  const part = (id: number, fields: Partial<StoryPart>): StoryPart => ({
+    id, story: 1, type: 'ELECTION', startsOn: '2005-12-15', endsOn: '2005-12-15', articles: 1, countries: [], cities: [], ...fields,
+  });
+
+  it("makes one election of the reports of Iraq's vote in one story, the most reported surviving", () => {
+    const merges = occasionMerges([
+      part(1, { countries: ['IQ'], articles: 6 }),
+      part(2, { countries: ['US', 'IQ', 'BO'], articles: 5 }),
+      part(3, { articles: 1 }), // an observer in Fallujah, a place without a country
+      part(4, { startsOn: '2005-12-16', endsOn: '2005-12-16', countries: ['IQ'] }), // dated by the next day's wire
+    ]);
+    expect(merges).toEqual([
+      { survivor: 1, merged: 2 },
+      { survivor: 1, merged: 3 },
+      { survivor: 1, merged: 4 },
+    ]);
+  });
+
+  it("keeps apart another country's election, another day's vote, another story's election, and attacks", () => {
+    expect(
+      occasionMerges([
+        part(1, { countries: ['IQ'], articles: 6 }),
+        part(2, { countries: ['BO'] }),
+        part(3, { startsOn: '2005-12-12', endsOn: '2005-12-12', countries: ['IQ'] }),
+        part(4, { story: 2, countries: ['IQ'] }),
+        part(5, { type: 'ATTACK', countries: ['IQ'] }),
+        part(6, { type: 'ATTACK', countries: ['IQ'] }),
+      ]),
+    ).toEqual([]);
   });
 });
 
