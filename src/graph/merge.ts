@@ -137,6 +137,7 @@ export async function mergeEntitiesIn(
   if (mergedName === null) throw new MergeError(`merged: no ${type.toLowerCase()} has that ID`);
 
   if (type === 'Place') await keepPlaceHierarchyAcyclic(tx, survivorId, mergedId);
+  if (type === 'Event') await widenMergedStory(tx, survivorId, mergedId);
 
   const movedLinks: Record<string, number> = {};
   for (const link of linkTables[type]) {
@@ -164,6 +165,18 @@ export async function mergeEntitiesIn(
     data: { entityType: entityTypeOf[type], survivorId, mergedId, mergedName, movedLinks, reason: reason ?? null },
   });
   return { mergeId: record.id, survivorId, movedLinks };
+}
+
+/** Two stories made one run from the first report of either to the last: the survivor's dates widen to cover both. */
+async function widenMergedStory(tx: Transaction, survivorId: number, mergedId: number): Promise<void> {
+  const [survivor, merged] = await Promise.all([
+    tx.event.findUniqueOrThrow({ where: { id: survivorId }, select: { type: true, startsOn: true, endsOn: true } }),
+    tx.event.findUniqueOrThrow({ where: { id: mergedId }, select: { type: true, startsOn: true, endsOn: true } }),
+  ]);
+  if (survivor.type !== 'STORY' || merged.type !== 'STORY') return;
+  const startsOn = survivor.startsOn < merged.startsOn ? survivor.startsOn : merged.startsOn;
+  const endsOn = survivor.endsOn > merged.endsOn ? survivor.endsOn : merged.endsOn;
+  await tx.event.update({ where: { id: survivorId }, data: { startsOn, endsOn, spanDays: Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000) } });
 }
 
 async function keepPlaceHierarchyAcyclic(tx: Transaction, survivorId: number, mergedId: number): Promise<void> {

@@ -236,7 +236,8 @@ function titleCandidates(articles: readonly number[], vocabulary: ReportVocabula
 /**
  * Merges the stories told alike among those running between `from` and `to` (days, inclusive; widened by
  * the story window so that a story just begun meets the one it continues). Each merge is one transaction
- * under the lock articles are stored under, and widens the surviving story's dates to cover both.
+ * under the lock articles are stored under, and widens the surviving story's dates to cover both (as a
+ * curator's merge of two stories does).
  */
 export async function consolidateStories(prisma: PrismaClient, range: DayRange): Promise<ConsolidationResult> {
   const stories = await prisma.$queryRawUnsafe<StoryReports[]>(
@@ -287,10 +288,8 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
     const done = await prisma.$transaction(async (tx) => {
       await holdStoreLock(tx);
       // An article stored meanwhile may have changed the stories; merge only what still exists.
-      const found = await tx.event.findMany({ where: { id: { in: [merge.survivor, merge.merged] }, type: 'STORY' }, select: { id: true, startsOn: true, endsOn: true } });
-      if (found.length < 2) return false;
-      const startsOn = new Date(Math.min(...found.map((story) => story.startsOn.getTime())));
-      const endsOn = new Date(Math.max(...found.map((story) => story.endsOn.getTime())));
+      const found = await tx.event.count({ where: { id: { in: [merge.survivor, merge.merged] }, type: 'STORY' } });
+      if (found < 2) return false;
       await mergeEntitiesIn(
         tx,
         'Event',
@@ -298,10 +297,6 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
         merge.merged,
         `one story told twice: its reports share the same rare names (likeness ${merge.names.toFixed(2)}) and words (${merge.words.toFixed(2)})`,
       );
-      await tx.event.update({
-        where: { id: merge.survivor },
-        data: { startsOn, endsOn, spanDays: Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000) },
-      });
       return true;
     });
     if (done) merged += 1;

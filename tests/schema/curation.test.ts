@@ -269,7 +269,7 @@ for (const kind of databaseKinds) {
       expect(await prisma.event.count()).toBe(2);
     });
 
-    it('keeps the title a curator gave a story when ingestion retitles stories after their reports', async () => {
+    it('keeps the title a curator gave a story when ingestion retitles stories, and merges two stories into one that runs over both', async () => {
       const { prisma } = database;
       const person = await prisma.person.create({ data: { name: 'Bashkim Fino', nameKey: 'bashkim fino' } });
       const place = await prisma.place.create({ data: { name: 'Vlorë', nameKey: 'vlore', kind: 'CITY' } });
@@ -290,6 +290,22 @@ for (const kind of databaseKinds) {
       expect(renamed.updateEvent.title).toBe('Albania: Fino in Vlore');
       await consolidateStories(prisma, { from: '1997-04-12', to: '1997-04-13' });
       expect((await prisma.event.findUniqueOrThrow({ where: { id: story.id } })).title).toBe('Albania: Fino in Vlore');
+
+      // A merge consolidation could not make, made by the curator: the story then runs over both.
+      const later = await prisma.event.create({
+        data: { title: 'Vlorë: Italian troops', type: 'STORY', startsOn: new Date('1997-04-16T00:00:00Z'), endsOn: new Date('1997-04-18T00:00:00Z'), precision: 'DAY', approximate: true },
+      });
+      const text = 'VLORE, April 18 - Italian troops landed.';
+      const article = await prisma.article.create({ data: { contentHash: 'story-title-18', publishedOn: new Date('1997-04-18T00:00:00Z'), text, format: 'text' } });
+      await prisma.eventMention.create({ data: { eventId: later.id, articleId: article.id, quote: text, start: 0, end: text.length } });
+      const merged = await client.data(`mutation ($survivor: ID!, $merged: ID!) {
+        mergeEntities(survivor: $survivor, merged: $merged, reason: "the force Fino asked for") {
+          survivor { ... on Event { title articleCount date { earliest latest } } }
+        }
+      }`, { survivor: encodeNodeId('Event', story.id), merged: encodeNodeId('Event', later.id) });
+      expect(merged.mergeEntities.survivor).toEqual({ title: 'Albania: Fino in Vlore', articleCount: 3, date: { earliest: '1997-04-12', latest: '1997-04-18' } });
+      const history = await client.data(`query ($id: ID!) { mergeHistory(entity: $id) { edges { node { mergedName reason } } } }`, { id: encodeNodeId('Event', story.id) });
+      expect(history.mergeHistory.edges).toEqual([{ node: { mergedName: 'Vlorë: Italian troops', reason: 'the force Fino asked for' } }]);
     });
   });
 }
