@@ -22,6 +22,8 @@ export interface KnownPersonName {
   spellingKey: string | null;
   /** The person has a name with given names, not only a surname. */
   fullNamed: boolean;
+  /** This is the person's own name, not one of its other names. */
+  primary?: boolean;
 }
 
 /** An alias row of an organisation (or of a source) already in the graph. */
@@ -172,6 +174,9 @@ export function resolvePerson(names: EntityName[], known: KnownPersonName[]): Re
   // The one person known under this very name is the person, whatever the other rules would weigh.
   const sameName = onlyOne(known.filter((row) => row.key === own.key).map((row) => row.id));
   if (sameName !== undefined) return { id: sameName, rule: 'name' };
+  // Of several people known under it ("Abdullah" is also King Abdullah II's), the one whose own name it is.
+  const ownName = onlyOne(known.filter((row) => row.key === own.key && row.primary).map((row) => row.id));
+  if (ownName !== undefined) return { id: ownName, rule: 'name' };
   const { surnameKey, spellingKey } = personMatchKeys(own.name);
   if (surnameKey === null) {
     const surnameOnly = onlyOne(known.filter((row) => row.key === own.key && !row.fullNamed).map((row) => row.id));
@@ -226,10 +231,11 @@ export function resolveOrganization<Row extends KnownOrganizationName>(
 }
 
 /** Adds a node's names to what is known, so that later facts of the same article find it too. */
-export function rememberPerson(known: KnownPersonName[], id: number, names: EntityName[]): void {
+/** Adds the names a fact gave a person to the known names; `created`: the person is new, named after the first. */
+export function rememberPerson(known: KnownPersonName[], id: number, names: EntityName[], created = false): void {
   const fullNamed = names.some((name) => personMatchKeys(name.name).surnameKey !== null) || known.some((row) => row.id === id && row.fullNamed);
   for (const row of known) if (row.id === id) row.fullNamed = fullNamed;
-  known.push(...names.map((name) => ({ id, ...name, ...personMatchKeys(name.name), fullNamed })));
+  known.push(...names.map((name, index) => ({ id, ...name, ...personMatchKeys(name.name), fullNamed, primary: created && index === 0 })));
 }
 
 export function rememberOrganization<Row extends KnownOrganizationName>(known: Row[], id: number, names: EntityName[], extra: Omit<Row, keyof KnownOrganizationName>): void {

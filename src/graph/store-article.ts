@@ -161,7 +161,8 @@ const readKnownGraph = `
 SELECT json_build_object(
   'existingArticle', (SELECT id FROM "Article" WHERE "contentHash" = $1 OR ($2::text IS NOT NULL AND url = $2) ORDER BY id LIMIT 1),
   'people', (SELECT coalesce(json_agg(json_build_object('id', a."personId", 'name', a.name, 'key', a.key, 'surnameKey', a."surnameKey", 'spellingKey', a."spellingKey",
-                'fullNamed', EXISTS (SELECT 1 FROM "PersonAlias" f WHERE f."personId" = a."personId" AND f."surnameKey" IS NOT NULL)) ORDER BY a."personId"), '[]')
+                'fullNamed', EXISTS (SELECT 1 FROM "PersonAlias" f WHERE f."personId" = a."personId" AND f."surnameKey" IS NOT NULL),
+                'primary', a.key = (SELECT p."nameKey" FROM "Person" p WHERE p.id = a."personId")) ORDER BY a."personId"), '[]')
              FROM "PersonAlias" a WHERE a.key = ANY($3::text[]) OR a."surnameKey" = ANY($16::text[]) OR a."spellingKey" = ANY($17::text[])),
   'organizations', (SELECT coalesce(json_agg(json_build_object('id', a."organizationId", 'name', a.name, 'key', a.key, 'initialsKey', a."initialsKey", 'spellingKey', a."spellingKey",
                 'fullNamed', EXISTS (SELECT 1 FROM "OrganizationAlias" f WHERE f."organizationId" = a."organizationId" AND f."initialsKey" IS NOT NULL)) ORDER BY a."organizationId"), '[]')
@@ -485,7 +486,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
         }
         ids.set(person.key, id);
         for (const name of personNames) rows.personAliases!.push({ owner: id, ...name, ...personMatchKeys(name.name) });
-        rememberPerson(read.people, id, personNames);
+        rememberPerson(read.people, id, personNames, match === undefined);
       });
       facts.organizations.forEach((organization) => {
         const organizationNames = namesOf(organization);

@@ -146,6 +146,18 @@ for (const kind of databaseKinds) {
       expect(await peopleNamed('Joseph Kabila')).toHaveLength(1);
     });
 
+    it('keeps one "Abdullah" when King Abdullah II and an Ahmed Abdullah are known under that name too', async () => {
+      await store(wire({ people: [{ name: 'Abdullah' }] }));
+      await store(wire({ people: [{ name: 'Abdullah II', aliases: ['Abdullah'] }] }));
+      await store(wire({ people: [{ name: 'Ahmed Abdullah', aliases: ['Abdullah'] }] }));
+      await store(wire({ people: [{ name: 'Nadhem Abdullah', aliases: ['Abdullah'] }] }));
+      const again = await store(wire({ people: [{ name: 'Abdullah' }] }));
+      expect(again.created.people).toBe(0);
+      const named = await database.prisma.person.findMany({ where: { nameKey: 'abdullah' }, include: { mentions: true } });
+      expect(named).toHaveLength(1);
+      expect(named[0]!.mentions).toHaveLength(2);
+    });
+
     it('joins spelling variants of a name with the same surname, and keeps other given names apart', async () => {
       await store(wire({ people: [{ name: 'Mahmoud Abbas' }, { name: 'Fouad Siniora' }, { name: 'Richard Boucher' }, { name: 'Dana Smith' }] }));
       const variants = await store(wire({ people: [{ name: 'Mahmud Abbas' }, { name: 'Fuad Siniora' }, { name: 'Mark Boucher' }, { name: 'Dina Smith' }] }));
