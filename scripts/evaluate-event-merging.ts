@@ -1,7 +1,8 @@
 /**
  * `npm run eval:events -- [dataDir]`: how well one story becomes one event. Opens an embedded database that
  * holds an ingested corpus (by default a fresh temporary one, filled with the AFP corpus through the ingest
- * CLI's own path: read → extractDocument → toArticleFacts → storeArticleFacts) and prints how many events
+ * CLI's own path: read → extractDocument → toArticleFacts → storeArticleFacts, stories consolidated as the CLI
+ * consolidates them) and prints how many events
  * there are, how many are reported by several articles, the biggest events, and an estimate of the stories
  * still split in several events: pairs of events of the same type, dated within two days of each other,
  * that share a place or a participant.
