@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.js';
 import { ingestDocument } from '../src/graph/ingest-article.js';
-import { consolidateStories, widenedRange, type DayRange } from '../src/graph/story-consolidation.js';
+import { BatchConsolidation } from '../src/graph/story-consolidation.js';
 import { listInputFiles, readDocumentFile } from '../src/ingest/formats/index.js';
 
 const defaultCorpus = resolve(import.meta.dirname, '../../shared/datasets/afp-1997');
@@ -71,25 +71,13 @@ async function main(argv: string[]): Promise<void> {
       let articles = 0;
       let failures = 0;
       // As the ingest CLI does: stories consolidated and statistics refreshed every 400 articles and at the end.
-      let pending: DayRange | null = null;
-      let run: DayRange | null = null;
-      let merged = 0;
-      let occasions = 0;
+      const consolidation = new BatchConsolidation(prisma);
       for (const file of files) {
         for (const document of await readDocumentFile(file)) {
           try {
             await ingestDocument(prisma, document);
             articles += 1;
-            const day = document.publishedAt.slice(0, 10);
-            pending = widenedRange(pending, day);
-            run = widenedRange(run, day);
-            if (articles % 400 === 0) {
-              const result = await consolidateStories(prisma, pending);
-              merged += result.merged;
-              occasions += result.occasionsMerged;
-              pending = null;
-              await database.maintain();
-            }
+            if (await consolidation.stored(document.publishedAt)) await database.maintain();
           } catch (error) {
             failures += 1;
             process.stderr.write(`error: ${document.source}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -97,14 +85,9 @@ async function main(argv: string[]): Promise<void> {
         }
         if (articles % 500 === 0) process.stderr.write(`  ${articles}/${files.length}\n`);
       }
-      if (run) {
-        const result = await consolidateStories(prisma, run);
-        merged += result.merged;
-        occasions += result.occasionsMerged;
-      }
-      await database.maintain();
+      if (await consolidation.finish()) await database.maintain();
       const seconds = (performance.now() - started) / 1000;
-      console.log(`consolidation merged ${merged} stories into others and ${occasions} events into one their story told already`);
+      console.log(`consolidation merged ${consolidation.merged} stories into others and ${consolidation.occasionsMerged} events into one their story told already`);
       console.log(`ingested ${articles} articles (${failures} failed) into ${dataDir} in ${seconds.toFixed(1)} s: ${(articles / seconds).toFixed(1)} articles/s`);
     } else {
       console.log(`reading ${dataDir}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { ingestDocument } from '../../src/graph/ingest-article.js';
+import { BatchConsolidation } from '../../src/graph/story-consolidation.js';
 import { listInputFiles, readDocumentFile } from '../../src/ingest/formats/index.js';
 import { createServer } from '../../src/server.js';
 
@@ -34,17 +35,21 @@ async function ingestCorpus(database: Database): Promise<{ articles: number; fai
   const started = performance.now();
   let articles = 0;
   let failures = 0;
+  // As the ingest CLI does: stories consolidated and statistics refreshed every 400 articles and at the end.
+  const consolidation = new BatchConsolidation(database.prisma);
   for (const file of await listInputFiles([corpus])) {
     try {
       for (const document of await readDocumentFile(file)) {
         await ingestDocument(database.prisma, document);
         articles += 1;
+        if (await consolidation.stored(document.publishedAt)) await database.maintain();
       }
     } catch (error) {
       failures += 1;
       console.error(`${file}: ${(error as Error).message.split('\n').filter(Boolean).at(-1)}`);
     }
   }
+  if (await consolidation.finish()) await database.maintain();
   return { articles, failures, seconds: (performance.now() - started) / 1000 };
 }
 

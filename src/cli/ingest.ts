@@ -8,7 +8,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { Worker } from 'node:worker_threads';
 import { storeArticleFacts } from '../graph/store-article.js';
-import { consolidateStories, widenedRange, type DayRange } from '../graph/story-consolidation.js';
+import { BatchConsolidation } from '../graph/story-consolidation.js';
 import type { ExtractReply, ExtractRequest } from '../ingest/extract-worker.js';
 import { InputError } from '../ingest/formats/input-error.js';
 import { listInputFiles } from '../ingest/formats/index.js';
@@ -61,26 +61,15 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
-  // Every this many new articles the embedded database's statistics are refreshed: plans made for an empty
-  // database slow every later article down (measured on the AFP corpus: about 10% of the ingest rate).
-  const maintenanceEvery = 400;
   process.stderr.write(`ingest: ${files.length} files into ${database.kind} at ${database.location}\n`);
   let peakRss = process.memoryUsage().rss;
   const interactive = process.stderr.isTTY === true;
-  // The days of the articles stored since stories were last consolidated, and of all this run stored: the
-  // last consolidation weighs every story the run added to, whose reports may have come in any order.
-  let pending = null as DayRange | null;
-  let run = null as DayRange | null;
-  const consolidate = async (range: DayRange | null) => {
-    if (!range) return;
-    const { merged, occasionsMerged } = await consolidateStories(database.prisma, range);
-    tally.storiesMerged += merged;
-    tally.occasionsMerged += occasionsMerged;
-    pending = null;
-  };
+  // Stories are consolidated every 400 new articles and at the end; the embedded database's statistics are
+  // refreshed after each time: plans made for an empty database slow every later article down (measured on
+  // the AFP corpus: about 10% of the ingest rate).
+  const consolidation = new BatchConsolidation(database.prisma);
   try {
     let index = 0;
-    let stored = 0;
     for await (const reply of extractedFiles(files)) {
       if ('error' in reply) {
         tally.failures += 1;
@@ -92,9 +81,7 @@ async function main(argv: string[]): Promise<number> {
             const result = await storeArticleFacts(database.prisma, article.facts);
             if (result.status === 'created') {
               tally.articlesNew += 1;
-              const day = article.facts.article.publishedOn;
-              pending = widenedRange(pending, day);
-              run = widenedRange(run, day);
+              if (await consolidation.stored(article.facts.article.publishedOn)) await database.maintain();
               for (const key of Object.keys(tally.created) as (keyof StoreCounts)[]) tally.created[key] += result.created[key];
             } else tally.articlesUnchanged += 1;
           } catch (error) {
@@ -105,21 +92,15 @@ async function main(argv: string[]): Promise<number> {
       }
       tally.files += 1;
       index += 1;
-      if (tally.articlesNew >= stored + maintenanceEvery) {
-        stored = tally.articlesNew;
-        await consolidate(pending);
-        await database.maintain();
-      }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const seconds = (performance.now() - started) / 1000;
       if (interactive && (index % 10 === 0 || index === files.length)) process.stderr.write(`\r${progressLine(index, files.length, tally, seconds)}`);
       else if (!interactive && (index % 250 === 0 || index === files.length)) process.stderr.write(`${progressLine(index, files.length, tally, seconds)}\n`);
     }
     if (interactive && files.length) process.stderr.write('\n');
-    if (tally.articlesNew > 0) {
-      await consolidate(run);
-      await database.maintain();
-    }
+    if (await consolidation.finish()) await database.maintain();
+    tally.storiesMerged = consolidation.merged;
+    tally.occasionsMerged = consolidation.occasionsMerged;
   } finally {
     await database.close();
   }

@@ -160,6 +160,51 @@ export function widenedRange(range: DayRange | null, day: string): DayRange {
   return { from: day < range.from ? day : range.from, to: day > range.to ? day : range.to };
 }
 
+// A batch ingest consolidates the stories of the days it stored every this many new articles (so that the
+// reports after a merge join the merged story), and once more at the end over every day it stored.
+const consolidateEvery = 400;
+
+/**
+ * Consolidation as a batch ingest goes (the ingest CLI, the evaluation and the benchmark): `stored` is told
+ * each new article's day and consolidates every 400 of them; `finish` weighs every story the run added to,
+ * whose reports may have come in any order. Both say whether they consolidated, so that the caller can
+ * refresh the database's statistics after them.
+ */
+export class BatchConsolidation {
+  merged = 0;
+  occasionsMerged = 0;
+  private pending: DayRange | null = null;
+  private run: DayRange | null = null;
+  private sinceLast = 0;
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async stored(publishedOn: string): Promise<boolean> {
+    const day = publishedOn.slice(0, 10);
+    this.pending = widenedRange(this.pending, day);
+    this.run = widenedRange(this.run, day);
+    this.sinceLast += 1;
+    if (this.sinceLast < consolidateEvery) return false;
+    await this.consolidate(this.pending);
+    return true;
+  }
+
+  async finish(): Promise<boolean> {
+    if (!this.run) return false;
+    await this.consolidate(this.run);
+    this.run = null;
+    return true;
+  }
+
+  private async consolidate(range: DayRange): Promise<void> {
+    const result = await consolidateStories(this.prisma, range);
+    this.merged += result.merged;
+    this.occasionsMerged += result.occasionsMerged;
+    this.pending = null;
+    this.sinceLast = 0;
+  }
+}
+
 export interface ConsolidationResult {
   /** The stories weighed, how many of them were merged into another, and how many were given a new title. */
   stories: number;
