@@ -1,7 +1,7 @@
 // Story consolidation: one situation told over weeks is often founded as several stories, because its
 // reports are linked only to reports of the last few days, and a week's reports can share no one but the
 // names every report of it repeats. Two stories whose reports, taken together, repeat the same rare names
-// and the same rare words, and that follow each other within the story window, are one story: the smaller
+// and the same rare words, and that follow each other within ten days, are one story: the smaller
 // is merged into the larger, as a curator would merge them, and the merge is recorded with its reason so a
 // curator can split it again.
 import type { PrismaClient } from '../db/generated/prisma/client.js';
@@ -9,7 +9,7 @@ import type { EventType } from '../db/generated/prisma/enums.js';
 import { compatibleEventTypes } from '../ingest/extract/events.js';
 import { mergeEntitiesIn } from './merge.js';
 import { holdStoreLock } from './store-article.js';
-import { contextWeight, storyTitle, storyWindowDays } from './stories.js';
+import { contextWeight, storyTitle } from './stories.js';
 
 /** A story as consolidation sees it: its dates and the articles that report it. */
 export interface StoryReports {
@@ -43,6 +43,11 @@ export interface StoryMerge {
 // and two stories of one country (China and human rights, China and the United States: 0.32 and 0.30) on both.
 const storyLikeness = 0.3;
 const storyLikenessSum = 0.68;
+
+// How many days a story may go quiet between its reports and still be one story. An article is compared with
+// the reports of five days around it; two stories are compared by all their reports, which tells more, and
+// bridges a week without news (the EU budget summit's two weeks, the Litvinenko poisoning's).
+const storyQuietDays = 10;
 
 type Profile = Map<string, number>;
 
@@ -129,7 +134,7 @@ export function storyMerges(stories: readonly StoryReports[], vocabulary: Report
       for (let j = i + 1; j < list.length; j += 1) {
         const b = list[j]!;
         // The list is in order of beginning: no later story begins within the window after this one ends either.
-        if (b.from - a.to > storyWindowDays) break;
+        if (b.from - a.to > storyQuietDays) break;
         const { names, words } = weigh(a, b);
         if (names < storyLikeness || words < storyLikeness || names + words < storyLikenessSum) continue;
         if (!best || names + words > best.names + best.words) best = { a, b, names, words };
@@ -280,7 +285,7 @@ function titleCandidates(articles: readonly number[], vocabulary: ReportVocabula
 
 /**
  * Merges the stories told alike among those running between `from` and `to` (days, inclusive; widened by
- * the story window so that a story just begun meets the one it continues). Each merge is one transaction
+ * the days a story may go quiet, so that a story just begun meets the one it continues). Each merge is one transaction
  * under the lock articles are stored under, and widens the surviving story's dates to cover both (as a
  * curator's merge of two stories does).
  */
@@ -293,7 +298,7 @@ export async function consolidateStories(prisma: PrismaClient, range: DayRange):
      GROUP BY e.id`,
     range.from.slice(0, 10),
     range.to.slice(0, 10),
-    storyWindowDays,
+    storyQuietDays,
   );
   if (stories.length === 0) return { stories: 0, merged: 0, retitled: 0, merges: [], occasionsMerged: 0 };
   const articles = [...new Set(stories.flatMap((story) => story.articles))];
