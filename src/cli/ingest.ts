@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
       else if (!interactive && (index % 250 === 0 || index === files.length)) process.stderr.write(`${progressLine(index, files.length, tally, seconds)}\n`);
     }
     if (interactive && files.length) process.stderr.write('\n');
+    if (tally.articlesNew > 0) process.stderr.write('ingest: weighing the stories of every day this run stored, to merge those told twice\n');
     if (await consolidation.finish()) await database.maintain();
     tally.storiesMerged = consolidation.merged;
     tally.occasionsMerged = consolidation.occasionsMerged;
