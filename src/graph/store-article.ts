@@ -302,7 +302,7 @@ const sharedContextForSameDay = 3;
 const sharedContextForFollowUp = 4;
 
 // Places that name a whole country or more: two events sharing only one of them may be anywhere in it.
-const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION']);
+const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION', 'DIVISION']);
 
 // Kinds of event that happen once per country at a time: the country is their specific place.
 const nationwideTypes = new Set(['ELECTION']);

@@ -62,7 +62,9 @@ describe('the seed article through the extraction pipeline', () => {
     const place = (name: string) => facts.places.find((entry) => entry.name === name)!;
     expect(place('Gaza City')).toMatchObject({ kind: 'CITY', countryCode: 'PS' });
     expect(facts.places.find((entry) => entry.key === place('Gaza City').parent)!.name).toBe('Gaza Strip');
-    expect(facts.places.find((entry) => entry.key === place('Berlin').parent)!.name).toBe('Germany');
+    const berlinState = facts.places.find((entry) => entry.key === place('Berlin').parent)!;
+    expect(berlinState).toMatchObject({ name: 'Berlin', kind: 'DIVISION' });
+    expect(facts.places.find((entry) => entry.key === berlinState.parent)!.name).toBe('Germany');
     expect(place('Gaza Strip').mentions.map((mention) => mention.text)).toContain('Gaza');
     expect(place('United States').mentions.length).toBeGreaterThanOrEqual(5);
     expect(facts.places.find((entry) => entry.key === facts.article.datelinePlace)!.name).toBe('Washington, D.C.');

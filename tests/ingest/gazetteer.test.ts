@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import {
-  CITY_POPULATION_THRESHOLD,
+  MINOR_PLACE_POPULATION,
   preloadGazetteer,
   resolvePlaceName,
   type GazetteerPlace,
@@ -22,7 +22,8 @@ describe('the seed article places', () => {
   it('reads Washington as Washington, D.C.', () => {
     const washington = resolved('Washington');
     expect(washington).toMatchObject({ gazetteerId: 'geonames:4140963', name: 'Washington, D.C.', kind: 'CITY', countryCode: 'US' });
-    expect(washington.parent?.name).toBe('United States');
+    expect(washington.parent?.name).toBe('District of Columbia');
+    expect(washington.parent?.parent?.name).toBe('United States');
     expectAt(washington, 38.895, -77.036);
     expect(resolved('WASHINGTON')).toBe(washington);
     expect(resolved('Washington, D.C.')).toBe(washington);
@@ -45,7 +46,7 @@ describe('the seed article places', () => {
     expect(resolved('GAZA CITY')).toBe(city);
   });
 
-  it('reads Israel, Germany and Berlin, with Berlin inside Germany', () => {
+  it('reads Israel, Germany and Berlin, with Berlin inside its state inside Germany', () => {
     const israel = resolved('Israel');
     expect(israel).toMatchObject({ gazetteerId: 'newsline:country-il', kind: 'COUNTRY', countryCode: 'IL' });
     expectAt(israel, 31.47, 35.13);
@@ -58,7 +59,8 @@ describe('the seed article places', () => {
 
     const berlin = resolved('Berlin');
     expect(berlin).toMatchObject({ gazetteerId: 'geonames:2950159', kind: 'CITY', countryCode: 'DE' });
-    expect(berlin.parent).toBe(germany);
+    expect(berlin.parent).toMatchObject({ name: 'Berlin', kind: 'DIVISION' });
+    expect(berlin.parent?.parent).toBe(germany);
     expectAt(berlin, 52.52, 13.41);
   });
 
@@ -114,7 +116,7 @@ describe('transliterations and diacritics', () => {
 
 describe('capitals and ambiguous names', () => {
   it('prefers capitals and large cities over small homonyms', () => {
-    expect(resolved('Paris')).toMatchObject({ countryCode: 'FR', parent: { name: 'France' } });
+    expect(resolved('Paris')).toMatchObject({ countryCode: 'FR', parent: { kind: 'DIVISION', parent: { name: 'France' } } });
     expectAt(resolved('Paris'), 48.85, 2.35);
     expect(resolved('Moscow').countryCode).toBe('RU');
     expect(resolved('Moscow', ['US']).countryCode).toBe('RU');
@@ -132,8 +134,9 @@ describe('capitals and ambiguous names', () => {
   it('reads Georgia as the country unless the article is about the United States', () => {
     expect(resolved('Georgia')).toMatchObject({ kind: 'COUNTRY', countryCode: 'GE' });
     const state = resolved('Georgia', ['US']);
-    expect(state).toMatchObject({ gazetteerId: 'newsline:us-georgia', kind: 'REGION', countryCode: 'US' });
-    expectAt(state, 32.7, -83.4);
+    expect(state).toMatchObject({ gazetteerId: 'geonames-admin1:US.GA', kind: 'DIVISION', countryCode: 'US', parent: { name: 'United States' } });
+    expect(Math.abs(state.latitude - 32.7)).toBeLessThan(1);
+    expect(Math.abs(state.longitude + 83.4)).toBeLessThan(1);
     // An article naming both countries is more likely about the country.
     expect(resolved('Georgia', ['US', 'GE']).kind).toBe('COUNTRY');
   });
@@ -150,10 +153,10 @@ describe('capitals and ambiguous names', () => {
 
   it('keeps Washington the capital even beside the state, and New York the city', () => {
     expect(resolved('Washington', ['US']).gazetteerId).toBe('geonames:4140963');
-    expect(resolved('Washington state')).toMatchObject({ gazetteerId: 'newsline:us-washington', kind: 'REGION' });
+    expect(resolved('Washington state')).toMatchObject({ gazetteerId: 'geonames-admin1:US.WA', kind: 'DIVISION' });
     expect(resolved('New York')).toMatchObject({ gazetteerId: 'geonames:5128581', kind: 'CITY' });
-    expect(resolved('New York State').kind).toBe('REGION');
-    expect(resolved('Texas')).toMatchObject({ kind: 'REGION', countryCode: 'US' });
+    expect(resolved('New York State').kind).toBe('DIVISION');
+    expect(resolved('Texas')).toMatchObject({ kind: 'DIVISION', countryCode: 'US' });
   });
 
   it('reads a bare Congo as the DRC unless the Republic of the Congo is in context', () => {
@@ -170,7 +173,7 @@ describe('capitals and ambiguous names', () => {
     expect(jerusalem.parent).toBeUndefined();
     expectAt(jerusalem, 31.77, 35.22);
     expect(resolved('East Jerusalem').parent?.gazetteerId).toBe('newsline:west-bank');
-    expect(resolved('Tel Aviv')).toMatchObject({ countryCode: 'IL', parent: { name: 'Israel' } });
+    expect(resolved('Tel Aviv')).toMatchObject({ countryCode: 'IL', parent: { kind: 'DIVISION', parent: { name: 'Israel' } } });
   });
 });
 
@@ -214,8 +217,8 @@ describe('curated territories and regions', () => {
   });
 });
 
-describe('the population threshold', () => {
-  it(`drops villages under ${CITY_POPULATION_THRESHOLD} people, so surnames and common words that are also villages stay unresolved`, () => {
+describe('minor towns', () => {
+  it(`never reads a bare name as a town under ${MINOR_PLACE_POPULATION} people, so surnames and common words that are also villages stay unresolved`, () => {
     expect(resolvePlaceName('Kirby')).toBeNull(); // Kirby, Texas: about 8,500 people
     expect(resolvePlaceName('Sullivan')).toBeNull(); // Sullivan, Missouri: about 7,100
     expect(resolvePlaceName('Hope')).toBeNull(); // Hope, Arkansas: about 9,900

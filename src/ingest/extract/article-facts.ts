@@ -6,8 +6,8 @@ import { nameKey } from '../../graph/names.js';
 import type { OrganizationKind, SourceKind } from '../../db/generated/prisma/enums.js';
 import type { ExtractedDocument } from './document.js';
 import type { EntityMention } from './entities.js';
-import { clusterEntities, normalCaseName, type EntityCluster } from './entity-clusters.js';
-import { resolvePlaceName, type GazetteerPlace } from './gazetteer.js';
+import { clusterEntities, normalCaseName } from './entity-clusters.js';
+import { placeByGazetteerId, resolvePlaceName, type GazetteerPlace } from './gazetteer.js';
 
 const organizationKindRules: [RegExp, OrganizationKind][] = [
   [/\b(?:health (?:ministry|authorit(?:y|ies)|officials)|ministry of health|who)\b/i, 'HEALTH_AUTHORITY'],
@@ -83,15 +83,8 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     return key;
   };
 
-  // Countries named in the article settle ambiguous places ("Georgia" next to "Atlanta").
-  const countryCodes = new Set<string>();
-  const resolved = new Map<EntityCluster, GazetteerPlace | null>();
-  for (const cluster of clusters.filter((c) => c.kind === 'PLACE')) {
-    const place = resolvePlaceName(cluster.name);
-    resolved.set(cluster, place);
-    if (place?.kind === 'COUNTRY' && place.countryCode) countryCodes.add(place.countryCode);
-  }
-
+  // Places were resolved over the whole article at extraction (place-resolution.ts); countries named help the dateline.
+  const countryCodes = new Set(entities.flatMap((entity) => (entity.placeKind === 'COUNTRY' && entity.countryCode ? [entity.countryCode] : [])));
   for (const cluster of clusters) {
     const mentionSpans = cluster.mentions.map((index) => spanOf(text, entities[index]!));
     let key: string;
@@ -102,13 +95,18 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
       key = uniqueKey(`o:${slug(cluster.name)}`);
       organizations.push({ key, name: cluster.name, kind: organizationKindOf(cluster.names.join(' ')), aliases: cluster.names.slice(1), mentions: mentionSpans });
     } else {
-      const place = countryCodes.size ? resolvePlaceName(cluster.name, { countryCodes: [...countryCodes] }) : resolved.get(cluster);
+      const resolvedAs = cluster.mentions.map((index) => entities[index]!.gazetteerId).find((id) => id !== undefined);
+      const place = resolvedAs ? placeByGazetteerId(resolvedAs) : undefined;
       if (place) {
         const fact = placeFactsFor(place, placesByGazetteerId, places);
         fact.mentions.push(...mentionSpans);
-        for (const name of cluster.names) if (!fact.aliases!.includes(name) && nameKey(name) !== nameKey(fact.name)) fact.aliases!.push(name);
+        // A demonym or an institution's name mentions the place without being a name of it.
+        const ownNames = cluster.mentions.every((index) => entities[index]!.placeOnly) ? [] : cluster.names;
+        for (const name of ownNames) if (!fact.aliases!.includes(name) && nameKey(name) !== nameKey(fact.name)) fact.aliases!.push(name);
         key = fact.key;
         usedKeys.add(key);
+      } else if (cluster.mentions.every((index) => entities[index]!.placeOnly)) {
+        continue;
       } else if (organizationKindOf(cluster.name) !== 'OTHER' && /\b(?:forces|army|ministry|authorit(?:y|ies)|government|police|party|council|agency|brigades?|union|corps|command)\b/i.test(cluster.name)) {
         // A "place" the gazetteer does not know whose name says it is an institution ("Israel Defense Forces").
         key = uniqueKey(`o:${slug(cluster.name)}`);

@@ -3,6 +3,7 @@ import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 import { extractClaims, type ClaimCandidate } from './claims.js';
 import { extractEntities, type EntityMention } from './entities.js';
 import { extractEvents, type EventCandidate, type TextRange } from './events.js';
+import { resolveArticlePlaces } from './place-resolution.js';
 import { extractSources, type Attribution, type SourceCandidate } from './sources.js';
 import { extractTimexes } from './timex.js';
 import type { Timex } from './timex/types.js';
@@ -42,7 +43,14 @@ function sentenceRanges(text: string): TextRange[] {
 export function extractDocument(document: SourceDocument, options: ExtractOptions = {}): ExtractedDocument {
   const { text } = document;
   const timexes = extractTimexes(text, document.publishedAt);
-  const entities = options.entities === false ? [] : extractEntities(text);
+  const entities = options.entities === false
+    ? []
+    : resolveArticlePlaces({
+      text,
+      entities: extractEntities(text),
+      ...(document.dateline ? { dateline: document.dateline } : {}),
+      ...(document.publisher ? { publisher: document.publisher } : document.url ? { publisher: document.url } : {}),
+    });
   const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
   const claims = extractClaims(text, found);
   const events = extractEvents({

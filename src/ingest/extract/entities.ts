@@ -10,6 +10,7 @@ import { deserializeNerModel, type NerModel } from '../ner/model.js';
 import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
+import type { PlaceKind } from './gazetteer/curatedPlaces.js';
 import { splitLeadingTitle } from './person-titles.js';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
@@ -23,6 +24,18 @@ export interface EntityMention {
   confidence?: number;
   /** A title the tagger took into a person's name and that was cut off it ("Sinn Fein President"). */
   title?: string;
+  /**
+   * A place mention that is no place name of its own: a demonym ("Turkish troops": Turkey) or the place an
+   * institution is named after ("Kentucky State Police"). It is a mention of the place, never an event's place.
+   */
+  placeOnly?: true;
+  // Where a place mention was resolved (place-resolution.ts); absent when no reading holds.
+  gazetteerId?: string;
+  placeName?: string;
+  placeKind?: PlaceKind;
+  latitude?: number;
+  longitude?: number;
+  countryCode?: string;
 }
 
 /** MISC (nationalities, events, works) is learned but not a kind the product stores. */

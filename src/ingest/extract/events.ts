@@ -332,11 +332,11 @@ export function headlineNoun(type: EventType, trigger: string): string {
 const agencyName = /^(?:AFP|Reuters|AP|Associated Press|Xinhua|Agence France-Presse|SAPA|Interfax|ITAR-TASS|TASS|Kyodo|BBC|CNN)$/i;
 
 // Places a headline names last: a country or a continent says less than the city.
-const widePlaceKinds = new Set(['COUNTRY', 'CONTINENT', 'REGION']);
+const widePlaceKinds = new Set(['COUNTRY', 'CONTINENT', 'REGION', 'DIVISION']);
 
-function isWidePlace(name: string): boolean {
-  const place = resolvePlaceName(name);
-  return place !== null && widePlaceKinds.has(place.kind);
+function isWidePlace(mention: EntityMention): boolean {
+  const kind = mention.placeKind ?? resolvePlaceName(mention.text)?.kind;
+  return kind !== undefined && widePlaceKinds.has(kind);
 }
 
 /** A headline: actor, what happened and the most specific place it concerns ("Hamas attack on Israel", "Earthquake in Iran"). */
@@ -404,7 +404,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
 
     const inSentence = input.entities
       .map((entity, index) => ({ entity, index }))
-      .filter(({ entity }) => within(entity, sentence) && !input.exclude?.some((range) => within(entity, range)));
+      .filter(({ entity }) => within(entity, sentence) && !entity.placeOnly && !input.exclude?.some((range) => within(entity, range)));
     const places = inSentence
       .filter(({ entity }) => entity.kind === 'PLACE')
       .map(({ entity, index }) => ({ entity: index, role: placeRole(text, entity, sentence.start) }));
@@ -416,7 +416,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
       .filter(({ entity }) => entity.kind !== 'PLACE' && entity.end <= trigger.start && !agencyName.test(entity.text))
       .at(-1)?.entity;
     const placeLinks = places.map((link) => ({ entity: input.entities[link.entity]!, role: link.role }));
-    const placeRank = (link: { entity: EntityMention }) => (isWidePlace(link.entity.text) ? 2 : 0) + (link.entity.start >= trigger.end ? 0 : 1);
+    const placeRank = (link: { entity: EntityMention }) => (isWidePlace(link.entity) ? 2 : 0) + (link.entity.start >= trigger.end ? 0 : 1);
     const place = placeLinks.map((link, order) => ({ link, order })).sort((a, b) => placeRank(a.link) - placeRank(b.link) || a.order - b.order)[0]?.link;
     const mention = { start: sentence.start, end: sentence.end, text: sentenceText };
 
@@ -425,7 +425,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
       candidate.places.some((link) => placeNames.has(input.entities[link.entity]!.text.toLowerCase()));
     // Only cities and other specific places tell two events apart: "in Rafah" and "Israel said" may be one attack.
     const specificNames = (links: { entity: number }[]) =>
-      links.map((link) => input.entities[link.entity]!.text).filter((name) => !isWidePlace(name)).map((name) => name.toLowerCase());
+      links.map((link) => input.entities[link.entity]!).filter((mention) => !isWidePlace(mention)).map((mention) => mention.text.toLowerCase());
     const ownSpecific = specificNames(places);
     const elsewhere = (candidate: EventCandidate) => {
       const theirs = specificNames(candidate.places);

