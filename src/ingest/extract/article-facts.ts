@@ -184,7 +184,9 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
   }
 
   let datelinePlace: string | undefined;
-  if (extracted.dateline) {
+  const filedFrom = extracted.filedFrom?.gazetteerId ? placeByGazetteerId(extracted.filedFrom.gazetteerId) : undefined;
+  if (filedFrom) datelinePlace = placeFactsFor(filedFrom, placesByGazetteerId, places).key;
+  else if (extracted.dateline) {
     const dateline = extracted.dateline;
     const covering = entities.findIndex((entity) => entity.kind === 'PLACE' && entity.start >= dateline.start && entity.end <= dateline.end);
     if (covering >= 0) datelinePlace = keyOfEntity.get(covering);

@@ -17,6 +17,8 @@ export interface ExtractedDocument {
   publisher?: string;
   byline?: string;
   dateline?: Dateline;
+  /** The place a dateline outside the text names ("GENEVA" of a TimeML `<DCT>`), and its reading when it has one. */
+  filedFrom?: { name: string; gazetteerId?: string };
   title: string | null;
   text: string;
   timexes: Timex[];
@@ -43,14 +45,16 @@ function sentenceRanges(text: string): TextRange[] {
 export function extractDocument(document: SourceDocument, options: ExtractOptions = {}): ExtractedDocument {
   const { text } = document;
   const timexes = extractTimexes(text, document.publishedAt);
-  const entities = options.entities === false
-    ? []
+  const places = options.entities === false
+    ? { entities: [] }
     : resolveArticlePlaces({
       text,
       entities: extractEntities(text),
       ...(document.dateline ? { dateline: document.dateline } : {}),
+      ...(document.filedFrom ? { filedFrom: document.filedFrom } : {}),
       ...(document.publisher ? { publisher: document.publisher } : document.url ? { publisher: document.url } : {}),
     });
+  const { entities } = places;
   const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
   const claims = extractClaims(text, found);
   const events = extractEvents({
@@ -79,5 +83,9 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
   if (document.publisher) extracted.publisher = document.publisher;
   if (document.byline) extracted.byline = document.byline;
   if (document.dateline) extracted.dateline = document.dateline;
+  if (document.filedFrom) {
+    const reading = 'filedFrom' in places ? places.filedFrom : undefined;
+    extracted.filedFrom = { name: document.filedFrom, ...(reading ? { gazetteerId: reading.gazetteerId } : {}) };
+  }
   return extracted;
 }

@@ -68,6 +68,7 @@ const CONTEXT_COUNTRY_BOOST = 100;
 // Australia, not their namesakes in Georgia and Nova Scotia; a city of the country wins over a town abroad.
 const CONTEXT_COUNTRY_BOOST_FOR_CITIES = 20;
 const COUNTRY_PROMINENCE = 1e8;
+const compassName = /^(?:North|South|East|West|Centre|Center|Central|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western)$/i;
 // A division weighs a third of the people of its towns: "New York" is the city, "Washington" the capital,
 // "Quebec" still the province (its capital is written "Quebec City").
 const DIVISION_PROMINENCE_SHARE = 1 / 3;
@@ -306,6 +307,8 @@ function buildIndex(): GazetteerIndex {
       aliases: distinct([...division.aliases, ...division.acronyms]).filter((alias) => nameKey(alias) !== nameKey(division.name)),
     });
     divisionsByCode.set(`${division.countryCode}.${division.adminCode}`, place);
+    // Cameroon's "South", Burkina Faso's "Centre": a compass word alone names no division ("the South" of Korea).
+    if (compassName.test(division.name)) continue;
     const entry = add(place, division.population * DIVISION_PROMINENCE_SHARE, division.acronyms, division.adminCode);
     for (const abbreviation of [...division.abbreviations, ...division.acronyms]) {
       addUnderKey(index.byAbbreviation, abbreviationKey(abbreviation), entry);
@@ -330,7 +333,7 @@ function buildIndex(): GazetteerIndex {
     add(place, county.townCount * COUNTY_PROMINENCE_PER_TOWN, [], county.adminCode);
   }
 
-  const namesakeCities: PlaceCandidate[] = [];
+  const namesakeCities: { city: PlaceCandidate; population: number; outranks: boolean }[] = [];
   readCities((city) => {
     const correction = cityCorrections[city.geonamesId] ?? noCorrection;
     const countryCode = correction.countryCode === null ? undefined : city.countryCode;
@@ -358,21 +361,24 @@ function buildIndex(): GazetteerIndex {
     });
     const minor = city.population < MINOR_PLACE_POPULATION && !isSeatFeatureCode(city.featureCode) && correction.prominence === undefined;
     const entry = add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode, minor);
-    if (city.featureCode === 'PPLC' || city.population >= 1_000_000) namesakeCities.push(entry);
+    if (!minor) namesakeCities.push({ city: entry, population: city.population, outranks: city.featureCode === 'PPLC' || city.population >= 1_000_000 });
   });
 
-  // A division named like a capital or a city of a million is written "New York State", "Washington state" when meant.
+  // A division named like a capital or a city of a million is written "New York State", "Washington state" when
+  // meant; so is one named after the city that holds a fifth of its people or more (Geneva, Beijing), not one whose
+  // capital is a small part of it (Quebec).
   const lessened = new Set<PlaceCandidate>();
-  for (const city of namesakeCities) {
+  for (const { city, population, outranks } of namesakeCities) {
     for (const cityName of [city.place.name, ...city.place.aliases]) {
       for (const namesake of index.byName.get(nameKey(cityName)) ?? []) {
         if (namesake.place.kind !== 'DIVISION' || lessened.has(namesake) || nameKey(namesake.place.name) !== nameKey(cityName)) continue;
+        const divisionPopulation = namesake.prominence / DIVISION_PROMINENCE_SHARE;
+        if (!outranks && !(liesWithin(city, namesake) && population >= 0.2 * divisionPopulation)) continue;
         namesake.prominence /= 10;
         lessened.add(namesake);
       }
     }
   }
-
   return index;
 }
 

@@ -34,6 +34,8 @@ export interface PlaceEvidence {
   text: string;
   entities: EntityMention[];
   dateline?: Dateline;
+  /** The place a dateline outside the text names (TimeML `<DCT>`): read as the dateline is. */
+  filedFrom?: string;
   /** The publisher's name or web address ("www.cbc.ca"): its country code top-level domain is a weak prior. */
   publisher?: string;
 }
@@ -55,11 +57,13 @@ const SAME_COUNTRY_AS_SPECIFIC_PLACE = 0.5;
 const MAX_GEOGRAPHY = 3.5;
 /** A minor town needs at least this much of the article's evidence (a qualifier always suffices). */
 const MINOR_TOWN_EVIDENCE = 1.2;
+/** A reading this many times less prominent than the strongest needs local evidence: a qualifier or a neighbour. */
+const OUTWEIGHED = 10;
 
 const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SITE']);
 
 // Words that make the name before them part of a natural feature, a building or a road: no town of that name.
-const featureAfter = /^\s+(?:River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy)\b/;
+const featureAfter = /^\s+(?:Conventions?|Accords?|Protocol|Agreement|Treaty|Declaration|Charter|River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Palace|Plaza|Building|Tower|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy)\b/;
 const featureBefore = /\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle|Island|Mount|Cape|Port|University|College|Bank|Duchess|Duke|Earl|Prince|Princess|Queen|King)\s+of\s+(?:the\s+)?$/;
 const divisionAfter = /^\s+(?:province|Province|state|State|region|Region|governorate|Governorate|prefecture|Prefecture|oblast|Oblast|territory|Territory)\b/;
 // A person's title or a first name's context: "Mr. Jordan", "Ms Georgia".
@@ -90,7 +94,7 @@ type Group = {
  * longitude, countryCode; none when no reading holds) and the place mentions found beyond the tagger appended.
  * The indexes of the given entities are kept; a mention the words show to be a place changes kind to PLACE.
  */
-export function resolveArticlePlaces(evidence: PlaceEvidence): EntityMention[] {
+export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: EntityMention[]; filedFrom?: GazetteerPlace } {
   const { text } = evidence;
   const repaired = evidence.entities.map((entity) => ({ ...entity }));
   const pairs: EntityMention[] = [];
@@ -159,6 +163,18 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): EntityMention[] {
     }
   }
 
+  // A dateline outside the text is the article's dateline all the same.
+  let filedFromGroup: Group | undefined;
+  if (evidence.filedFrom) {
+    const key = nameKey(evidence.filedFrom);
+    filedFromGroup = groups.find((group) => group.key === key);
+    if (!filedFromGroup) {
+      filedFromGroup = { key, name: evidence.filedFrom, mentions: [], candidates: [...placeCandidates(evidence.filedFrom)], within: [], divisionOnly: false, dateline: true };
+      groups.push(filedFromGroup);
+    }
+    filedFromGroup.dateline = true;
+  }
+
   // A local outlet's address often names its town ("edmontonjournal.com", "lemarssentinel.com"): a place of the
   // article's geography, even where the article does not name it.
   const home = evidence.publisher ? homeTownOfPublisher(evidence.publisher) : undefined;
@@ -185,7 +201,8 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): EntityMention[] {
       if (place.countryCode) mention.countryCode = place.countryCode;
     }
   }
-  return all;
+  const filedFrom = filedFromGroup?.pick?.place;
+  return filedFrom ? { entities: all, filedFrom } : { entities: all };
 }
 
 /** The gazetteer place a resolved mention stands for. */
@@ -248,6 +265,7 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
   const candidates = group.within.length
     ? group.candidates.filter((candidate) => group.within.every((areas) => areas.some((area) => liesWithin(candidate, area))))
     : group.candidates;
+  const strongest = Math.max(0, ...candidates.map((candidate) => candidate.prominence));
   for (const candidate of candidates) {
     const place = candidate.place;
     let evidence = 0;
@@ -262,8 +280,17 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
       if (continentOf(place) === continentOf(dateline.place)) evidence += DATELINE_CONTINENT;
     }
     if (code && code === countries.publisher) evidence += PUBLISHER_COUNTRY;
-    if (withGeography) evidence += Math.min(MAX_GEOGRAPHY, geographicSupport(candidate, group, groups));
-    if (candidate.minor && !group.within.length && (evidence < MINOR_TOWN_EVIDENCE || group.dateline)) continue;
+    let local = dateline && !group.dateline && sameDivision(candidate, dateline) ? DATELINE_DIVISION : 0;
+    if (withGeography) {
+      const support = geographicSupport(candidate, group, groups);
+      local += support.local;
+      evidence += Math.min(MAX_GEOGRAPHY, support.local + support.country);
+    }
+    if (!group.within.length) {
+      if (candidate.minor && (evidence < MINOR_TOWN_EVIDENCE || group.dateline)) continue;
+      // Geneva, Illinois is written "Geneva, Ill.": a tenth as prominent as its namesake, a town needs a neighbour.
+      if (candidate.prominence * OUTWEIGHED < strongest && local === 0) continue;
+    }
     const score = Math.log10(Math.max(candidate.prominence, 1)) + evidence;
     if (score > bestScore) {
       best = candidate;
@@ -274,7 +301,7 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
 }
 
 /** How much the article's other specific places support this reading: same division, nearby, same country. */
-function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[]): number {
+function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[]): { local: number; country: number } {
   let support = 0;
   let sameCountry = false;
   const wide = candidate.place.kind === 'COUNTRY' || candidate.place.kind === 'CONTINENT';
@@ -289,8 +316,7 @@ function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[
     const near = km < 100 ? NEAR_100_KM : km < 400 ? NEAR_400_KM : 0;
     support += Math.max(near, sameDivision(candidate, other.pick) ? SAME_DIVISION : 0);
   }
-  if (sameCountry && !wide) support += SAME_COUNTRY_AS_SPECIFIC_PLACE;
-  return support;
+  return { local: support, country: sameCountry && !wide ? SAME_COUNTRY_AS_SPECIFIC_PLACE : 0 };
 }
 
 /** Both in one first-level division, or one the division of the other. */

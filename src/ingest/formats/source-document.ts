@@ -20,5 +20,7 @@ export interface SourceDocument {
   publisher?: string;
   byline?: string;
   dateline?: Dateline;
+  /** Where the article was filed from when the dateline stands outside the text (TimeML `<DCT>` "GENEVA, April 5, 1997 (AFP)"). */
+  filedFrom?: string;
   text: string;
 }

@@ -27,12 +27,16 @@ export function parseTimeMLDocument(content: string, source: string): SourceDocu
   const title = /<TITLE>([\s\S]*?)<\/TITLE>/.exec(content)?.[1];
   const docId = /<DOCID>([\s\S]*?)<\/DOCID>/.exec(content)?.[1];
   // AFP/Xinhua DCTs read "KUALA LUMPUR, April 1, 1997 (AFP)": the parenthesis names the agency.
-  const agency = /\(([A-Za-z][\w .-]{0,30})\)\s*$/.exec(stripTags(dct[1]).trim())?.[1];
+  const dctText = decodeXmlEntities(stripTags(dct[1])).trim();
+  const agency = /\(([A-Za-z][\w .-]{0,30})\)\s*$/.exec(dctText)?.[1];
+  // The words before the first comma, when they read as a place name in capitals ("KUALA LUMPUR", "UNITED NATIONS").
+  const filedFrom = /^([\p{Lu}][\p{Lu}\p{M} .'-]{1,40}),/u.exec(dctText)?.[1]?.trim();
 
   const document: SourceDocument = { source, format: 'timeml', publishedAt, text: stripTags(body[1]) };
   const cleanTitle = title === undefined ? undefined : stripTags(title).trim();
   if (cleanTitle) document.title = cleanTitle;
   if (docId) document.url = `timeml:${decodeXmlEntities(docId.trim())}`;
   if (agency) document.publisher = agency;
+  if (filedFrom) document.filedFrom = filedFrom;
   return document;
 }

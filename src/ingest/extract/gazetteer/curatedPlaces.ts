@@ -157,8 +157,9 @@ export const cityCorrections: Record<number, CityCorrection> = {
 export const countryCorrections: Record<string, CountryCorrection> = {
   US: { aliases: ['America', 'United States of America'], acronyms: ['US', 'USA'] },
   GB: { aliases: ['Britain', 'Great Britain'], acronyms: ['UK'] },
-  // Bare "Congo" is the DRC in wire style (AP, Reuters); a CG context country still picks the Republic.
-  CD: { aliases: ['Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'], acronyms: ['DRC'] },
+  // Bare "Congo" is the DRC in wire style (AP, Reuters); a CG context country still picks the Republic. Zaire is
+  // its name until May 1997, and the name of the 1990s news.
+  CD: { aliases: ['Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa', 'Zaire'], acronyms: ['DRC'] },
   CG: { aliases: ['Republic of Congo', 'Congo Republic', 'Congo-Brazzaville'] },
   TR: { aliases: ['Turkey'] },
   CZ: { aliases: ['Czech Republic'] },
