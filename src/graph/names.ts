@@ -1,12 +1,16 @@
+// Letters that carry no combining mark for NFKD to strip: "Aydın" is "Aydin", "Łódź" is "Lodz".
+const unaccentedLetters: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+
 /**
  * The lookup key of a name: accents and case folded, dots and apostrophes dropped, other punctuation
- * turned into spaces. "Khān Yūnis" and "KHAN YUNIS" share a key; so do "U.S." and "US"; "Hamas’" is "hamas".
+ * turned into spaces. "Khān Yūnis" and "KHAN YUNIS" share a key; so do "U.S." and "US", "Aydın" and "Aydin"; "Hamas’" is "hamas".
  */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[ıłøđßæœþð]/g, (letter) => unaccentedLetters[letter]!)
     .replace(/[.'’‘`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -356,8 +356,8 @@ function buildIndex(): GazetteerIndex {
       countryCode,
       parent,
       aliases: correction === noCorrection
-        ? []
-        : distinct([city.name, ...(correction.aliases ?? []), ...acronyms]).filter((alias) => alias !== name),
+        ? shortForms(name)
+        : distinct([city.name, ...(correction.aliases ?? []), ...acronyms, ...shortForms(name)]).filter((alias) => alias !== name),
     });
     const minor = city.population < MINOR_PLACE_POPULATION && !isSeatFeatureCode(city.featureCode) && correction.prominence === undefined;
     const entry = add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode, minor);
@@ -392,6 +392,14 @@ function liesNear(city: CityRecord, division: GazetteerPlace): boolean {
   return !countriesWithStaleTownCodes.has(city.countryCode)
     && Math.abs(city.latitude - division.latitude) <= MAX_DIVISION_REACH_DEGREES
     && Math.abs(city.longitude - division.longitude) <= MAX_DIVISION_REACH_DEGREES;
+}
+
+// "Frankfurt am Main", "Ludwigshafen am Rhein", "Stratford-upon-Avon", "Southend-on-Sea": news writes the first part.
+const riverSuffix = /^(.+?)(?:\s+(?:am|an der|upon|on the|on)\s+|-(?:am|upon|on|sur|en)-|\s+(?:sur|en)\s+)\p{Lu}[\p{L}-]*$/u;
+
+function shortForms(name: string): string[] {
+  const short = riverSuffix.exec(name)?.[1];
+  return short && short.length >= 4 ? [short] : [];
 }
 
 function addUnderKey(map: Map<string, PlaceCandidate[]>, key: string, entry: PlaceCandidate): void {

@@ -66,6 +66,7 @@ const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SIT
 const featureAfter = /^\s+(?:Conventions?|Accords?|Protocol|Agreement|Treaty|Declaration|Charter|River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Palace|Plaza|Building|Tower|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy)\b/;
 const featureBefore = /\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle|Island|Mount|Cape|Port|University|College|Bank|Duchess|Duke|Earl|Prince|Princess|Queen|King)\s+of\s+(?:the\s+)?$/;
 const divisionAfter = /^\s+(?:province|Province|state|State|region|Region|governorate|Governorate|prefecture|Prefecture|oblast|Oblast|territory|Territory)\b/;
+const divisionBefore = /\b(?:province|state|region|governorate|prefecture|oblast|canton)\s+of\s+$/i;
 // A person's title or a first name's context: "Mr. Jordan", "Ms Georgia".
 const personBefore = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Rev|Sen|Rep|Gov)\.?\s+$/;
 const locativeBefore = /\b(?:in|at|from|to|into|across|throughout|near|outside|inside|around|across|via|toward|towards|visited|visiting)\s+(?:the\s+)?(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+|north\s+|south\s+|east\s+|west\s+|downtown\s+|rural\s+)?$/;
@@ -231,7 +232,7 @@ function groupPlaceMentions(text: string, mentions: EntityMention[], dateline: D
     }
     group.mentions.push(index);
     const after = text.slice(mention.end, mention.end + 20);
-    if (divisionAfter.test(after)) group.divisionOnly = true;
+    if (divisionAfter.test(after) || divisionBefore.test(text.slice(Math.max(0, mention.start - 30), mention.start))) group.divisionOnly = true;
     if (dateline && mention.start >= dateline.start && mention.end <= dateline.end) group.dateline = true;
   });
   for (const group of byKey.values()) {
