@@ -30,6 +30,7 @@ const linkTables: Record<MergeableType, LinkTable[]> = {
     { table: 'Claim', column: 'placeId' },
     { table: 'Article', column: 'datelinePlaceId' },
     { table: 'Place', column: 'parentId' },
+    { table: 'PlaceCorrection', column: 'placeId' },
   ],
   Source: [
     { table: 'ClaimSource', column: 'sourceId', uniqueWith: ['claimId'] },
@@ -45,6 +46,7 @@ const linkTables: Record<MergeableType, LinkTable[]> = {
     { table: 'Claim', column: 'eventId' },
     { table: 'EventRelation', column: 'fromEventId', uniqueWith: ['toEventId', 'kind'] },
     { table: 'EventRelation', column: 'toEventId', uniqueWith: ['fromEventId', 'kind'] },
+    { table: 'PlaceCorrection', column: 'storyId' },
   ],
 };
 

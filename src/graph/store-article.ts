@@ -18,6 +18,7 @@ import {
 } from './entity-resolution.js';
 import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
 import { storyTerms } from '../ingest/extract/story-terms.js';
+import { applyStoryPlaceCorrections } from './place-corrections.js';
 import { chooseStory, leadPassage, readArticleContext, sharedEvidence, storyTitle, storyWindowDays, type ArticleContext, type ContextKey } from './stories.js';
 
 export interface StoreCounts {
@@ -681,6 +682,9 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       }
       // The story the article is a report of: its events become the story's parts, its lead a mention.
       const story = chooseStory(contextRead);
+      // Read after the write, to apply the place corrections curators made in the story's reports.
+      let storyOfArticle: number | undefined;
+      let founderArticle: number | undefined;
       if (story.kind !== 'none') {
         const publishedOn = fact.publishedOn.slice(0, 10);
         // A story runs from its first report, or from the day a report says its events began, to its latest report.
@@ -695,6 +699,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           rows.knownStories!.push({ id: storyId, startsOn: reportedFrom, endsOn: publishedOn });
         } else {
           storyId = take(read.ids.events);
+          founderArticle = story.with.article;
           const founder = story.with.publishedOn.slice(0, 10);
           const startsOn = founder < reportedFrom ? founder : reportedFrom;
           const endsOn = founder > publishedOn ? founder : publishedOn;
@@ -730,6 +735,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
         }
         reportedEvents.add(storyId);
+        storyOfArticle = storyId;
       }
       for (const claim of facts.claims) {
         const id = take(read.ids.claims);
@@ -751,6 +757,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       }
 
       await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...rows, article }));
+      if (storyOfArticle !== undefined) await applyStoryPlaceCorrections(tx, articleId, storyOfArticle, founderArticle);
       if (reportedEvents.size) await recountEventArticles(tx, [...reportedEvents]);
 
       const mentions =

@@ -10,6 +10,7 @@ import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } f
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
+import { correctPlaceName, PlaceCorrectionError } from '../graph/place-corrections.js';
 
 export const PlaceKind = builder.enumType(PlaceKindValues, {
   name: 'PlaceKind',
@@ -221,6 +222,62 @@ builder.mutationFields((t) => ({
           },
         });
       });
+    },
+  }),
+}));
+
+const PlaceCorrection = builder.prismaObject('PlaceCorrection', {
+  description: 'A curator\'s reading of a place name in an article, kept for the later reports of its story.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    place: t.relation('place'),
+    article: t.relation('article'),
+    story: t.relation('story', { nullable: true, description: 'The story whose later reports read the name so too.' }),
+    reason: t.exposeString('reason', { nullable: true }),
+    correctedAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const CorrectPlaceNameInput = builder.inputType('CorrectPlaceNameInput', {
+  fields: (t) => ({
+    article: t.id({ required: true, description: 'The article whose mentions of the name are wrong.' }),
+    name: t.string({ required: true, description: 'The place name as the article writes it ("Geneva").', validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    gazetteerId: t.string({ required: false, description: 'The gazetteer entry meant: "geonames:2660646", "geonames-admin1:US.KY", "newsline:country-ch".' }),
+    place: t.id({ required: false, description: 'Or a place already in the graph.' }),
+    reason: t.string({ required: false, validate: z.string().max(1000) }),
+  }),
+});
+
+const PlaceCorrectionResult = builder.objectRef<{ correctionId: number; movedMentions: number }>('PlaceCorrectionResult').implement({
+  fields: (t) => ({
+    movedMentions: t.exposeInt('movedMentions', { description: 'How many mentions of the name moved to the place.' }),
+    correction: t.prismaField({
+      type: PlaceCorrection,
+      resolve: (query, result, _args, context) => context.prisma.placeCorrection.findUniqueOrThrow({ ...query, where: { id: result.correctionId } }),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  correctPlaceName: t.field({
+    type: PlaceCorrectionResult,
+    description:
+      'Says which place a name means in an article: its mentions of the name, and the events they placed, move to that gazetteer entry or place. '
+      + 'The later reports of the article\'s story read the name so too.',
+    args: { input: t.arg({ type: CorrectPlaceNameInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      if ((input.gazetteerId ? 1 : 0) + (input.place ? 1 : 0) !== 1) {
+        throw new UserInputError('input: give exactly one of gazetteerId and place', 'input.gazetteerId');
+      }
+      const articleId = decodeNodeIdOf(String(input.article), ['Article'], 'input.article').id;
+      const target = input.gazetteerId ? { gazetteerId: input.gazetteerId } : { placeId: decodeNodeIdOf(String(input.place), ['Place'], 'input.place').id };
+      try {
+        return await correctPlaceName(context.prisma, { articleId, name: input.name, target, reason: input.reason ?? null });
+      } catch (error) {
+        if (!(error instanceof PlaceCorrectionError)) throw error;
+        if (error.code === 'NOT_FOUND') throw new NotFoundError(`input.${error.field}: ${error.message.replace(/^\w+: /, '')}`);
+        throw new UserInputError(`input.${error.field}: ${error.message}`, `input.${error.field}`);
+      }
     },
   }),
 }));

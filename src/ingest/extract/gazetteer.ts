@@ -361,10 +361,10 @@ function buildIndex(): GazetteerIndex {
     });
     const minor = city.population < MINOR_PLACE_POPULATION && !isSeatFeatureCode(city.featureCode) && correction.prominence === undefined;
     const entry = add(place, correction.prominence ?? cityProminence(city), acronyms, city.adminCode, minor);
-    if (!minor) namesakeCities.push({ city: entry, population: city.population, outranks: city.featureCode === 'PPLC' || city.population >= 1_000_000 });
+    if (!minor) namesakeCities.push({ city: entry, population: city.population, outranks: (city.featureCode === 'PPLC' && city.population >= 100_000) || city.population >= 1_000_000 });
   });
 
-  // A division named like a capital or a city of a million is written "New York State", "Washington state" when
+  // A division named like a capital of 100,000 or a city of a million is written "New York State", "Washington state" when
   // meant; so is one named after the city that holds a fifth of its people or more (Geneva, Beijing), not one whose
   // capital is a small part of it (Quebec).
   const lessened = new Set<PlaceCandidate>();
