@@ -16,12 +16,16 @@ const scorer = join(shared, 'tools/geo-score');
 
 const started = performance.now();
 const documents = await readDocumentFile(articlesPath);
-const lines = documents.map((document) => JSON.stringify(extractDocument(document)));
+const extracted = documents.map((document) => extractDocument(document));
 const seconds = (performance.now() - started) / 1000;
 
+// The graph's view: named places and the places mentioned without a name (demonyms, institutions' places), as the
+// server's Article.placeMentions lists them; and named places alone, as `npm run extract` lists them in `entities`.
 const work = mkdtempSync(join(tmpdir(), 'newsline-places-'));
 const extractPath = join(work, 'extract.ndjson');
-writeFileSync(extractPath, `${lines.join('\n')}\n`);
+const namedOnlyPath = join(work, 'extract-named.ndjson');
+writeFileSync(extractPath, `${extracted.map((document) => JSON.stringify({ ...document, entities: [...document.entities, ...document.placeMentions] })).join('\n')}\n`);
+writeFileSync(namedOnlyPath, `${extracted.map((document) => JSON.stringify(document)).join('\n')}\n`);
 
 /** Held out: articles whose URL hashes to an odd first byte; stable across runs and machines. */
 const heldOut = (url: string) => createHash('sha1').update(url).digest()[0]! % 2 === 1;
@@ -38,3 +42,5 @@ for (const [name, part] of [['all', gold], ...Object.entries(halves)] as const) 
   const output = execFileSync('python3', [scorer, extractPath, partPath], { encoding: 'utf8' });
   console.log(`\n## ${name} (${part.length} articles)\n${output.trim()}`);
 }
+const namedOnly = execFileSync('python3', [scorer, namedOnlyPath, goldPath], { encoding: 'utf8' });
+console.log(`\n## all, named places only (no demonyms, no places inside institutions' names)\n${namedOnly.trim()}`);

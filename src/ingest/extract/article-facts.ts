@@ -67,7 +67,8 @@ function placeFactsFor(place: GazetteerPlace, byGazetteerId: Map<string, PlaceFa
 /** Turns one article's extraction into the facts the graph stores. */
 export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
   const { text } = extracted;
-  const entities: EntityMention[] = extracted.entities;
+  // Named entities first, so that the events' indexes into them hold; then the places mentioned without a name.
+  const entities: EntityMention[] = [...extracted.entities, ...(extracted.placeMentions ?? [])];
   const clusters = clusterEntities(entities);
   const keyOfEntity = new Map<number, string>();
 

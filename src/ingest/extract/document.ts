@@ -22,7 +22,14 @@ export interface ExtractedDocument {
   title: string | null;
   text: string;
   timexes: Timex[];
+  /** Named entities: people, organisations and places, each place with its reading (gazetteerId, coordinates...). */
   entities: EntityMention[];
+  /**
+   * Mentions of a place that are no names of their own, resolved like the named ones: demonyms ("Turkish troops":
+   * Turkey) and the place an institution's name opens ("Kentucky State Police": Kentucky). The graph stores them
+   * as place mentions; scored with named places, they are the server's view.
+   */
+  placeMentions: EntityMention[];
   sources: SourceCandidate[];
   /** Which source vouches for which span of text (narrowest first). */
   attributions: Attribution[];
@@ -54,7 +61,9 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
       ...(document.filedFrom ? { filedFrom: document.filedFrom } : {}),
       ...(document.publisher ? { publisher: document.publisher } : document.url ? { publisher: document.url } : {}),
     });
-  const { entities } = places;
+  // Demonyms and the places inside institutions' names mention places without being named entities themselves.
+  const entities = places.entities.filter((entity) => !entity.placeOnly);
+  const placeMentions = places.entities.filter((entity) => entity.placeOnly);
   const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
   const claims = extractClaims(text, found);
   const events = extractEvents({
@@ -73,6 +82,7 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
     text,
     timexes,
     entities,
+    placeMentions,
     sources: found.sources,
     attributions: found.attributions,
     claims,
