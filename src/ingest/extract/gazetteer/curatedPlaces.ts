@@ -93,6 +93,10 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'nir-oz', name: 'Nir Oz', kind: 'CITY', latitude: 31.31, longitude: 34.402, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nir Oz'], prominence: 1_000 },
   { slug: 'nahal-oz', name: 'Nahal Oz', kind: 'CITY', latitude: 31.473, longitude: 34.497, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nahal Oz'], prominence: 1_000 },
   { slug: 'reim', name: "Re'im", kind: 'CITY', latitude: 31.389, longitude: 34.457, countryCode: 'IL', parent: 'country:IL', aliases: ['Reim', "Kibbutz Re'im"], prominence: 1_000 },
+  // States of the news of the 1990s that no longer exist: no country code, their continent as parent.
+  { slug: 'yugoslavia', name: 'Yugoslavia', kind: 'COUNTRY', latitude: 44.0, longitude: 20.9, parent: 'newsline:europe', aliases: ['Federal Republic of Yugoslavia', 'rump Yugoslavia'], prominence: TERRITORY },
+  { slug: 'soviet-union', name: 'Soviet Union', kind: 'COUNTRY', latitude: 55.75, longitude: 37.62, parent: 'newsline:europe', aliases: ['former Soviet Union', 'Union of Soviet Socialist Republics'], acronyms: ['USSR'], prominence: TERRITORY },
+  { slug: 'czechoslovakia', name: 'Czechoslovakia', kind: 'COUNTRY', latitude: 49.8, longitude: 15.5, parent: 'newsline:europe', prominence: TERRITORY },
   // Regions spanning several countries: no country code, a continent parent where there is one.
   { slug: 'middle-east', name: 'Middle East', kind: 'REGION', latitude: 29.3, longitude: 42.5, aliases: ['Mideast', 'Near East'], prominence: REGION },
   { slug: 'levant', name: 'Levant', kind: 'REGION', latitude: 33.5, longitude: 36.0, prominence: REGION },
@@ -109,6 +113,9 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'west-africa', name: 'West Africa', kind: 'REGION', latitude: 12.0, longitude: -3.0, parent: 'newsline:africa', prominence: REGION },
   { slug: 'sub-saharan-africa', name: 'Sub-Saharan Africa', kind: 'REGION', latitude: 0.0, longitude: 20.0, parent: 'newsline:africa', prominence: REGION },
   { slug: 'americas', name: 'Americas', kind: 'REGION', latitude: 15.0, longitude: -80.0, aliases: ['the Americas'], prominence: REGION },
+  { slug: 'far-east', name: 'Far East', kind: 'REGION', latitude: 35.0, longitude: 120.0, parent: 'newsline:asia', prominence: REGION },
+  { slug: 'great-lakes-africa', name: 'Great Lakes region', kind: 'REGION', latitude: -2.0, longitude: 29.5, parent: 'newsline:africa', aliases: ['African Great Lakes'], prominence: REGION / 10 },
+  { slug: 'midwest', name: 'Midwest', kind: 'REGION', latitude: 41.5, longitude: -90.0, countryCode: 'US', parent: 'country:US', aliases: ['Middle West', 'American Midwest'], prominence: REGION / 10 },
   { slug: 'latin-america', name: 'Latin America', kind: 'REGION', latitude: -8.0, longitude: -60.0, prominence: REGION },
 ];
 
@@ -148,6 +155,8 @@ export const cityCorrections: Record<number, CityCorrection> = {
   1298824: { aliases: ['Rangoon'] },
   1816670: { aliases: ['Peking'] },
   3703443: { name: 'Panama City' },
+  558418: { name: 'Grozny', aliases: ['Groznyy'] },
+  95446: { aliases: ['Arbil', 'Irbil'] },
   // GeoNames names these in their own language or in full; English news does not.
   2660646: { name: 'Geneva', aliases: ['Genève', 'Genf'] },
   2641673: { aliases: ['Newcastle'] },
@@ -166,6 +175,10 @@ export const countryCorrections: Record<string, CountryCorrection> = {
   CV: { aliases: ['Cabo Verde'] },
   PS: { aliases: ['Palestinian territories', 'occupied Palestinian territories', 'occupied Palestinian territory', 'State of Palestine'] },
   AE: { acronyms: ['UAE'] },
-  KP: { acronyms: ['DPRK'] },
+  BA: { aliases: ['Bosnia'] },
+  KZ: { aliases: ['Kazakstan'] },
+  KR: { aliases: ['S. Korea'] },
+  HK: { acronyms: ['HK'] },
+  KP: { aliases: ['N. Korea'], acronyms: ['DPRK'] },
   VA: { aliases: ['Holy See'] },
 };
