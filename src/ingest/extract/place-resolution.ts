@@ -59,6 +59,10 @@ const MAX_GEOGRAPHY = 3.5;
 const MINOR_TOWN_EVIDENCE = 1.2;
 /** A reading this many times less prominent than the strongest needs local evidence: a qualifier or a neighbour. */
 const OUTWEIGHED = 10;
+/** Prominence in powers of ten counts this much against the article's evidence (set on the tuning half). */
+const PROMINENCE_WEIGHT = 0.7;
+/** A town smaller than this with no support at all from an article whose places all lie in other countries is no reading. */
+const LONE_TOWN_PROMINENCE = 100_000;
 
 const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SITE']);
 
@@ -75,8 +79,7 @@ const languageAfter = /^(?:-(?:speaking|language)|\s+(?:language|speakers?|trans
 // Words after a name that say it is a person ("Georgia said").
 const speechAfter = /^\s+(?:said|says|told|added|asked|wrote|who|whose)\b/;
 // An institution named after its place: "Kentucky State Police", "Metcalfe County Sheriff's Office".
-const institutionTail = /^(?:State|Provincial|County|City|Municipal|Regional|National|Fire|Police|Sheriff|Highway|Department|Dept|Supreme|Superior|District|General|Public|Health|Board|Court|Council|Government|Legislature|Assembly|Transit|Hydro|Parks|Environment|Wildlife|Emergency|Coroner|Medical|Crown)\b/;
-const institutionOf = /^(?:(?:the\s+)?(?:University|Government|Province|State|City|Town|Village|County|Parliament|Legislature|Governor|Premier|Mayor|Bank|Port|Museum|Archdiocese|Diocese|Church|Republic|People's Republic|Kingdom|Commonwealth|Court|District|Southern District|Northern District|Eastern District|Western District)\s+of)\s+/;
+const institutionTail = /^(?:State|Provincial|County|City|Municipal|Regional|National|International|Fire|Police|Sheriff|Highway|Department|Dept|Supreme|Superior|District|General|Public|Health|Board|Court|Council|Government|Legislature|Assembly|Transit|Hydro|Parks|Environment|Wildlife|Fish|Emergency|Coroner|Medical|Crown|Mayor|MLA|MP|MPP|Senator|Governor|Police|Art|Museum|Gallery|Skating|Hockey|Football|Soccer|Baseball|Basketball|Symphony|Opera|Festival|Film|Grand|Homeless|Humane|Animal|Chamber|School|Schools|Library|Airport|Port|Harbour|Harbor|Zoo|Times|Post|Herald|Journal|Tribune|Star|Sun|Daily|News|Free|Press|Geological|Underdogs|Rescue|EMS|Housing|Water|Energy|Electric|Power|Community)\b/;
 
 type Group = {
   key: string;
@@ -145,6 +148,18 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: Entit
     if (languageContext.test(text.slice(Math.max(0, start - 12), start)) || languageAfter.test(text.slice(end, end + 14))) continue;
     // "Turkish" opening a capitalised name the tagger did not take ("Turkish Airlines") is still the country's adjective.
     added.push({ start, end, text: match[0], kind: 'PLACE', placeOnly: true });
+  }
+
+  // Places the tagger leaves in compounds and abbreviations: "US policies", "the U.S.-led campaign",
+  // "Seattle-based Starbucks", "Montreal-area mayors", "mid-Ohio".
+  for (const match of text.matchAll(placeInCompound)) {
+    const name = match[1] ?? match[2] ?? match[3]!;
+    const start = match.index + match[0].indexOf(name);
+    const end = start + name.length;
+    if (occupied(start, end)) continue;
+    const abbreviation = match[1] !== undefined;
+    if (!abbreviation && !placeCandidates(name).some(isProminentPlace)) continue;
+    added.push({ start, end, text: name, kind: 'PLACE', placeOnly: true });
   }
 
   const all = [...entities, ...added];
@@ -291,14 +306,23 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
       if (candidate.minor && (evidence < MINOR_TOWN_EVIDENCE || group.dateline)) continue;
       // Geneva, Illinois is written "Geneva, Ill.": a tenth as prominent as its namesake, a town needs a neighbour.
       if (candidate.prominence * OUTWEIGHED < strongest && local === 0) continue;
+      // "the Spring thaw" in a story from the Caucasus is no town in Texas: a small town abroad needs some support.
+      if (withGeography && evidence === 0 && (place.kind === 'CITY' || place.kind === 'DISTRICT') && candidate.prominence < LONE_TOWN_PROMINENCE
+        && placedElsewhere(place, groups, group)) continue;
     }
-    const score = Math.log10(Math.max(candidate.prominence, 1)) + evidence;
+    const score = PROMINENCE_WEIGHT * Math.log10(Math.max(candidate.prominence, 1)) + evidence;
     if (score > bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Whether the article places things, and none of them in this place's country. */
+function placedElsewhere(place: GazetteerPlace, groups: Group[], own: Group): boolean {
+  const countries = groups.filter((group) => group !== own && group.pick?.place.countryCode).map((group) => group.pick!.place.countryCode);
+  return countries.length > 0 && !countries.includes(place.countryCode);
 }
 
 /** How much the article's other specific places support this reading: same division, nearby, same country. */
@@ -426,6 +450,7 @@ function isProminentPlace(candidate: PlaceCandidate): boolean {
   return kind === 'COUNTRY' || kind === 'DIVISION' || kind === 'TERRITORY' || (kind === 'CITY' && candidate.prominence >= 100_000);
 }
 
+const placeInCompound = /(?<![\p{L}\p{N}.])(U\.S\.|US|U\.K\.|UK)(?=[\s-](?!\p{Lu}\p{Ll}))|(?<![\p{L}\p{N}-])(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)-(?:based|led|area|born|bound|backed|owned|run|made|funded|controlled|held|sponsored|brokered|style|registered|headquartered)\b|\bmid-(\p{Lu}[\p{L}]+)/gu;
 const compassWord = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Inner|Outer|New|Old|Great|Little|Port|Stade|Saint|St\.?|San|Santa|Mount|Lake|Cape|Fort)$/;
 const kindWord = /^(?:County|Parish|Borough|District|Province|Region|State|Territory|City|Township|Municipality|Island|Islands|Sea|Ocean|Gulf|Bay)\b/;
 
@@ -476,29 +501,56 @@ function repairPlaceSpan(entity: EntityMention): EntityMention[] {
   return [];
 }
 
-/** "Kentucky State Police" → Kentucky; "University of Manitoba" → Manitoba: places only, never minor towns. */
+/**
+ * The places an organisation is named after: "Kentucky State Police", "Red Deer Skating Association" and "Calgary-North
+ * West MLA" open with one; "University of Manitoba" and "Human Rights League of France" end with one; "Costco Canada"
+ * and "Team Alberta" end with a country or a division. Countries, divisions and towns the gazetteer ranks (never a
+ * minor town, never a first word like "The" or "Air").
+ */
 function placesInInstitutionName(entity: EntityMention): EntityMention[] {
   const found: EntityMention[] = [];
-  // Only a country, a division or a city: "The Federal Public Prosecutor's Office" names no town called Federal.
-  const isPlaceName = (name: string) =>
-    !/^the\s/i.test(name) && placeCandidates(name).some((candidate) => isProminentPlace(candidate));
-  const words = [...entity.text.matchAll(/[\p{L}\p{N}.'’&-]+/gu)];
-  // Opening words: the longest run of up to three words that is a place, followed by an institution's word.
+  const isPlaceName = (name: string, prominentOnly: boolean) =>
+    !/^the\s/i.test(name) && !compassWord.test(name) && placeCandidates(name).some((candidate) =>
+      prominentOnly ? isProminentPlace(candidate) : !candidate.minor && candidate.place.kind !== 'CONTINENT');
+  const add = (offset: number, name: string) => {
+    if (!found.some((other) => other.start === entity.start + offset)) {
+      found.push({ start: entity.start + offset, end: entity.start + offset + name.length, text: name, kind: 'PLACE', placeOnly: true });
+    }
+  };
+  const words = [...entity.text.matchAll(/[\p{L}\p{N}.'’&]+/gu)];
+  // Opening words: the longest run of up to three words that is a place, followed by more of the name.
   for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
     const last = words[count - 1]!;
     const end = last.index + last[0].length;
     const name = entity.text.slice(0, end);
-    if (institutionTail.test(entity.text.slice(end).trimStart()) && isPlaceName(name)) {
-      found.push({ start: entity.start, end: entity.start + end, text: name, kind: 'PLACE', placeOnly: true });
+    const rest = entity.text.slice(end);
+    if (!/^[\s-]+\p{Lu}/u.test(rest) || kindWord.test(rest.replace(/^[\s-]+/, ''))) continue;
+    // A town opening a name must be followed by an institution's word; a country or a division by any name.
+    if (isPlaceName(name, false) && (institutionTail.test(rest.replace(/^[\s-]+/, '')) || isPlaceName(name, true))) {
+      add(0, name);
       break;
     }
   }
-  const of = institutionOf.exec(entity.text);
-  if (of) {
-    const rest = entity.text.slice(of[0].length).replace(/['’]s$/u, '');
-    if (rest && isPlaceName(rest)) {
-      const start = entity.start + of[0].length;
-      found.push({ start, end: start + rest.length, text: rest, kind: 'PLACE', placeOnly: true });
+  // "… of Place" anywhere in the name.
+  for (const of of entity.text.matchAll(/\bof\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu)) {
+    const words = of[1]!.split(/\s+/);
+    for (let count = words.length; count >= 1; count--) {
+      const name = words.slice(0, count).join(' ').replace(/['’]s$/u, '');
+      if (isPlaceName(name, false)) {
+        add(of.index + of[0].length - of[1]!.length, name);
+        break;
+      }
+    }
+  }
+  // A country or a division closing the name: "Costco Canada", "Skate Canada Sectionals" excepted.
+  if (words.length >= 2) {
+    for (let count = Math.min(2, words.length - 1); count >= 1; count--) {
+      const first = words[words.length - count]!;
+      const name = entity.text.slice(first.index).replace(/['’]s$/u, '');
+      if (placeCandidates(name).some((candidate) => ['COUNTRY', 'DIVISION', 'TERRITORY'].includes(candidate.place.kind) && !candidate.minor)) {
+        add(first.index, name);
+        break;
+      }
     }
   }
   return found;

@@ -49,7 +49,7 @@ export function countryOfDemonym(word: string): string | undefined {
 /** Matches any demonym as a whole word, capitalised as written ("Turkish", not "turkish"). */
 export function demonymPattern(): RegExp {
   pattern ??= new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:${[...demonymTable().keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?:${[...demonymTable().keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
     'gu',
   );
   pattern.lastIndex = 0;
