@@ -67,7 +67,7 @@ const LONE_TOWN_PROMINENCE = 100_000;
 const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SITE']);
 
 // Words that make the name before them part of a natural feature, a building or a road: no town of that name.
-const featureAfter = /^\s+(?:Conventions?|Accords?|Protocol|Agreement|Treaty|Declaration|Charter|River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Palace|Plaza|Building|Tower|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy)\b/;
+const featureAfter = /^(?:\s+and\s+Co\b|\s*&\s*Co\b|\s+(?:Inc|Ltd|Corp|Plc|LLC|Securities|Brokerage|Instruments)\b|\s+(?:Conventions?|Accords?|Protocol|Agreement|Treaty|Declaration|Charter|River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Palace|Plaza|Building|Tower|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy))\b/;
 const featureBefore = /\b(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle|Island|Mount|Cape|Port|University|College|Bank|Duchess|Duke|Earl|Prince|Princess|Queen|King)\s+of\s+(?:the\s+)?$/;
 const divisionAfter = /^\s+(?:province|Province|state|State|region|Region|governorate|Governorate|prefecture|Prefecture|oblast|Oblast|territory|Territory)\b/;
 const divisionBefore = /\b(?:province|state|region|governorate|prefecture|oblast|canton)\s+of\s+$/i;
