@@ -40,10 +40,11 @@ export interface PlaceEvidence {
   publisher?: string;
 }
 
-// Weights, in powers of ten of prominence: a named country is worth a fortyfold to a division and sixfold to a
-// town (a town abroad is often meant beside a country that only acts in the story); the rest is the article's
-// geography, each other place of the article supporting the readings near it. Set on the tuning half of TR-News
-// and the AFP corpus, checked on the held-out half (`npm run eval:places`).
+// Evidence, in the points a reading scores (PROMINENCE_WEIGHT for each power of ten of its prominence): a named
+// country counts twice as much for a division as for a town (a town abroad is often meant beside a country that
+// only acts in the story); the rest is the article's geography, each other place of the article supporting the
+// readings near it. Set on the tuning half of TR-News and the AFP corpus, checked on the held-out half
+// (`npm run eval:places`).
 const NAMED_COUNTRY = 1.6;
 const NAMED_COUNTRY_FOR_TOWNS = 0.8;
 const DATELINE_COUNTRY = 0.7;
@@ -96,7 +97,8 @@ type Group = {
 /**
  * The article's entities, with every place mention resolved (gazetteerId, placeName, placeKind, latitude,
  * longitude, countryCode; none when no reading holds) and the place mentions found beyond the tagger appended.
- * The indexes of the given entities are kept; a mention the words show to be a place changes kind to PLACE.
+ * Runs before anything indexes the entities: the tagger's "places" that read as none are left out, and a mention
+ * the words show to be a place (or a person) changes kind.
  */
 export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: EntityMention[]; filedFrom?: GazetteerPlace } {
   const { text } = evidence;
