@@ -165,7 +165,9 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: Entit
   }
 
   const all = [...entities, ...added];
-  const groups = groupPlaceMentions(text, all, evidence.dateline, new Set(qualifierOf.values()));
+  const opening = evidence.dateline || evidence.filedFrom ? undefined : openingDateline(text, all);
+  const dateline = evidence.dateline ?? (opening ? { place: opening.text, start: opening.start, end: opening.end } : undefined);
+  const groups = groupPlaceMentions(text, all, dateline, new Set(qualifierOf.values()));
   const groupOfMention = new Map<number, Group>();
   for (const group of groups) for (const index of group.mentions) groupOfMention.set(index, group);
 
@@ -221,6 +223,16 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: Entit
   }
   const filedFrom = filedFromGroup?.pick?.place;
   return filedFrom ? { entities: all, filedFrom } : { entities: all };
+}
+
+// "COLUMBIA, Ky. (WBKO) -", "PARIS, Mo. —", "LYON (Reuters) –": a dateline opening text no format parsed it out of.
+const datelineTail = /^(?:,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--?|:)\s/u;
+
+/** The place mention a text opens with, when it opens with a dateline. */
+function openingDateline(text: string, mentions: EntityMention[]): EntityMention | undefined {
+  const first = text.length - text.trimStart().length;
+  const mention = mentions.find((candidate) => candidate.kind === 'PLACE' && candidate.start === first);
+  return mention && datelineTail.test(text.slice(mention.end, mention.end + 60)) ? mention : undefined;
 }
 
 /** The gazetteer place a resolved mention stands for. */
