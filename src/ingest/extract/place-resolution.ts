@@ -221,8 +221,10 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: Entit
       if (place.countryCode) mention.countryCode = place.countryCode;
     }
   }
+  // A demonym or a place inside a name is only a link to a place: without a reading it is nothing.
+  const resolved = all.filter((mention) => !mention.placeOnly || mention.gazetteerId !== undefined);
   const filedFrom = filedFromGroup?.pick?.place;
-  return filedFrom ? { entities: all, filedFrom } : { entities: all };
+  return filedFrom ? { entities: resolved, filedFrom } : { entities: resolved };
 }
 
 // "COLUMBIA, Ky. (WBKO) -", "PARIS, Mo. —", "LYON (Reuters) –": a dateline opening text no format parsed it out of.
