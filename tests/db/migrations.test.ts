@@ -59,6 +59,24 @@ describe('migrations', () => {
     await client.close();
   });
 
+  it('give the places of the first gazetteer\'s US states and UK countries their GeoNames division identity', async () => {
+    const client = await PGlite.create();
+    const connection = connectionTo(client);
+    const all = readMigrations();
+    const before = all.filter((migration) => migration.name < '20261202042527');
+    await applyMigrations(connection, before);
+    await connection.exec(`INSERT INTO "Place" (name, "nameKey", kind, "gazetteerId") VALUES
+      ('Texas', 'texas', 'REGION', 'newsline:us-texas'), ('England', 'england', 'REGION', 'newsline:england'), ('Gaza Strip', 'gaza strip', 'TERRITORY', 'newsline:gaza-strip')`);
+    await applyMigrations(connection, all);
+    const places = await connection.query<{ name: string; kind: string; gazetteerId: string }>(`SELECT name, kind::text, "gazetteerId" FROM "Place" ORDER BY name`);
+    expect(places).toEqual([
+      { name: 'England', kind: 'DIVISION', gazetteerId: 'geonames-admin1:GB.ENG' },
+      { name: 'Gaza Strip', kind: 'TERRITORY', gazetteerId: 'newsline:gaza-strip' },
+      { name: 'Texas', kind: 'DIVISION', gazetteerId: 'geonames-admin1:US.TX' },
+    ]);
+    await client.close();
+  });
+
   for (const kind of databaseKinds) {
     it(`are applied when a ${kind} database is opened`, async () => {
       const database = await createTestDatabase(kind);
