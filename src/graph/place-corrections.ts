@@ -117,7 +117,7 @@ async function storyOf(tx: Transaction, articleId: number): Promise<number | nul
 }
 
 /** The graph's place of a gazetteer entry, created with its enclosing places when the graph lacks it. */
-async function ensureGazetteerPlace(tx: Transaction, place: GazetteerPlace): Promise<number> {
+export async function ensureGazetteerPlace(tx: Transaction, place: GazetteerPlace): Promise<number> {
   const known = await tx.place.findUnique({ where: { gazetteerId: place.gazetteerId }, select: { id: true } });
   if (known) return known.id;
   const parentId = place.parent ? await ensureGazetteerPlace(tx, place.parent) : null;
