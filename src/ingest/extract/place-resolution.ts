@@ -237,11 +237,6 @@ function openingDateline(text: string, mentions: EntityMention[]): EntityMention
   return mention && datelineTail.test(text.slice(mention.end, mention.end + 60)) ? mention : undefined;
 }
 
-/** The gazetteer place a resolved mention stands for. */
-export function placeOfMention(mention: EntityMention): GazetteerPlace | undefined {
-  return mention.gazetteerId ? placeByGazetteerId(mention.gazetteerId) : undefined;
-}
-
 function groupPlaceMentions(text: string, mentions: EntityMention[], dateline: Dateline | undefined, qualifiers: Set<number>): Group[] {
   const byKey = new Map<string, Group>();
   mentions.forEach((mention, index) => {

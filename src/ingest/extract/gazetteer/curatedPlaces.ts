@@ -157,9 +157,8 @@ export const cityCorrections: Record<number, CityCorrection> = {
   3703443: { name: 'Panama City' },
   558418: { name: 'Grozny', aliases: ['Groznyy'] },
   95446: { aliases: ['Arbil', 'Irbil'] },
-  // GeoNames names these in their own language or in full; English news does not.
+  // GeoNames names it in French; English news does not.
   2660646: { name: 'Geneva', aliases: ['Genève', 'Genf'] },
-  2641673: { aliases: ['Newcastle'] },
 };
 
 /** Corrections to world-countries countries, by ISO alpha-2 code. */
