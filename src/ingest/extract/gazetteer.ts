@@ -240,12 +240,12 @@ function buildIndex(): GazetteerIndex {
     if (!place) throw new Error(`gazetteer: curated parent ${reference} is not defined before it is used`);
     return place;
   };
-  const add = (place: GazetteerPlace, prominence: number, acronyms: string[], adminCode?: string, minor = false): PlaceCandidate => {
+  const add = (place: GazetteerPlace, prominence: number, acronyms: string[], adminCode?: string, minor = false, unlistedKeys?: Set<string>): PlaceCandidate => {
     const entry: PlaceCandidate = adminCode === undefined ? { place, prominence, minor } : { place, prominence, minor, adminCode };
     index.byGazetteerId.set(place.gazetteerId, entry);
     const acronymSet = new Set(acronyms);
     for (const name of [place.name, ...place.aliases]) {
-      if (!acronymSet.has(name)) addUnderKey(index.byName, nameKey(name), entry);
+      if (!acronymSet.has(name) && !unlistedKeys?.has(nameKey(name))) addUnderKey(index.byName, nameKey(name), entry);
     }
     for (const acronym of acronymSet) addUnderKey(index.byAcronym, nameKey(acronym), entry);
     index.placeCount++;
@@ -310,7 +310,9 @@ function buildIndex(): GazetteerIndex {
     divisionsByCode.set(`${division.countryCode}.${division.adminCode}`, place);
     // Cameroon's "South", Burkina Faso's "Centre": a compass word alone names no division ("the South" of Korea).
     if (compassName.test(division.name)) continue;
-    const entry = add(place, division.population * DIVISION_PROMINENCE_SHARE, division.acronyms, division.adminCode);
+    // Taiwan's province "Taiwan", Mexico's state "México": the country's own name is the country's.
+    const countryNames = new Set([country.name, ...country.aliases].map(nameKey));
+    const entry = add(place, division.population * DIVISION_PROMINENCE_SHARE, division.acronyms, division.adminCode, false, countryNames);
     for (const abbreviation of [...division.abbreviations, ...division.acronyms]) {
       addUnderKey(index.byAbbreviation, abbreviationKey(abbreviation), entry);
     }

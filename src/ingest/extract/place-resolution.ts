@@ -45,8 +45,8 @@ export interface PlaceEvidence {
 // only acts in the story); the rest is the article's geography, each other place of the article supporting the
 // readings near it. Set on the tuning half of TR-News and the AFP corpus, checked on the held-out half
 // (`npm run eval:places`).
-const NAMED_COUNTRY = 1.6;
-const NAMED_COUNTRY_FOR_TOWNS = 0.8;
+const NAMED_COUNTRY = 0.8;
+const DEMONYM_OF_COUNTRY = 2;
 const DATELINE_COUNTRY = 0.7;
 const DATELINE_DIVISION = 1;
 const DATELINE_CONTINENT = 0.4;
@@ -60,6 +60,7 @@ const MAX_GEOGRAPHY = 3.5;
 const MINOR_TOWN_EVIDENCE = 1.2;
 /** A reading this many times less prominent than the strongest needs local evidence: a qualifier or a neighbour. */
 const OUTWEIGHED = 10;
+const FAR_OUTWEIGHED = 1_000;
 /** Prominence in powers of ten counts this much against the article's evidence (set on the tuning half). */
 const PROMINENCE_WEIGHT = 0.7;
 /** A town smaller than this with no support at all from an article whose places all lie in other countries is no reading. */
@@ -269,14 +270,16 @@ function groupPlaceMentions(text: string, mentions: EntityMention[], dateline: D
   return [...byKey.values()];
 }
 
-type CountryEvidence = { named: Set<string>; publisher?: string; dateline?: Group };
+/** The countries the article names, each with the groups that name it; the publisher's; the dateline's group. */
+type CountryEvidence = { named: Map<string, Set<Group>>; publisher?: string; dateline?: Group };
 
 function evidenceCountries(groups: Group[], evidence: PlaceEvidence): CountryEvidence {
-  const named = new Set<string>();
+  const named = new Map<string, Set<Group>>();
   for (const group of groups) {
     const countries = group.candidates.filter((candidate) => candidate.place.kind === 'COUNTRY');
     const best = [...group.candidates].sort((a, b) => b.prominence - a.prominence)[0];
-    if (best && countries.includes(best) && best.place.countryCode) named.add(best.place.countryCode);
+    const code = best && countries.includes(best) ? best.place.countryCode : undefined;
+    if (code) named.set(code, (named.get(code) ?? new Set()).add(group));
   }
   const result: CountryEvidence = { named };
   const datelineGroup = groups.find((group) => group.dateline);
@@ -297,9 +300,12 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
     const place = candidate.place;
     let evidence = 0;
     const code = place.countryCode;
-    if (code && countries.named.has(code) && place.kind !== 'COUNTRY') {
-      evidence += place.kind === 'CITY' || place.kind === 'DISTRICT' ? NAMED_COUNTRY_FOR_TOWNS : NAMED_COUNTRY;
-    }
+    // A country counts when another name names it ("Lebanese" for Lebanon, for Beirut): "Taiwan" does not make
+    // Taiwan's province of that name likelier.
+    const naming = code ? countries.named.get(code) : undefined;
+    if (naming && [...naming].some((other) => other !== group)) evidence += NAMED_COUNTRY;
+    // The article's own adjective of a country settles a name that is also the country's: "Lebanese" for Lebanon.
+    if (place.kind === 'COUNTRY' && groups.some((other) => other !== group && other.key === `id:${place.gazetteerId}`)) evidence += DEMONYM_OF_COUNTRY;
     const dateline = countries.dateline?.pick;
     if (dateline && !group.dateline) {
       if (code && code === dateline.place.countryCode) evidence += DATELINE_COUNTRY;
@@ -308,15 +314,19 @@ function bestReading(group: Group, groups: Group[], countries: CountryEvidence, 
     }
     if (code && code === countries.publisher) evidence += PUBLISHER_COUNTRY;
     let local = dateline && !group.dateline && sameDivision(candidate, dateline) ? DATELINE_DIVISION : 0;
+    let closest = local;
     if (withGeography) {
       const support = geographicSupport(candidate, group, groups);
       local += support.local;
+      closest = Math.max(closest, support.closest);
       evidence += Math.min(MAX_GEOGRAPHY, support.local + support.country);
     }
     if (!group.within.length) {
       if (candidate.minor && (evidence < MINOR_TOWN_EVIDENCE || group.dateline)) continue;
       // Geneva, Illinois is written "Geneva, Ill.": a tenth as prominent as its namesake, a town needs a neighbour.
       if (candidate.prominence * OUTWEIGHED < strongest && local === 0) continue;
+      // Lebanon, Pennsylvania, a thousandth of Lebanon: it takes a close neighbour, not one 300 km away.
+      if (candidate.prominence * FAR_OUTWEIGHED < strongest && closest < SAME_DIVISION) continue;
       // "the Spring thaw" in a story from the Caucasus is no town in Texas: a small town abroad needs some support.
       if (withGeography && evidence === 0 && (place.kind === 'CITY' || place.kind === 'DISTRICT') && candidate.prominence < LONE_TOWN_PROMINENCE
         && placedElsewhere(place, groups, group)) continue;
@@ -337,22 +347,34 @@ function placedElsewhere(place: GazetteerPlace, groups: Group[], own: Group): bo
 }
 
 /** How much the article's other specific places support this reading: same division, nearby, same country. */
-function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[]): { local: number; country: number } {
+function geographicSupport(candidate: PlaceCandidate, own: Group, groups: Group[]): { local: number; closest: number; country: number } {
   let support = 0;
+  let closest = 0;
+  const bySpot = new Map<string, number>();
   let sameCountry = false;
   const wide = candidate.place.kind === 'COUNTRY' || candidate.place.kind === 'CONTINENT';
   for (const other of groups) {
-    if (other === own || !other.pick) continue;
+    // The dateline weighs through its own evidence, not a second time as a neighbour.
+    if (other === own || !other.pick || other.dateline) continue;
     const place = other.pick.place;
     if (!specificKinds.has(place.kind)) continue;
     if (place.countryCode && place.countryCode === candidate.place.countryCode) sameCountry = true;
-    if (wide) continue;
+    if (wide) {
+      // A country holding the article's towns is the one meant: Lebanon beside Beirut.
+      if (candidate.place.kind === 'COUNTRY' && place.countryCode === candidate.place.countryCode) support += SAME_DIVISION;
+      continue;
+    }
     let km = Infinity;
     if (place.kind !== 'DIVISION' && candidate.place.kind !== 'DIVISION') km = kilometresBetween(candidate.place, place);
     const near = km < 100 ? NEAR_100_KM : km < 400 ? NEAR_400_KM : 0;
-    support += Math.max(near, sameDivision(candidate, other.pick) ? SAME_DIVISION : 0);
+    const neighbour = Math.max(near, sameDivision(candidate, other.pick) ? SAME_DIVISION : 0);
+    // Places at one spot support once: Washington and the White House are one neighbour, not two.
+    const spot = `${Math.round(place.latitude * 2)},${Math.round(place.longitude * 2)}`;
+    bySpot.set(spot, Math.max(bySpot.get(spot) ?? 0, neighbour));
+    closest = Math.max(closest, neighbour);
   }
-  return { local: support, country: sameCountry && !wide ? SAME_COUNTRY_AS_SPECIFIC_PLACE : 0 };
+  for (const neighbour of bySpot.values()) support += neighbour;
+  return { local: support, closest, country: sameCountry && !wide ? SAME_COUNTRY_AS_SPECIFIC_PLACE : 0 };
 }
 
 /** Both in one first-level division, or one the division of the other. */

@@ -93,6 +93,14 @@ export const regionsAndTerritories: CuratedPlace[] = [
   { slug: 'nir-oz', name: 'Nir Oz', kind: 'CITY', latitude: 31.31, longitude: 34.402, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nir Oz'], prominence: 1_000 },
   { slug: 'nahal-oz', name: 'Nahal Oz', kind: 'CITY', latitude: 31.473, longitude: 34.497, countryCode: 'IL', parent: 'country:IL', aliases: ['Kibbutz Nahal Oz'], prominence: 1_000 },
   { slug: 'reim', name: "Re'im", kind: 'CITY', latitude: 31.389, longitude: 34.457, countryCode: 'IL', parent: 'country:IL', aliases: ['Reim', "Kibbutz Re'im"], prominence: 1_000 },
+  // Seats of power news names for their governments: the building, not the towns named after them (White House,
+  // Tennessee). Parents are their countries: the gazetteer's cities are read after this table.
+  { slug: 'white-house', name: 'White House', kind: 'SITE', latitude: 38.8977, longitude: -77.0365, countryCode: 'US', parent: 'country:US', prominence: TERRITORY },
+  { slug: 'pentagon', name: 'Pentagon', kind: 'SITE', latitude: 38.8719, longitude: -77.0563, countryCode: 'US', parent: 'country:US', prominence: TERRITORY },
+  { slug: 'capitol-hill', name: 'Capitol Hill', kind: 'SITE', latitude: 38.8899, longitude: -77.0091, countryCode: 'US', parent: 'country:US', aliases: ['US Capitol', 'U.S. Capitol'], prominence: TERRITORY },
+  { slug: 'kremlin', name: 'Kremlin', kind: 'SITE', latitude: 55.752, longitude: 37.6175, countryCode: 'RU', parent: 'country:RU', aliases: ['Moscow Kremlin'], prominence: TERRITORY },
+  { slug: 'downing-street', name: 'Downing Street', kind: 'SITE', latitude: 51.5034, longitude: -0.1276, countryCode: 'GB', parent: 'country:GB', aliases: ['10 Downing Street'], prominence: TERRITORY },
+  { slug: 'elysee-palace', name: 'Elysee Palace', kind: 'SITE', latitude: 48.8704, longitude: 2.3167, countryCode: 'FR', parent: 'country:FR', aliases: ['Elysee', 'Élysée Palace'], prominence: TERRITORY },
   // States of the news of the 1990s that no longer exist: no country code, their continent as parent.
   { slug: 'yugoslavia', name: 'Yugoslavia', kind: 'COUNTRY', latitude: 44.0, longitude: 20.9, parent: 'newsline:europe', aliases: ['Federal Republic of Yugoslavia', 'rump Yugoslavia'], prominence: TERRITORY },
   { slug: 'soviet-union', name: 'Soviet Union', kind: 'COUNTRY', latitude: 55.75, longitude: 37.62, parent: 'newsline:europe', aliases: ['former Soviet Union', 'Union of Soviet Socialist Republics'], acronyms: ['USSR'], prominence: TERRITORY },
