@@ -100,6 +100,23 @@ describe('one reading per name, weighed with the article\'s other places', () =>
   });
 });
 
+describe('a wire story filed from Washington about the Middle East', () => {
+  it('reads Lebanon, Damascus and the White House as the news means them, not as towns near Philadelphia', async () => {
+    const [report] = await readAfp('AFP_ENG_20051212.0554.tml');
+    const extracted = extractDocument(report!);
+    expect(extracted.filedFrom).toMatchObject({ name: 'WASHINGTON', gazetteerId: 'geonames:4140963' });
+    expect(only(extracted, 'Lebanon')).toMatchObject({ placeKind: 'COUNTRY', countryCode: 'LB' });
+    expect(only(extracted, 'Damascus')).toMatchObject({ placeKind: 'CITY', countryCode: 'SY' });
+    expect(only(extracted, 'White House')).toMatchObject({ placeKind: 'SITE', countryCode: 'US' });
+    expect(only(extracted, 'Philadelphia')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('reads Taiwan as the country and New York as the city, not the province and the state of those names', () => {
+    expect(only(article('Taiwan and China traded accusations as Taipei recalled its envoy.'), 'Taiwan')).toMatchObject({ placeKind: 'COUNTRY' });
+    expect(only(article('The United States said in New York that talks would resume.'), 'New York')).toMatchObject({ placeKind: 'CITY', placeName: 'New York City' });
+  });
+});
+
 describe('the kind of place the words imply', () => {
   it('does not turn the Gulf of Aden or the Bay of Bengal into a town', () => {
     const extracted = article('Pirates seized a tanker in the Gulf of Aden, and a cyclone formed over the Bay of Bengal.');

@@ -66,7 +66,9 @@ const PROMINENCE_WEIGHT = 0.7;
 /** A town smaller than this with no support at all from an article whose places all lie in other countries is no reading. */
 const LONE_TOWN_PROMINENCE = 100_000;
 
-const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY', 'SITE']);
+// The places whose readings support their neighbours'. A site (the White House) stands for its government more often
+// than for its street: it vouches for no town around it.
+const specificKinds = new Set(['CITY', 'DISTRICT', 'DIVISION', 'TERRITORY']);
 
 // Words that make the name before them part of a natural feature, a building or a road: no town of that name.
 const featureAfter = /^(?:\s+and\s+Co\b|\s*&\s*Co\b|\s+(?:Inc|Ltd|Corp|Plc|LLC|Securities|Brokerage|Instruments)\b|\s+(?:Conventions?|Accords?|Protocol|Agreement|Treaty|Declaration|Charter|River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Hills?|Islands?|Isle|Strait|Straits|Peninsula|Valley|Desert|Canyon|Falls|Creek|Glacier|Park|Palace|Plaza|Building|Tower|Airport|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Square|Bridge|Dam|Stadium|Arena|Hospital|University|College|Highway|Hwy))\b/;
