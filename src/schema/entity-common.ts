@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { distinctNames } from '../graph/names.js';
+import { nameRanking } from './name-search.js';
 
 export const EntityOrder = builder.enumType('EntityOrder', {
   description: 'How to order a list of people, organisations, places or sources.',
   values: {
     NAME: { description: 'By name, A to Z.' },
     NEWEST: { description: 'Most recently added first.' },
+    RELEVANCE: {
+      description: `As a search box ranks them: ${nameRanking}. Without a search, the ones the graph knows most about first. The default when there is a search.`,
+    },
   } as const,
 });
 
-export function entityOrderBy(order: 'NAME' | 'NEWEST' | null | undefined) {
+/** Says, in a list's description, how a search orders it. */
+export const searchedFirst = 'With a search, the best matches come first (orderBy RELEVANCE) unless another orderBy is given.';
+
+/** Describes a list's orderBy argument, which has no fixed default: a search ranks by relevance unless told otherwise. */
+export const entityOrderArgument = 'RELEVANCE when a search is given, NAME otherwise.';
+
+/** The Prisma ordering of an unranked list (RELEVANCE is ranked in SQL by name-search.ts). */
+export function entityOrderBy(order: 'NAME' | 'NEWEST' | 'RELEVANCE' | null | undefined) {
   return order === 'NEWEST' ? [{ id: 'desc' as const }] : [{ name: 'asc' as const }, { id: 'asc' as const }];
 }
 

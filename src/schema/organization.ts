@@ -6,7 +6,8 @@ import { builder } from './builder.js';
 import { Event } from './event.js';
 import { ParticipantRole } from './person.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
@@ -86,22 +87,29 @@ builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
     cursor: 'id',
-    description: 'Organisations, optionally matching a name or alias (ignoring case and accents) and a kind.',
+    description:
+      'Organisations, optionally matching a name or alias (ignoring case and accents) and a kind. '
+      + searchedFirst,
     args: {
       search: t.arg.string({ required: false }),
       kind: t.arg({ type: OrganizationKind, required: false }),
-      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: 'NAME' }),
+      orderBy: t.arg({ type: EntityOrder, required: false, description: entityOrderArgument }),
     },
-    totalCount: (_parent, args, context) =>
-      context.prisma.organization.count({ where: { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) } }),
+    totalCount: (_parent, args, context) => context.prisma.organization.count({ where: organizationsWhere(args) }),
     resolve: (query, _parent, args, context) =>
-      context.prisma.organization.findMany({
-        ...query,
-        where: { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) },
-        orderBy: entityOrderBy(args.orderBy),
-      }),
+      orderWithSearch(args.orderBy, args.search, 'NAME') === 'RELEVANCE'
+        ? rankedPage(
+            query,
+            (slice) => rankedEntityIds(context.prisma, 'organization', args.search, slice, kindIs(args.kind)),
+            (selection, ids) => context.prisma.organization.findMany({ ...selection, where: { id: { in: ids } } }),
+          )
+        : context.prisma.organization.findMany({ ...query, where: organizationsWhere(args), orderBy: entityOrderBy(args.orderBy) }),
   }),
 }));
+
+function organizationsWhere(args: { search?: string | null; kind?: OrganizationKindValues | null }) {
+  return { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) };
+}
 
 const OrganizationInput = builder.inputType('OrganizationInput', {
   fields: (t) => ({

@@ -5,7 +5,8 @@ import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
@@ -84,14 +85,22 @@ builder.queryFields((t) => ({
   people: t.prismaConnection({
     type: 'Person',
     cursor: 'id',
-    description: 'People, optionally matching a name or alias (ignoring case and accents).',
+    description:
+      'People, optionally matching a name or alias (ignoring case and accents). '
+      + searchedFirst,
     args: {
       search: t.arg.string({ required: false }),
-      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: 'NAME' }),
+      orderBy: t.arg({ type: EntityOrder, required: false, description: entityOrderArgument }),
     },
     totalCount: (_parent, args, context) => context.prisma.person.count({ where: aliasSearch(args.search) }),
     resolve: (query, _parent, args, context) =>
-      context.prisma.person.findMany({ ...query, where: aliasSearch(args.search), orderBy: entityOrderBy(args.orderBy) }),
+      orderWithSearch(args.orderBy, args.search, 'NAME') === 'RELEVANCE'
+        ? rankedPage(
+            query,
+            (slice) => rankedEntityIds(context.prisma, 'person', args.search, slice),
+            (selection, ids) => context.prisma.person.findMany({ ...selection, where: { id: { in: ids } } }),
+          )
+        : context.prisma.person.findMany({ ...query, where: aliasSearch(args.search), orderBy: entityOrderBy(args.orderBy) }),
   }),
 }));
 

@@ -6,7 +6,8 @@ import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
 import { placeAndDescendantIds } from '../timeline/event-filter.js';
-import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { idIn, kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
@@ -108,28 +109,35 @@ builder.queryFields((t) => ({
   places: t.prismaConnection({
     type: 'Place',
     cursor: 'id',
-    description: 'Places, optionally matching a name or alias (ignoring case and accents), a kind, or lying inside a place.',
+    description:
+      'Places, optionally matching a name or alias (ignoring case and accents), a kind, or lying inside a place. '
+      + searchedFirst,
     args: {
       search: t.arg.string({ required: false }),
       kind: t.arg({ type: PlaceKind, required: false }),
       within: t.arg.id({ required: false, description: 'Only this place and the places inside it.' }),
-      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: 'NAME' }),
+      orderBy: t.arg({ type: EntityOrder, required: false, description: entityOrderArgument }),
     },
-    totalCount: async (_parent, args, context) => context.prisma.place.count({ where: await placesWhere(args, context) }),
-    resolve: async (query, _parent, args, context) =>
-      context.prisma.place.findMany({
-        ...query,
-        where: await placesWhere(args, context),
-        orderBy: entityOrderBy(args.orderBy),
-      }),
+    totalCount: async (_parent, args, context) => context.prisma.place.count({ where: placesWhere(args, await withinIds(args, context)) }),
+    resolve: async (query, _parent, args, context) => {
+      const within = await withinIds(args, context);
+      return orderWithSearch(args.orderBy, args.search, 'NAME') === 'RELEVANCE'
+        ? rankedPage(
+            query,
+            (slice) => rankedEntityIds(context.prisma, 'place', args.search, slice, [...kindIs(args.kind), ...idIn(within)]),
+            (selection, ids) => context.prisma.place.findMany({ ...selection, where: { id: { in: ids } } }),
+          )
+        : context.prisma.place.findMany({ ...query, where: placesWhere(args, within), orderBy: entityOrderBy(args.orderBy) });
+    },
   }),
 }));
 
-async function placesWhere(
-  args: { search?: string | null; kind?: PlaceKindValues | null; within?: string | number | null },
-  context: { prisma: import('../db/generated/prisma/client.js').PrismaClient },
-) {
-  const within = args.within ? await placeAndDescendantIds(context.prisma, decodeNodeIdOf(String(args.within), ['Place'], 'within').id) : null;
+/** The place given as within and every place inside it; null when none is given. */
+async function withinIds(args: { within?: string | number | null }, context: { prisma: import('../db/generated/prisma/client.js').PrismaClient }) {
+  return args.within ? placeAndDescendantIds(context.prisma, decodeNodeIdOf(String(args.within), ['Place'], 'within').id) : null;
+}
+
+function placesWhere(args: { search?: string | null; kind?: PlaceKindValues | null }, within: number[] | null) {
   return {
     ...aliasSearch(args.search),
     ...(args.kind ? { kind: args.kind } : {}),

@@ -6,7 +6,8 @@ import type { Claim as ClaimRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Claim } from './claim.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
@@ -91,22 +92,29 @@ builder.queryFields((t) => ({
   sources: t.prismaConnection({
     type: 'Source',
     cursor: 'id',
-    description: 'Sources, optionally matching a name or alias (ignoring case and accents) and a kind.',
+    description:
+      'Sources, optionally matching a name or alias (ignoring case and accents) and a kind. '
+      + `${searchedFirst} A source's events, for the ranking, are those it gave an account of.`,
     args: {
       search: t.arg.string({ required: false }),
       kind: t.arg({ type: SourceKind, required: false }),
-      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: 'NAME' }),
+      orderBy: t.arg({ type: EntityOrder, required: false, description: entityOrderArgument }),
     },
-    totalCount: (_parent, args, context) =>
-      context.prisma.source.count({ where: { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) } }),
+    totalCount: (_parent, args, context) => context.prisma.source.count({ where: sourcesWhere(args) }),
     resolve: (query, _parent, args, context) =>
-      context.prisma.source.findMany({
-        ...query,
-        where: { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) },
-        orderBy: entityOrderBy(args.orderBy),
-      }),
+      orderWithSearch(args.orderBy, args.search, 'NAME') === 'RELEVANCE'
+        ? rankedPage(
+            query,
+            (slice) => rankedEntityIds(context.prisma, 'source', args.search, slice, kindIs(args.kind)),
+            (selection, ids) => context.prisma.source.findMany({ ...selection, where: { id: { in: ids } } }),
+          )
+        : context.prisma.source.findMany({ ...query, where: sourcesWhere(args), orderBy: entityOrderBy(args.orderBy) }),
   }),
 }));
+
+function sourcesWhere(args: { search?: string | null; kind?: SourceKindValues | null }) {
+  return { ...aliasSearch(args.search), ...(args.kind ? { kind: args.kind } : {}) };
+}
 
 const SourceInput = builder.inputType('SourceInput', {
   fields: (t) => ({

@@ -1,0 +1,223 @@
+// Name search ranks like a search box: exact name or alias, then names starting with the search, then names with
+// a word starting with it, then names containing it; ties go to what the graph knows most about. Cursors page
+// through that ranking. The small graph is stored through storeArticleFacts, as extraction would store it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
+import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
+import { storeArticleFacts } from '../../src/graph/store-article.js';
+import type { ArticleFacts, EventFact, TextSpan } from '../../src/graph/facts.js';
+import type { OrganizationKind, PlaceKind, SourceKind } from '../../src/db/generated/prisma/enums.js';
+
+type Data = Record<string, any>;
+
+interface Named {
+  name: string;
+  /** How many events of their own the entity takes part in (a source: gives the account of). */
+  events?: number;
+  /** How many times the article names it; at least once. */
+  mentions?: number;
+}
+
+interface Report {
+  title: string;
+  publishedOn: string;
+  /** A sentence of the text that names no entity (what a title-less search finds in the text). */
+  lead?: string;
+  organizations?: (Named & { kind?: OrganizationKind; aliases?: string[] })[];
+  people?: Named[];
+  places?: (Named & { kind?: PlaceKind })[];
+  sources?: (Named & { kind?: SourceKind })[];
+}
+
+let eventDay = 0;
+
+/** The facts of one article naming each entity as often as asked, with events of their own a week apart. */
+function reportFacts(report: Report): ArticleFacts {
+  let text = report.lead ? `${report.lead} ` : '';
+  const span = (words: string): TextSpan => {
+    const start = text.length;
+    text += `${words}. `;
+    return { start, end: start + words.length, text: words };
+  };
+  const mentionsOf = (named: Named) => Array.from({ length: named.mentions ?? 1 }, () => span(named.name));
+  const events: EventFact[] = [];
+  const eventsOf = (named: Named, link: (event: Omit<EventFact, 'key'>) => Omit<EventFact, 'key'>) => {
+    for (let index = 0; index < (named.events ?? 0); index += 1) {
+      eventDay += 9;
+      const day = new Date(Date.UTC(1996, 0, 1) + eventDay * 86_400_000).toISOString().slice(0, 10);
+      const title = `${named.name} meeting number ${eventDay}`;
+      events.push({ key: `e:${events.length}`, ...link({ title, type: 'MEETING', date: { startsOn: day, endsOn: day, precision: 'DAY' }, mentions: [span(title)] }) });
+    }
+  };
+  const organizations = (report.organizations ?? []).map((named, index) => {
+    const key = `o:${index}`;
+    eventsOf(named, (event) => ({ ...event, organizations: [{ organization: key, role: 'ACTOR' }] }));
+    return { key, name: named.name, kind: named.kind ?? 'OTHER', aliases: named.aliases, mentions: mentionsOf(named) };
+  });
+  const people = (report.people ?? []).map((named, index) => {
+    const key = `p:${index}`;
+    eventsOf(named, (event) => ({ ...event, people: [{ person: key, role: 'ACTOR' }] }));
+    return { key, name: named.name, mentions: mentionsOf(named) };
+  });
+  const places = (report.places ?? []).map((named, index) => {
+    const key = `pl:${index}`;
+    eventsOf(named, (event) => ({ ...event, places: [{ place: key, role: 'LOCATION' }] }));
+    return { key, name: named.name, kind: named.kind ?? 'CITY', mentions: mentionsOf(named) };
+  });
+  const sources = (report.sources ?? []).map((named, index) => {
+    const key = `s:${index}`;
+    eventsOf(named, (event) => ({ ...event, mentions: event.mentions.map((mention) => ({ ...mention, source: key })) }));
+    return { key, name: named.name, kind: named.kind ?? 'OTHER', mentions: mentionsOf(named) };
+  });
+  return {
+    article: { title: report.title, publishedOn: report.publishedOn, text, format: 'text' },
+    organizations,
+    people,
+    places,
+    sources,
+    events,
+    claims: [],
+  };
+}
+
+const reports: Report[] = [
+  {
+    title: 'Hamas and its namesakes',
+    publishedOn: '1997-04-10',
+    organizations: [
+      { name: 'Hamas', kind: 'ARMED_GROUP', aliases: ['Islamic Resistance Movement'], events: 4, mentions: 3 },
+      { name: 'Fatah-Hamas', mentions: 2 },
+      { name: 'Hamasville Council', events: 2 },
+      { name: 'Hamas Watch', mentions: 3 },
+      { name: 'Hamas Veterans' },
+      { name: 'Friends of Hamasville', events: 3 },
+      { name: 'Mohamas Trading', events: 5 },
+      { name: 'Resistance Front', events: 1 },
+    ],
+  },
+  {
+    title: 'Islands in the gulf',
+    publishedOn: '1997-04-12',
+    places: [
+      { name: 'São Tomé', kind: 'CITY', events: 1 },
+      { name: 'São Tomé and Príncipe', kind: 'COUNTRY', events: 3 },
+      { name: 'Santo Tomé', kind: 'CITY', events: 4 },
+    ],
+    people: [
+      { name: 'Yasser Arafat', events: 3 },
+      { name: 'Suha Arafat', events: 1, mentions: 2 },
+    ],
+    sources: [
+      { name: 'Israeli army spokesman', kind: 'MILITARY', events: 1 },
+      { name: 'Hamas spokesman', kind: 'ANONYMOUS_OFFICIAL', events: 2 },
+      { name: 'Spokesman Review', kind: 'NEWS_AGENCY' },
+    ],
+  },
+  { title: 'Talks resume in Gaza', publishedOn: '1997-04-20', lead: 'Negotiators from HAMAS met in the morning.' },
+  { title: 'Market report', publishedOn: '1997-04-22', lead: 'Traders shrugged off news about Hamas.' },
+  { title: 'Hamas leaders meet', publishedOn: '1997-04-05', lead: 'The leaders met.' },
+  { title: 'Visitors flock to Sao Tome', publishedOn: '1997-04-15', lead: 'Tourism is up.' },
+];
+
+const organizationNames = (data: Data) => data.organizations.edges.map((edge: Data) => edge.node.name);
+
+for (const kind of databaseKinds) {
+  describe(`ranked name search on ${kind}`, () => {
+    let database: TestDatabase;
+    let client: GraphQLClient;
+    const statements: string[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase(kind, (sql) => statements.push(sql));
+      for (const report of reports) await storeArticleFacts(database.prisma, reportFacts(report));
+      client = graphqlClient(database.prisma);
+    });
+    afterAll(async () => database?.dispose());
+
+    it('puts the exact name first, then names starting with the search, then a word starting with it, then any substring', async () => {
+      const data = await client.data(`{ organizations(search: "hamas", first: 10) { totalCount edges { node { name events { totalCount } } } } }`);
+      expect(organizationNames(data)).toEqual([
+        'Hamas', // exact
+        'Hamasville Council', // starts with it, 2 events
+        'Hamas Watch', // starts with it, no event, 3 mentions
+        'Hamas Veterans', // starts with it, no event, 1 mention
+        'Friends of Hamasville', // a word starts with it, 3 events
+        'Fatah-Hamas', // a word starts with it, no event
+        'Mohamas Trading', // contains it, though with the most events
+      ]);
+      expect(data.organizations.edges[0].node.events.totalCount).toBe(4);
+      expect(data.organizations.totalCount).toBe(7);
+    });
+
+    it('answers organizations(search: "hamas", first: 1) with Hamas itself, whatever the case and punctuation', async () => {
+      for (const search of ['hamas', 'HAMAS', ' Hamas. ']) {
+        const data = await client.data(`query ($search: String) { organizations(search: $search, first: 1) { edges { node { name } } } }`, { search });
+        expect(organizationNames(data), search).toEqual(['Hamas']);
+      }
+    });
+
+    it('ranks an exact alias with the exact names, and ignores accents', async () => {
+      const alias = await client.data(`{ organizations(search: "islamic resistance movement", first: 1) { edges { node { name } } } }`);
+      expect(organizationNames(alias)).toEqual(['Hamas']);
+      const resistance = await client.data(`{ organizations(search: "resistance", first: 5) { edges { node { name } } } }`);
+      // "Resistance Front" starts with the search; Hamas only has a word of an alias that does, though it has more events.
+      expect(organizationNames(resistance)).toEqual(['Resistance Front', 'Hamas']);
+      const places = await client.data(`{ places(search: "Sao Tome", first: 5) { edges { node { name events { totalCount } } } } }`);
+      expect(places.places.edges.map((edge: Data) => edge.node.name)).toEqual(['São Tomé', 'São Tomé and Príncipe']);
+      const shouted = await client.data(`{ places(search: "SÃO TOMÉ", first: 1) { edges { node { name } } } }`);
+      expect(shouted.places.edges[0].node.name).toBe('São Tomé');
+    });
+
+    it('breaks ties in a tier by events for people and sources, and keeps an explicit orderBy', async () => {
+      const people = await client.data(`{ people(search: "arafat") { edges { node { name } } } }`);
+      expect(people.people.edges.map((edge: Data) => edge.node.name)).toEqual(['Yasser Arafat', 'Suha Arafat']);
+      const sources = await client.data(`{ sources(search: "spokesman") { edges { node { name } } } }`);
+      expect(sources.sources.edges.map((edge: Data) => edge.node.name)).toEqual(['Spokesman Review', 'Hamas spokesman', 'Israeli army spokesman']);
+      const byName = await client.data(`{ sources(search: "spokesman", orderBy: NAME) { edges { node { name } } } }`);
+      expect(byName.sources.edges.map((edge: Data) => edge.node.name)).toEqual(['Hamas spokesman', 'Israeli army spokesman', 'Spokesman Review']);
+      const kinds = await client.data(`{ organizations(search: "hamas", kind: ARMED_GROUP) { totalCount edges { node { name } } } }`);
+      expect(organizationNames(kinds)).toEqual(['Hamas']);
+      expect(kinds.organizations.totalCount).toBe(1);
+    });
+
+    it('pages through the ranking with cursors, forwards and backwards, without repeats or gaps', async () => {
+      const all = organizationNames(await client.data(`{ organizations(search: "hamas", first: 100) { edges { node { name } } } }`));
+      const forwards: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page += 1) {
+        const data: Data = await client.data(
+          `query ($after: String) { organizations(search: "hamas", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`,
+          { after },
+        );
+        expect(data.organizations.totalCount).toBe(all.length);
+        forwards.push(...organizationNames(data));
+        if (!data.organizations.pageInfo.hasNextPage) break;
+        after = data.organizations.pageInfo.endCursor;
+      }
+      expect(forwards).toEqual(all);
+      const backwards: string[] = [];
+      let before: string | null = null;
+      for (let page = 0; page < 10; page += 1) {
+        const data: Data = await client.data(
+          `query ($before: String) { organizations(search: "hamas", last: 2, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { name } } } }`,
+          { before },
+        );
+        backwards.unshift(...organizationNames(data));
+        if (!data.organizations.pageInfo.hasPreviousPage) break;
+        before = data.organizations.pageInfo.startCursor;
+      }
+      expect(backwards).toEqual(all);
+    });
+
+    it('costs the same statements for a page of 2 and of 7 ranked organisations with their events', async () => {
+      const run = async (first: number) => {
+        statements.length = 0;
+        await client.data(`query ($first: Int) { organizations(search: "hamas", first: $first) { totalCount edges { node { name aliases events(first: 3) { edges { node { title } } } } } } }`, { first });
+        return statements.length;
+      };
+      const small = await run(2);
+      expect(await run(7)).toBe(small);
+      expect(small).toBeLessThanOrEqual(6);
+    });
+  });
+}
