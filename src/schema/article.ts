@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Prisma } from '../db/generated/prisma/client.js';
+import { Prisma } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { decodeNodeIdOf } from './node-id.js';
+import { articleRanking, articleSearchCount, rankedArticleIds, rankedPage, type EntityCondition } from './name-search.js';
 
 export const Article = builder.prismaNode('Article', {
   id: { field: 'id' },
@@ -58,6 +59,7 @@ const ArticleOrder = builder.enumType('ArticleOrder', {
   values: {
     PUBLISHED_DESC: { description: 'Newest first.' },
     PUBLISHED_ASC: { description: 'Oldest first.' },
+    RELEVANCE: { description: `With a search: ${articleRanking}. Without one, newest first. The default when there is a search.` },
   } as const,
 });
 
@@ -67,37 +69,77 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
     publishedFrom: t.field({ type: 'Date', required: false }),
     publishedTo: t.field({ type: 'Date', required: false }),
     publisher: t.id({ required: false }),
-    search: t.string({ required: false, description: 'Words in the title, ignoring case.', validate: z.string().max(200) }),
+    search: t.string({
+      required: false,
+      description: 'Words in the title or the text, as written but ignoring case and accents.',
+      validate: z.string().max(200),
+    }),
   }),
 });
 
-function articleWhere(filter: typeof ArticleFilter.$inferInput | null | undefined): Prisma.ArticleWhereInput {
+type ArticleFilterInput = typeof ArticleFilter.$inferInput | null | undefined;
+
+function publishedDay(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+function publisherId(filter: NonNullable<ArticleFilterInput>): number | null {
+  return filter.publisher ? decodeNodeIdOf(String(filter.publisher), ['Source'], 'filter.publisher').id : null;
+}
+
+/** The filter without its search, for Prisma. */
+function articleWhere(filter: ArticleFilterInput): Prisma.ArticleWhereInput {
   if (!filter) return {};
+  const publisher = publisherId(filter);
   return {
     ...(filter.publishedFrom || filter.publishedTo
       ? {
           publishedOn: {
-            ...(filter.publishedFrom ? { gte: new Date(`${filter.publishedFrom}T00:00:00Z`) } : {}),
-            ...(filter.publishedTo ? { lte: new Date(`${filter.publishedTo}T00:00:00Z`) } : {}),
+            ...(filter.publishedFrom ? { gte: publishedDay(filter.publishedFrom) } : {}),
+            ...(filter.publishedTo ? { lte: publishedDay(filter.publishedTo) } : {}),
           },
         }
       : {}),
-    ...(filter.publisher ? { publisherId: decodeNodeIdOf(String(filter.publisher), ['Source'], 'filter.publisher').id } : {}),
-    ...(filter.search?.trim() ? { title: { contains: filter.search.trim(), mode: 'insensitive' as const } } : {}),
+    ...(publisher !== null ? { publisherId: publisher } : {}),
   };
+}
+
+/** The filter without its search, as SQL on the searched article "e" (the same conditions as articleWhere). */
+function articleConditions(filter: ArticleFilterInput): EntityCondition[] {
+  if (!filter) return [];
+  const publisher = publisherId(filter);
+  return [
+    ...(filter.publishedFrom ? [Prisma.sql`e."publishedOn" >= ${filter.publishedFrom}::date`] : []),
+    ...(filter.publishedTo ? [Prisma.sql`e."publishedOn" <= ${filter.publishedTo}::date`] : []),
+    ...(publisher !== null ? [Prisma.sql`e."publisherId" = ${publisher}`] : []),
+  ];
 }
 
 builder.queryFields((t) => ({
   articles: t.prismaConnection({
     type: 'Article',
     cursor: 'id',
-    description: 'Articles, newest first unless asked otherwise.',
+    description: `Articles, newest first unless asked otherwise. With a search and no other orderBy: ${articleRanking}.`,
     args: {
       filter: t.arg({ type: ArticleFilter, required: false }),
-      orderBy: t.arg({ type: ArticleOrder, required: false, defaultValue: 'PUBLISHED_DESC' }),
+      orderBy: t.arg({ type: ArticleOrder, required: false, description: 'RELEVANCE when the filter has a search, PUBLISHED_DESC otherwise.' }),
     },
-    totalCount: (_parent, args, context) => context.prisma.article.count({ where: articleWhere(args.filter) }),
+    totalCount: (_parent, args, context) => {
+      const search = args.filter?.search?.trim();
+      return search
+        ? articleSearchCount(context.prisma, search, articleConditions(args.filter))
+        : context.prisma.article.count({ where: articleWhere(args.filter) });
+    },
     resolve: (query, _parent, args, context) => {
+      const search = args.filter?.search?.trim();
+      // Matching ignores accents, which Prisma's filters cannot: a search is matched, and ordered, in SQL.
+      if (search) {
+        return rankedPage(
+          query,
+          (slice) => rankedArticleIds(context.prisma, search, args.orderBy ?? 'RELEVANCE', slice, articleConditions(args.filter)),
+          (selection, ids) => context.prisma.article.findMany({ ...selection, where: { id: { in: ids } } }),
+        );
+      }
       const direction = args.orderBy === 'PUBLISHED_ASC' ? 'asc' : 'desc';
       return context.prisma.article.findMany({
         ...query,

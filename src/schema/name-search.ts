@@ -101,6 +101,56 @@ export async function pageOfRanking(
   return backwards ? ids.reverse() : ids;
 }
 
+/**
+ * A text folded for article search: accents (the combining marks of NFKD) and case dropped. The search is folded
+ * by the same SQL, so both sides agree on PGlite and PostgreSQL alike. A pure-ASCII text folds to its lower case,
+ * so the costly normalisation runs only on the texts that need it.
+ */
+function foldedForSearch(text: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${text} ~ '[^\x01-\x7f]'
+    THEN lower(regexp_replace(normalize(${text}, NFKD), '[\u0300-\u036f]+', '', 'g'))
+    ELSE lower(${text}) END`;
+}
+
+/** How article search ranks, for the schema's descriptions. */
+export const articleRanking = 'articles whose title holds the search first, then those whose text alone does, newest first in each';
+
+export type ArticleSearchOrder = 'RELEVANCE' | 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
+
+/** The articles (aliased "e") whose title or text holds the search, ignoring case and accents, with their sort keys. */
+function rankedArticles(search: string, order: ArticleSearchOrder, conditions: EntityCondition[]): Prisma.Sql {
+  const title = foldedForSearch(Prisma.sql`coalesce(e.title, '')`);
+  const descending = order !== 'PUBLISHED_ASC';
+  return Prisma.sql`
+    WITH needle AS (SELECT ${foldedForSearch(Prisma.sql`${search}::text`)} AS folded),
+    ranked AS (
+      SELECT e.id,
+        ${order === 'RELEVANCE' ? Prisma.sql`CASE WHEN strpos(${title}, needle.folded) > 0 THEN 0 ELSE 1 END` : Prisma.sql`0`} AS tier,
+        ${descending ? Prisma.sql`-` : Prisma.empty}(e."publishedOn" - DATE '1970-01-01') AS "dayKey",
+        ${descending ? Prisma.sql`-` : Prisma.empty}e.id AS "idKey"
+      FROM "Article" e, needle
+      WHERE (strpos(${title}, needle.folded) > 0 OR strpos(${foldedForSearch(Prisma.sql`e.text`)}, needle.folded) > 0)
+        AND ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`}
+    )`;
+}
+
+/** One page of the articles matching a search, in the order asked for (RELEVANCE: see articleRanking). */
+export function rankedArticleIds(
+  prisma: Pick<PrismaClient, '$queryRaw'>,
+  search: string,
+  order: ArticleSearchOrder,
+  slice: ConnectionSlice,
+  conditions: EntityCondition[] = [],
+): Promise<number[]> {
+  return pageOfRanking(prisma, rankedArticles(search, order, conditions), ['tier', '"dayKey"', '"idKey"'], slice);
+}
+
+/** How many articles match a search: the totalCount of rankedArticleIds. */
+export async function articleSearchCount(prisma: Pick<PrismaClient, '$queryRaw'>, search: string, conditions: EntityCondition[] = []): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ count: bigint | number }[]>`${rankedArticles(search, 'PUBLISHED_DESC', conditions)} SELECT count(*) AS count FROM ranked`;
+  return Number(row?.count ?? 0);
+}
+
 /** The entity is of this kind (the enum column "kind"), when one is asked for. */
 export function kindIs(kind: string | null | undefined): EntityCondition[] {
   return kind ? [Prisma.sql`e.kind::text = ${kind}`] : [];
