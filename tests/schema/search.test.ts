@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afpDirectory, ingestAfp } from '../support/afp.js';
 import { storeArticleFacts } from '../../src/graph/store-article.js';
 import type { ArticleFacts, EventFact, TextSpan } from '../../src/graph/facts.js';
 import type { OrganizationKind, PlaceKind, SourceKind } from '../../src/db/generated/prisma/enums.js';
@@ -180,6 +182,9 @@ for (const kind of databaseKinds) {
       expect(sources.sources.edges.map((edge: Data) => edge.node.name)).toEqual(['Spokesman Review', 'Hamas spokesman', 'Israeli army spokesman']);
       const byName = await client.data(`{ sources(search: "spokesman", orderBy: NAME) { edges { node { name } } } }`);
       expect(byName.sources.edges.map((edge: Data) => edge.node.name)).toEqual(['Hamas spokesman', 'Israeli army spokesman', 'Spokesman Review']);
+      const known = await client.data(`{ organizations(orderBy: RELEVANCE, first: 3) { edges { node { name } } } }`);
+      // Without a search, RELEVANCE lists what the graph knows most about first.
+      expect(organizationNames(known)).toEqual(['Mohamas Trading', 'Hamas', 'Friends of Hamasville']);
       const kinds = await client.data(`{ organizations(search: "hamas", kind: ARMED_GROUP) { totalCount edges { node { name } } } }`);
       expect(organizationNames(kinds)).toEqual(['Hamas']);
       expect(kinds.organizations.totalCount).toBe(1);
@@ -252,6 +257,37 @@ for (const kind of databaseKinds) {
         after = page.articles.pageInfo.hasNextPage ? page.articles.pageInfo.endCursor : null;
       } while (after && paged.length < 20);
       expect(paged).toEqual(data.articles.edges.map((edge: Data) => edge.node.title));
+    });
+  });
+}
+
+// Every AFP report that names Hamas (52 of them, 1997, 2005 and 2006), read in place: besides HAMAS itself they name
+// "Fatah-Hamas", "Hamas militants", "senior Hamas", …, which sort before or beside it by name.
+const hamasReports = readdirSync(afpDirectory)
+  .filter((name) => /HAMAS|Hamas/.test(readFileSync(`${afpDirectory}/${name}`, 'utf8')))
+  .sort();
+
+for (const kind of databaseKinds) {
+  describe(`name search over the AFP reports about Hamas on ${kind}`, () => {
+    let database: TestDatabase;
+    let client: GraphQLClient;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+      await ingestAfp(database.prisma, ...hamasReports);
+      client = graphqlClient(database.prisma);
+    }, 240_000);
+    afterAll(async () => database?.dispose());
+
+    it('answers organizations(search: "hamas", first: 1) with HAMAS and its events', async () => {
+      expect(hamasReports.length).toBeGreaterThanOrEqual(50);
+      const data = await client.data(`{ organizations(search: "hamas", first: 1) { totalCount edges { node { name aliases events { totalCount } } } } }`);
+      const [hamas] = data.organizations.edges.map((edge: Data) => edge.node);
+      expect(hamas.name.toLowerCase()).toBe('hamas');
+      expect(hamas.events.totalCount).toBeGreaterThan(20);
+      const byName = await client.data(`{ organizations(search: "hamas", orderBy: NAME, first: 100) { totalCount edges { node { name } } } }`);
+      // The same organisations, only in another order.
+      expect(byName.organizations.totalCount).toBe(data.organizations.totalCount);
+      expect(byName.organizations.edges.map((edge: Data) => edge.node.name)).toContain(hamas.name);
     });
   });
 }
