@@ -107,8 +107,8 @@ export async function pageOfRanking(
  * so the costly normalisation runs only on the texts that need it.
  */
 function foldedForSearch(text: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`CASE WHEN ${text} ~ '[^\x01-\x7f]'
-    THEN lower(regexp_replace(normalize(${text}, NFKD), '[\u0300-\u036f]+', '', 'g'))
+  return Prisma.sql`CASE WHEN ${text} ~ '[^\\x01-\\x7f]'
+    THEN lower(regexp_replace(normalize(${text}, NFKD), '[\\u0300-\\u036f]+', '', 'g'))
     ELSE lower(${text}) END`;
 }
 
