@@ -8,6 +8,7 @@ import { CompactWeights, type TagScorer } from '../../src/ingest/ner/model.js';
 import { applySpanRules } from '../../src/ingest/ner/spanRules.js';
 import { augmentCasing } from './augment.js';
 import { buildCasingLexicon, buildGazetteer, readTimemlTexts } from './lexicon-sources.js';
+import type { WordClusters } from '../../src/ingest/ner/wordClusters.js';
 
 export const DEFAULT_EPOCHS = 12;
 export const SEED = 20030531;
@@ -27,11 +28,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Gazetteer from the npm place lists; casing habits from unlabeled news (AFP 1997, TimeBank) and the given training sentences. */
-export function buildLexicons(datasets: string, trainDocuments: readonly ConllDocument[]): FeatureLexicons & { gazetteerSizes: Record<string, number> } {
+export function buildLexicons(
+  datasets: string,
+  trainDocuments: readonly ConllDocument[],
+  clusters: WordClusters,
+): FeatureLexicons & { gazetteerSizes: Record<string, number> } {
   const { gazetteer, sizes } = buildGazetteer();
   const trainSentences = trainDocuments.flatMap((document) => document.sentences.map((sentence) => sentence.words));
   const unlabeledTexts = [...readTimemlTexts(resolve(datasets, 'afp-1997')), ...readTimemlTexts(resolve(datasets, 'timebank'))];
-  return { gazetteer, casing: buildCasingLexicon(unlabeledTexts, trainSentences), gazetteerSizes: sizes };
+  return { gazetteer, casing: buildCasingLexicon(unlabeledTexts, trainSentences), clusters, gazetteerSizes: sizes };
 }
 
 export function featurize(documents: readonly ConllDocument[], lexicons: FeatureLexicons): FeaturizedDocument[] {
