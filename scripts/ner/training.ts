@@ -5,6 +5,7 @@ import { SpanScoreboard, type ConllDocument } from '../../src/ingest/ner/conll.j
 import { featurizeDocument, tagDocument, type FeaturizedDocument } from '../../src/ingest/ner/documentTagger.js';
 import { prepareSentence, type FeatureLexicons } from '../../src/ingest/ner/features.js';
 import { CompactWeights, type TagScorer } from '../../src/ingest/ner/model.js';
+import { applyDocumentRules } from '../../src/ingest/ner/documentRules.js';
 import { applySpanRules } from '../../src/ingest/ner/spanRules.js';
 import { augmentCasing } from './augment.js';
 import { buildCasingLexicon, buildGazetteer, readTimemlTexts } from './lexicon-sources.js';
@@ -49,11 +50,10 @@ export function featurize(documents: readonly ConllDocument[], lexicons: Feature
 export function evaluate(documents: readonly ConllDocument[], featurized: readonly FeaturizedDocument[], scorer: TagScorer): SpanScoreboard {
   const scoreboard = new SpanScoreboard();
   featurized.forEach((document, documentIndex) => {
-    const { tags } = tagDocument(document, scorer);
-    documents[documentIndex]!.sentences.forEach((sentence, index) => {
-      applySpanRules(document.sentences[index]!, tags[index]!, scorer, { endsLine: true, startsLine: true });
-      scoreboard.addSentence(sentence.tags, tags[index]!);
-    });
+    const { tags, confidences } = tagDocument(document, scorer);
+    document.sentences.forEach((sentence, index) => applySpanRules(sentence, tags[index]!, scorer, { endsLine: true, startsLine: true }));
+    applyDocumentRules(document.sentences, tags, confidences);
+    documents[documentIndex]!.sentences.forEach((sentence, index) => scoreboard.addSentence(sentence.tags, tags[index]!));
   });
   return scoreboard;
 }
