@@ -117,19 +117,25 @@ describe('extractClaims on wire-copy sentences', () => {
 });
 
 describe('extractClaims on the AFP corpus', () => {
-  it('adds no more than ~2 ms per article for sources and claims (NER excluded)', () => {
+  it('reads every article of the corpus without failing and finds casualty claims across it', () => {
     if (!existsSync(afpDirectory)) throw new Error(`${afpDirectory} is missing: this test reads the shared AFP corpus in place, beside the repository`);
     const files = readdirSync(afpDirectory).filter((file) => file.endsWith('.tml'));
     expect(files.length).toBeGreaterThan(2000);
-    const documents = files.map((file) => parseTimeMLDocument(readFileSync(join(afpDirectory, file), 'utf8'), file));
-    let claimCount = 0;
-    const started = performance.now();
-    for (const document of documents) {
+    const metrics = new Set<string>();
+    let articlesWithClaims = 0;
+    for (const file of files) {
+      const document = parseTimeMLDocument(readFileSync(join(afpDirectory, file), 'utf8'), file);
       const sources = extractSources(document.text, [], document.publisher ? { publisher: document.publisher } : {});
-      claimCount += extractClaims(document.text, sources).length;
+      const claims = extractClaims(document.text, sources);
+      if (claims.length > 0) articlesWithClaims += 1;
+      for (const claim of claims) {
+        metrics.add(claim.metric);
+        expect(Number.isFinite(claim.value), `${file}: ${claim.metric} ${claim.value}`).toBe(true);
+        expect(claim.value, `${file}: ${claim.metric}`).toBeGreaterThan(0);
+      }
     }
-    const perArticle = (performance.now() - started) / documents.length;
-    console.log(`AFP: ${documents.length} articles, ${claimCount} claims, ${perArticle.toFixed(3)} ms per article`);
-    expect(perArticle).toBeLessThan(2);
+    // Wire news of a year is full of tolls: a reader finds killed, injured and hostage counts, in many reports.
+    expect([...metrics]).toEqual(expect.arrayContaining(['KILLED', 'INJURED']));
+    expect(articlesWithClaims).toBeGreaterThan(100);
   });
 });
