@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prf, readConllDocuments, type ConllDocument } from '../src/ingest/ner/conll.js';
 import type { EntityType } from '../src/ingest/ner/tagset.js';
+import { buildWordClusters } from './ner/word-clusters.js';
 import { augmentCasing, AUGMENTATION, buildLexicons, DEFAULT_EPOCHS, evaluate, featurize, SEED, seededRandom, trainPerceptron } from './ner/training.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,8 @@ const documents = readConllDocuments(trainPath);
 const devDocuments = readConllDocuments(devPath);
 console.log(`${documents.length} eng.train documents, ${tokenCount(documents)} tokens; ${folds} contiguous folds, ${epochs} epochs each`);
 
+// The clusters come from GloVe vectors, not from CoNLL, so every fold shares them.
+const { clusters } = buildWordClusters(seededRandom(SEED));
 const foldF1: number[] = [];
 const devF1: number[] = [];
 const perType = new Map<string, number[]>();
@@ -50,7 +53,7 @@ for (let fold = 0; fold < folds; fold += 1) {
   // Each fold is seeded like train:ner, and learns its casing lexicon from its own training documents only.
   const random = seededRandom(SEED);
   const augmented = augmentCasing(training, AUGMENTATION, random);
-  const lexicons = buildLexicons(datasets, training);
+  const lexicons = buildLexicons(datasets, training, clusters);
   const weights = trainPerceptron(augmented, featurize(augmented, lexicons), epochs, random);
   const scoreboard = evaluate(heldOut, featurize(heldOut, lexicons), weights);
   foldF1.push(scoreboard.f1(SCORED_TYPES));

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConllDocuments } from '../src/ingest/ner/conll.js';
 import { serializeNerModel } from '../src/ingest/ner/model.js';
+import { buildWordClusters } from './ner/word-clusters.js';
 import { augmentCasing, AUGMENTATION, buildLexicons, DEFAULT_EPOCHS, evaluate, featurize, SEED, seededRandom, trainPerceptron } from './ner/training.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,11 @@ const trainDocuments = augmentCasing(originalTrainDocuments, AUGMENTATION, rando
 const devDocuments = readConllDocuments(devPath);
 console.log(`read ${originalTrainDocuments.length} training (${trainDocuments.length} with casing variants) and ${devDocuments.length} dev documents (${seconds()} s)`);
 
-const lexicons = buildLexicons(datasets, originalTrainDocuments);
+const { clusters, report: clusterReport } = buildWordClusters(seededRandom(SEED));
+console.log(
+  `word clusters: ${clusterReport.words} words from GloVe vectors, ${clusterReport.levels.map((level) => `${level.used} of ${level.clusters}`).join(', ')} clusters used (${seconds()} s)`,
+);
+const lexicons = buildLexicons(datasets, originalTrainDocuments, clusters);
 const { gazetteer, casing } = lexicons;
 console.log(`gazetteer: ${Object.entries(lexicons.gazetteerSizes).map(([category, size]) => `${category} ${size}`).join(', ')}`);
 console.log(`casing lexicon: ${casing.capitalised.hashes.length} capitalised, ${casing.lowercase.hashes.length} lowercase, ${casing.mixed.hashes.length} mixed words (${seconds()} s)`);
@@ -44,7 +49,7 @@ const weights = trainPerceptron(trainDocuments, trainFeaturized, epochs, random,
 });
 
 mkdirSync(dirname(modelPath), { recursive: true });
-writeFileSync(modelPath, serializeNerModel(weights, gazetteer, casing));
+writeFileSync(modelPath, serializeNerModel(weights, gazetteer, casing, clusters));
 const dev = evaluate(devDocuments, devFeaturized, weights);
 console.log(`dev (eng.testa, CoNLL tokens, exact spans, after span rules):\n${dev.report(['PER', 'ORG', 'LOC', 'MISC'])}`);
 console.log(`PER+ORG+LOC: ${dev.report(['PER', 'ORG', 'LOC']).split('\n').pop()}`);

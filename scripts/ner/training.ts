@@ -5,9 +5,11 @@ import { SpanScoreboard, type ConllDocument } from '../../src/ingest/ner/conll.j
 import { featurizeDocument, tagDocument, type FeaturizedDocument } from '../../src/ingest/ner/documentTagger.js';
 import { prepareSentence, type FeatureLexicons } from '../../src/ingest/ner/features.js';
 import { CompactWeights, type TagScorer } from '../../src/ingest/ner/model.js';
+import { applyDocumentRules } from '../../src/ingest/ner/documentRules.js';
 import { applySpanRules } from '../../src/ingest/ner/spanRules.js';
 import { augmentCasing } from './augment.js';
 import { buildCasingLexicon, buildGazetteer, readTimemlTexts } from './lexicon-sources.js';
+import type { WordClusters } from '../../src/ingest/ner/wordClusters.js';
 
 export const DEFAULT_EPOCHS = 12;
 export const SEED = 20030531;
@@ -27,11 +29,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Gazetteer from the npm place lists; casing habits from unlabeled news (AFP 1997, TimeBank) and the given training sentences. */
-export function buildLexicons(datasets: string, trainDocuments: readonly ConllDocument[]): FeatureLexicons & { gazetteerSizes: Record<string, number> } {
+export function buildLexicons(
+  datasets: string,
+  trainDocuments: readonly ConllDocument[],
+  clusters: WordClusters,
+): FeatureLexicons & { gazetteerSizes: Record<string, number> } {
   const { gazetteer, sizes } = buildGazetteer();
   const trainSentences = trainDocuments.flatMap((document) => document.sentences.map((sentence) => sentence.words));
   const unlabeledTexts = [...readTimemlTexts(resolve(datasets, 'afp-1997')), ...readTimemlTexts(resolve(datasets, 'timebank'))];
-  return { gazetteer, casing: buildCasingLexicon(unlabeledTexts, trainSentences), gazetteerSizes: sizes };
+  return { gazetteer, casing: buildCasingLexicon(unlabeledTexts, trainSentences), clusters, gazetteerSizes: sizes };
 }
 
 export function featurize(documents: readonly ConllDocument[], lexicons: FeatureLexicons): FeaturizedDocument[] {
@@ -44,11 +50,10 @@ export function featurize(documents: readonly ConllDocument[], lexicons: Feature
 export function evaluate(documents: readonly ConllDocument[], featurized: readonly FeaturizedDocument[], scorer: TagScorer): SpanScoreboard {
   const scoreboard = new SpanScoreboard();
   featurized.forEach((document, documentIndex) => {
-    const { tags } = tagDocument(document, scorer);
-    documents[documentIndex]!.sentences.forEach((sentence, index) => {
-      applySpanRules(document.sentences[index]!, tags[index]!, scorer, { endsLine: true, startsLine: true });
-      scoreboard.addSentence(sentence.tags, tags[index]!);
-    });
+    const { tags, confidences } = tagDocument(document, scorer);
+    document.sentences.forEach((sentence, index) => applySpanRules(sentence, tags[index]!, scorer, { endsLine: true, startsLine: true }));
+    applyDocumentRules(document.sentences, tags, confidences);
+    documents[documentIndex]!.sentences.forEach((sentence, index) => scoreboard.addSentence(sentence.tags, tags[index]!));
   });
   return scoreboard;
 }

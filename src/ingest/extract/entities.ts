@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { featurizeDocument, tagDocument } from '../ner/documentTagger.js';
 import { prepareSentence } from '../ner/features.js';
 import { deserializeNerModel, type NerModel } from '../ner/model.js';
+import { applyDocumentRules } from '../ner/documentRules.js';
 import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
@@ -68,7 +69,6 @@ export function extractEntities(text: string): EntityMention[] {
   const sentences = splitIntoSentences(text, tokenizeNews(text));
   const prepared = sentences.map((tokens) => prepareSentence(tokens.map((token) => token.text), model));
   const { tags, confidences } = tagDocument(featurizeDocument(prepared), model.weights);
-  const mentions: EntityMention[] = [];
   sentences.forEach((tokens, sentenceIndex) => {
     const lastToken = tokens[tokens.length - 1]!;
     const previousSentence = sentences[sentenceIndex - 1];
@@ -76,6 +76,10 @@ export function extractEntities(text: string): EntityMention[] {
       endsLine: LINE_END.test(text.slice(lastToken.end, lastToken.end + 200)),
       startsLine: !previousSentence || text.slice(previousSentence[previousSentence.length - 1]!.end, tokens[0]!.start).includes('\n'),
     });
+  });
+  applyDocumentRules(prepared, tags, confidences);
+  const mentions: EntityMention[] = [];
+  sentences.forEach((tokens, sentenceIndex) => {
     for (const span of spansFromTags(tags[sentenceIndex]!)) {
       const kind = KIND_OF_TYPE[span.type];
       if (!kind) continue;

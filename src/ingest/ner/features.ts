@@ -1,4 +1,5 @@
 import type { CasingLexicon, Gazetteer } from './lexicons.js';
+import type { WordClusters } from './wordClusters.js';
 import { hasLetter, hasLowercase, isAllCaps, normalizeWord, shortShape, startsUppercase, wordShape } from './wordForms.js';
 
 /** A sentence prepared once for feature extraction. */
@@ -9,6 +10,8 @@ export interface PreparedSentence {
   shortShapes: string[];
   casingHabits: string[];
   gazetteerLabels: string[][];
+  /** Per token: its word cluster at each granularity, coarse to fine (none for a word without a vector). */
+  clusterLabels: string[][];
   /** A: headline or dateline in capitals, T: Title Case headline, m: running text. Capitalisation means little in A and T. */
   casingStyle: CasingStyle;
 }
@@ -34,7 +37,16 @@ export interface DocumentEvidence {
   seenLowercase: Set<string>;
   /** Sports reports name clubs after places ("Leicestershire beat Somerset"), so places there are often organisations. */
   isSportsReport: boolean;
+  /**
+   * For each capitalised word, the contexts of all its capitalised occurrences in the document: the
+   * words around it and the words that end or start its run of names. "Petofi general manager" and
+   * "Petofi 's board" then speak for every "Petofi" of the report (context aggregation, Ratinov and Roth 2009).
+   */
+  contexts: Map<string, Set<string>>;
 }
+
+/** Enough contexts to carry a document's evidence without letting a long list of results swamp the features. */
+const MAX_AGGREGATED_CONTEXTS = 24;
 
 /** Words that mark a sports report when several of them occur. */
 const SPORTS_WORDS = new Set([
@@ -47,6 +59,7 @@ const SPORTS_WORDS = new Set([
 export interface FeatureLexicons {
   gazetteer: Gazetteer;
   casing: CasingLexicon;
+  clusters: WordClusters;
 }
 
 /** Arabic articles and name particles written in lowercase before a capitalised name: "al-Qassam", "bin-Laden". */
@@ -68,12 +81,13 @@ export function prepareSentence(originalWords: readonly string[], lexicons: Feat
     shortShapes: shapes.map(shortShape),
     casingHabits: normalized.map((word) => lexicons.casing.habitOf(word)),
     gazetteerLabels: lexicons.gazetteer.matchSentence(normalized),
+    clusterLabels: normalized.map((word) => lexicons.clusters.labelsOf(word)),
     casingStyle: casingStyleOf(words),
   };
 }
 
 export function gatherDocumentEvidence(sentences: readonly PreparedSentence[]): DocumentEvidence {
-  const evidence: DocumentEvidence = { capitalisedMidSentence: new Set(), seenLowercase: new Set(), isSportsReport: false };
+  const evidence: DocumentEvidence = { capitalisedMidSentence: new Set(), seenLowercase: new Set(), isSportsReport: false, contexts: new Map() };
   let sportsWords = 0;
   let words = 0;
   for (const sentence of sentences) {
@@ -81,6 +95,7 @@ export function gatherDocumentEvidence(sentences: readonly PreparedSentence[]): 
     words += sentence.normalized.length;
   }
   evidence.isSportsReport = sportsWords >= 3 && sportsWords * 40 >= words;
+  for (const sentence of sentences) recordContexts(sentence, evidence.contexts);
   for (const sentence of sentences) {
     if (sentence.casingStyle !== 'm') continue;
     sentence.words.forEach((word, index) => {
@@ -90,6 +105,29 @@ export function gatherDocumentEvidence(sentences: readonly PreparedSentence[]): 
     });
   }
   return evidence;
+}
+
+function recordContexts(sentence: PreparedSentence, contexts: Map<string, Set<string>>): void {
+  const { words, normalized, casingStyle } = sentence;
+  const isName = (index: number): boolean => hasLetter(words[index]!) && (casingStyle === 'A' || startsUppercase(words[index]!));
+  for (let index = 0; index < words.length; index += 1) {
+    if (!isName(index)) continue;
+    const set = contexts.get(normalized[index]!) ?? new Set<string>();
+    if (set.size >= MAX_AGGREGATED_CONTEXTS) continue;
+    if (casingStyle === 'm' && index > 0) set.add(`-1:${normalized[index - 1]}`);
+    if (casingStyle === 'm') set.add(`+1:${normalized[index + 1] ?? '</s>'}`);
+    if (casingStyle === 'm') {
+      let runStart = index;
+      while (runStart > 0 && isName(runStart - 1)) runStart -= 1;
+      let runEnd = index + 1;
+      while (runEnd < words.length && isName(runEnd)) runEnd += 1;
+      if (runEnd - runStart > 1) {
+        if (runEnd - 1 !== index) set.add(`last:${normalized[runEnd - 1]}`);
+        if (runStart !== index) set.add(`first:${normalized[runStart]}`);
+      }
+    }
+    contexts.set(normalized[index]!, set);
+  }
 }
 
 const BOUNDARY = '<s>';
@@ -140,6 +178,8 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
     const lowercaseElsewhere = evidence.seenLowercase.has(norm);
     features.push(`doc=${capitalisedElsewhere}|${lowercaseElsewhere}|${caps}|${index === 0}`);
   }
+  const aggregated = evidence.contexts.get(norm);
+  if (aggregated && (caps === 'A' || startsUppercase(word))) for (const context of aggregated) features.push(`agg=${context}`);
   const sports = evidence.isSportsReport ? 'S' : 'N';
   features.push(`sports|w=${sports}|${norm}`, `sports|ss|caps=${sports}|${shortShapes[index]}|${caps}`);
   if (caps === 'm' && startsUppercase(word)) {
@@ -152,6 +192,12 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
       features.push(`runLast=${normalized[runEnd - 1]}`, `runFirst=${normalized[runStart]}`, `runPos=${index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I'}`);
     }
   }
+  const { clusterLabels } = sentence;
+  for (const label of clusterLabels[index]!) features.push(`c=${label}`, `c|ss|caps=${label}|${shortShapes[index]}|${caps}`);
+  for (const label of clusterLabels[index - 1] ?? []) features.push(`c-1=${label}`);
+  for (const label of clusterLabels[index + 1] ?? []) features.push(`c+1=${label}`);
+  for (const label of (clusterLabels[index - 2] ?? []).slice(0, 2)) features.push(`c-2=${label}`);
+  for (const label of (clusterLabels[index + 2] ?? []).slice(0, 2)) features.push(`c+2=${label}`);
   for (const label of sentence.gazetteerLabels[index]!) features.push(`gaz=${label}`, `sports|gaz=${sports}|${label}`);
   for (const label of sentence.gazetteerLabels[index - 1] ?? []) features.push(`gaz-1=${label}`);
   for (const label of sentence.gazetteerLabels[index + 1] ?? []) features.push(`gaz+1=${label}`);

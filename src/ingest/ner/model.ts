@@ -2,10 +2,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { HashedStringSet, hashString } from './featureHash.js';
 import { CasingLexicon, GAZETTEER_CATEGORIES, Gazetteer, type GazetteerCategory } from './lexicons.js';
 import { TAG_COUNT, TAGS } from './tagset.js';
+import { WORD_CLUSTER_LEVELS, WordClusters } from './wordClusters.js';
 
 /** Features are hashed into 2^21 buckets: few collisions for ~1M distinct features, and only used rows are stored. */
 export const FEATURE_BUCKET_BITS = 21;
-const MODEL_MAGIC = 'NEWSLINE-NER-1';
+const MODEL_MAGIC = 'NEWSLINE-NER-2';
 
 export function featureBucket(feature: string): number {
   return hashString(feature) >>> (32 - FEATURE_BUCKET_BITS);
@@ -64,11 +65,14 @@ export interface NerModel {
   weights: TagScorer;
   gazetteer: Gazetteer;
   casing: CasingLexicon;
+  clusters: WordClusters;
 }
+
+type SectionData = Uint32Array | Uint16Array | Int16Array;
 
 interface SectionHeader {
   name: string;
-  kind: 'uint32' | 'int16';
+  kind: 'uint32' | 'uint16' | 'int16';
   length: number;
 }
 
@@ -81,18 +85,23 @@ interface ModelHeader {
 }
 
 /** Writes weights (quantised to 16 bits) and lexicons as one gzipped binary file. */
-export function serializeNerModel(weights: CompactWeights, gazetteer: Gazetteer, casing: CasingLexicon): Buffer {
+export function serializeNerModel(weights: CompactWeights, gazetteer: Gazetteer, casing: CasingLexicon, clusters: WordClusters): Buffer {
   let largest = 0;
   for (const weight of weights.rowWeights) largest = Math.max(largest, Math.abs(weight));
   const weightScale = largest / 32767 || 1;
   const quantised = Int16Array.from(weights.rowWeights, (weight) => Math.round(weight / weightScale));
-  const sections: Array<{ header: SectionHeader; data: Uint32Array | Int16Array }> = [
+  const sections: Array<{ header: SectionHeader; data: SectionData }> = [
     { header: { name: 'rowBuckets', kind: 'uint32', length: weights.rowBuckets.length }, data: weights.rowBuckets },
     { header: { name: 'rowWeights', kind: 'int16', length: quantised.length }, data: quantised },
     { header: { name: 'casing.C', kind: 'uint32', length: casing.capitalised.hashes.length }, data: casing.capitalised.hashes },
     { header: { name: 'casing.L', kind: 'uint32', length: casing.lowercase.hashes.length }, data: casing.lowercase.hashes },
     { header: { name: 'casing.M', kind: 'uint32', length: casing.mixed.hashes.length }, data: casing.mixed.hashes },
   ];
+  sections.push({ header: { name: 'clusters.words', kind: 'uint32', length: clusters.hashes.length }, data: clusters.hashes });
+  WORD_CLUSTER_LEVELS.forEach((level, index) => {
+    const ids = clusters.levels[index]!;
+    sections.push({ header: { name: `clusters.${level}`, kind: 'uint16', length: ids.length }, data: ids });
+  });
   for (const [category, list] of gazetteer.lists) {
     sections.push({ header: { name: `gazetteer.${category}`, kind: 'uint32', length: list.hashes.length }, data: list.hashes });
   }
@@ -108,7 +117,11 @@ export function serializeNerModel(weights: CompactWeights, gazetteer: Gazetteer,
   headerLength.writeUInt32LE(headerBytes.length);
   const padding = Buffer.alloc((4 - ((4 + headerBytes.length) % 4)) % 4, 0x20);
   const parts: Uint8Array[] = [headerLength, headerBytes, padding];
-  for (const { data } of sections) parts.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  for (const { data } of sections) {
+    parts.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    // Keep every section 4-byte aligned after a 16-bit one of odd length.
+    if (data.byteLength % 4 !== 0) parts.push(new Uint8Array(4 - (data.byteLength % 4)));
+  }
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
@@ -124,15 +137,19 @@ export function deserializeNerModel(file: Buffer, origin: string): NerModel {
   }
   let offset = 4 + headerLength;
   offset += (4 - (offset % 4)) % 4;
-  const sections = new Map<string, Uint32Array | Int16Array>();
+  const sections = new Map<string, SectionData>();
   for (const section of header.sections) {
     const width = section.kind === 'uint32' ? 4 : 2;
     // Copying each section gives it its own aligned buffer.
     const slice = bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + section.length * width);
-    sections.set(section.name, section.kind === 'uint32' ? new Uint32Array(slice) : new Int16Array(slice));
+    sections.set(
+      section.name,
+      section.kind === 'uint32' ? new Uint32Array(slice) : section.kind === 'uint16' ? new Uint16Array(slice) : new Int16Array(slice),
+    );
     offset += section.length * width;
+    offset += (4 - (offset % 4)) % 4;
   }
-  const section = <T extends Uint32Array | Int16Array>(name: string): T => {
+  const section = <T extends SectionData>(name: string): T => {
     const found = sections.get(name);
     if (!found) throw new Error(`${origin}: model section "${name}" is missing; retrain it with \`npm run train:ner\``);
     return found as T;
@@ -147,6 +164,10 @@ export function deserializeNerModel(file: Buffer, origin: string): NerModel {
   return {
     weights: new CompactWeights(section<Uint32Array>('rowBuckets'), rowWeights),
     gazetteer: new Gazetteer(lists),
+    clusters: new WordClusters(
+      section<Uint32Array>('clusters.words'),
+      WORD_CLUSTER_LEVELS.map((level) => section<Uint16Array>(`clusters.${level}`)),
+    ),
     casing: new CasingLexicon(
       new HashedStringSet(section<Uint32Array>('casing.C')),
       new HashedStringSet(section<Uint32Array>('casing.L')),
