@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Countries } from 'world-countries';
+import { readFirstLevelDivisions } from '../../src/ingest/extract/gazetteer/divisions.js';
 import { HashedStringSet } from '../../src/ingest/ner/featureHash.js';
 import { CasingCounter, Gazetteer, gazetteerKeyFor, type CasingLexicon, type GazetteerCategory } from '../../src/ingest/ner/lexicons.js';
 import { splitIntoSentences, tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
@@ -19,6 +20,8 @@ interface GeoNamesCity {
 /** Cities this big are named in international news often enough to be worth a feature. */
 const MINIMUM_CITY_POPULATION = 20000;
 const MINIMUM_CITY_CITY_POPULATION = 200000;
+/** States and provinces this populous are named in the news on their own ("Bavaria", "Punjab", "Ontario"). */
+const MINIMUM_DIVISION_POPULATION = 1000000;
 
 const US_STATES = [
   'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia',
@@ -36,10 +39,11 @@ export function gazetteerKey(name: string): string {
 
 export function buildGazetteer(): { gazetteer: Gazetteer; sizes: Record<string, number> } {
   const names = new Map<GazetteerCategory, Set<string>>();
-  const add = (category: GazetteerCategory, name: string | undefined): void => {
+  // An abbreviation is one token in running text ("Ala." before a comma), though the tokeniser splits it off alone.
+  const add = (category: GazetteerCategory, name: string | undefined, asOneToken = false): void => {
     if (!name || name.length < 3) return; // two-letter codes collide with words ("IN", "US")
     for (const target of category === 'demonym' || category === 'region' ? [category] : [category, 'placeSkeleton' as const]) {
-      const key = gazetteerKeyFor(target, gazetteerKey(name));
+      const key = gazetteerKeyFor(target, asOneToken ? normalizeWord(name) : gazetteerKey(name));
       if (key === undefined) continue;
       const set = names.get(target) ?? new Set<string>();
       set.add(key);
@@ -67,6 +71,11 @@ export function buildGazetteer(): { gazetteer: Gazetteer; sizes: Record<string, 
     if (city.population >= MINIMUM_CITY_CITY_POPULATION && !/ City$/.test(city.name)) add('city', `${city.name} City`);
   }
   for (const state of US_STATES) add('admin', state);
+  for (const division of readFirstLevelDivisions()) {
+    // The abbreviation a dateline or a qualifier writes after a town: "Birmingham, Ala.", "London, Ont.".
+    for (const abbreviation of division.abbreviations) add('admin', abbreviation, !/\s/.test(abbreviation));
+    if (division.population >= MINIMUM_DIVISION_POPULATION) add('admin', division.name);
+  }
   const lists = new Map<GazetteerCategory, HashedStringSet>();
   const sizes: Record<string, number> = {};
   for (const [category, set] of names) {

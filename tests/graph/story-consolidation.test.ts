@@ -159,11 +159,12 @@ for (const kind of databaseKinds) {
     }, 240_000);
     afterAll(async () => database?.dispose());
 
-    it('makes one story of the weeks of Zairean reports that ingestion left in several, and leaves Lima alone', async () => {
-      // Ingestion alone leaves Zaire in pieces (two since Zaire reads as the DR Congo and datelines as places).
+    it('makes one story of the weeks of Zairean reports, however many ingestion left, and leaves Lima alone', async () => {
+      // Ingestion compares a report with those of five days around it; it may leave the weeks of Zaire in pieces
+      // (it did before the tagger read lone surnames as their people), and never holds every report yet.
       const before = await storiesOf(zaire);
-      expect(before.length).toBeGreaterThanOrEqual(2);
-      expect(before[0]![1]).toBeLessThan(15);
+      expect(before.length).toBeGreaterThanOrEqual(1);
+      expect(before[0]![1]).toBeLessThan(zaire.length);
       const limaBefore = await storiesOf(lima);
       // A curator named the Lima story: consolidation keeps the name.
       const limaStory = limaBefore[0]![0];
@@ -177,7 +178,7 @@ for (const kind of databaseKinds) {
       expect(sent.ingestArticle.status).toBe('CREATED');
       const throughApi = await storiesOf(zaire);
       expect(throughApi[0]![1]).toBeGreaterThanOrEqual(13);
-      expect(throughApi.length).toBeLessThan(before.length);
+      expect(throughApi.length).toBeLessThanOrEqual(before.length);
 
       // The whole month weighed at once, as the ingest CLI does at the end of a run.
       await consolidateStories(database.prisma, { from: '1997-04-01', to: '1997-04-30' });
@@ -198,7 +199,7 @@ for (const kind of databaseKinds) {
 
       // Each merge is on record with its reason, for curators; weighing again merges nothing more.
       const merges = await database.prisma.entityMerge.findMany({ where: { entityType: 'EVENT', survivorId: storyId } });
-      expect(merges.length).toBeGreaterThanOrEqual(1);
+      expect(merges.length).toBeGreaterThanOrEqual(before.length - 1);
       expect(merges.every((merge) => merge.reason?.startsWith('one story told twice'))).toBe(true);
       expect((await consolidateStories(database.prisma, { from: '1997-04-01', to: '1997-04-30' })).merged).toBe(0);
 

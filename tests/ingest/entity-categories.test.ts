@@ -58,6 +58,66 @@ describe('surnames used alone', () => {
   });
 });
 
+describe('surnames used alone, decided once per report', () => {
+  const model = deserializeNerModel(readFileSync(new URL('../../models/ner.bin', import.meta.url)), 'models/ner.bin');
+  const sentence = (words: string) => prepareSentence(words.split(' '), model);
+
+  it('makes a lone surname the person whose full name ends with it, whatever the tagger read it as', () => {
+    const sentences = [
+      sentence('President Alberto Tarrago visited the wounded .'),
+      sentence('Tarrago was praised for the raid .'),
+      sentence('The tunnels took weeks to dig , Tarrago said .'),
+    ];
+    const tags = [
+      Uint8Array.from(['O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O'], tagIndex),
+      Uint8Array.from(['B-LOC', 'O', 'O', 'O', 'O', 'O', 'O'], tagIndex),
+      Uint8Array.from(['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'], tagIndex),
+    ];
+    applyDocumentRules(sentences, tags, tags.map((row) => new Float32Array(row.length).fill(0.9)));
+    expect(tags[1]![0]).toBe(tagIndex('B-PER'));
+    expect(tags[2]![7]).toBe(tagIndex('B-PER'));
+  });
+
+  it('leaves a word the report reads alone as a place more often than it ends a name, and a country, as they are', () => {
+    const sentences = [
+      sentence('Envoys met in Ulvan Chechnya on Monday .'),
+      sentence('Fighting in Chechnya went on .'),
+      sentence('Chechnya is calm , officials in Chechnya insist .'),
+      sentence('Minister Ana France spoke .'),
+      sentence('France said no .'),
+    ];
+    const tags = [
+      Uint8Array.from(['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O'], tagIndex),
+      Uint8Array.from(['O', 'O', 'B-LOC', 'O', 'O', 'O'], tagIndex),
+      Uint8Array.from(['B-LOC', 'O', 'O', 'O', 'O', 'O', 'B-LOC', 'O', 'O'], tagIndex),
+      Uint8Array.from(['O', 'B-PER', 'I-PER', 'O', 'O'], tagIndex),
+      Uint8Array.from(['B-LOC', 'O', 'O', 'O'], tagIndex),
+    ];
+    applyDocumentRules(sentences, tags, tags.map((row) => new Float32Array(row.length).fill(0.9)));
+    expect(tags[1]![2]).toBe(tagIndex('B-LOC'));
+    expect(tags[4]![0]).toBe(tagIndex('B-LOC'));
+  });
+});
+
+describe('names that speak', () => {
+  it('reads a lone name no gazetteer lists as a place, speaking in the report, as a person', () => {
+    const entities = named('Tarrago was showered with praise after the raid on the residence. The tunnels took weeks to dig, according to Tarrago.');
+    expect(entities.filter(([text]) => text === 'Tarrago')).toEqual([
+      ['Tarrago', 'PERSON'],
+      ['Tarrago', 'PERSON'],
+    ]);
+  });
+
+  it('leaves countries, cities and the places that speak for a government as places', () => {
+    const entities = named('China said on Monday it would reply. The White House said talks would go on, and Moscow said nothing.');
+    expect(entities).toEqual([
+      ['China', 'PLACE'],
+      ['White House', 'PLACE'],
+      ['Moscow', 'PLACE'],
+    ]);
+  });
+});
+
 describe('sentence-initial capitals', () => {
   it('takes no name from a capitalised common word or adverb opening a sentence', () => {
     expect(named('Graphic footage of the attack was shown on television. Lastly, the minister thanked the rescuers.')).toEqual([]);

@@ -18,6 +18,15 @@ describe('titles the tagger took into a person name', () => {
 
   it('gives a person mention the name alone, with the title beside it', () => {
     const mentions = extractEntities('Colston staffer Christine Smith said on Monday the talks had failed.');
-    expect(mentions.find((mention) => mention.kind === 'PERSON')).toMatchObject({ text: 'Christine Smith', title: 'Colston staffer' });
+    const people = mentions.filter((mention) => mention.kind === 'PERSON');
+    expect(people.map((mention) => mention.text)).not.toContain('Colston staffer Christine Smith');
+    expect(people.find((mention) => mention.text === 'Christine Smith')).toMatchObject({ title: 'Colston staffer' });
+  });
+
+  it('keeps the title written before a name the tagger left out of it, with the words of whose role it is', () => {
+    const person = (sentence: string, name: string) => extractEntities(sentence).find((mention) => mention.kind === 'PERSON' && mention.text === name);
+    expect(person('Police spokesman Ali Hassan said the road was closed.', 'Ali Hassan')).toMatchObject({ title: 'Police spokesman' });
+    expect(person('The talks were led by deputy foreign minister Ali Hassan.', 'Ali Hassan')).toMatchObject({ title: 'deputy foreign minister' });
+    expect(person('Mr. Ali Hassan said the road was closed.', 'Ali Hassan')?.title).toBeUndefined();
   });
 });

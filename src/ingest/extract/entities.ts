@@ -12,7 +12,7 @@ import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 import type { PlaceKind } from './gazetteer/curatedPlaces.js';
-import { splitLeadingTitle } from './person-titles.js';
+import { splitLeadingTitle, titleBeforeName } from './person-titles.js';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
 
@@ -90,8 +90,10 @@ export function extractEntities(text: string): EntityMention[] {
       const end = tokens[last]!.end;
       const confidence = Math.round(Math.min(...confidences[sentenceIndex]!.subarray(span.start, last + 1)) * 1000) / 1000;
       if (kind === 'PERSON') {
-        const { nameStart, title } = splitLeadingTitle(text.slice(start, end));
+        const { nameStart, title: titleInside } = splitLeadingTitle(text.slice(start, end));
         start += nameStart;
+        const titleStart = titleInside ? undefined : titleBeforeName(tokens.map((token) => token.text), span.start);
+        const title = titleInside ?? (titleStart === undefined ? undefined : text.slice(tokens[titleStart]!.start, tokens[span.start - 1]!.end));
         mentions.push({ start, end, text: text.slice(start, end), kind, confidence, ...(title ? { title } : {}) });
       } else mentions.push({ start, end, text: text.slice(start, end), kind, confidence });
     }

@@ -32,3 +32,24 @@ export function splitLeadingTitle(text: string): { nameStart: number; title?: st
   const honorificOnly = title.split(/\s+/).every((word) => HONORIFICS.has(word.toLowerCase()));
   return honorificOnly ? { nameStart } : { nameStart, title };
 }
+
+/** How many capitalised words before a role word can name whose role it is ("Sinn Fein", "European Commission"). */
+const MAX_TITLE_OWNER_WORDS = 4;
+
+/**
+ * The title written just before a person's name that the tagger left out of it: "Colston staffer" in "Colston
+ * staffer Christine Smith", "deputy foreign minister" in "deputy foreign minister Ali Khan". `words` are the
+ * sentence's tokens and `nameIndex` the name's first one; the title ends with a role word in lowercase and may
+ * start with the capitalised words of whom it is the role. Returns the index of the title's first token.
+ */
+export function titleBeforeName(words: readonly string[], nameIndex: number): number | undefined {
+  let index = nameIndex - 1;
+  while (index >= 0 && ROLE_WORDS.has(words[index]!) && !HONORIFICS.has(words[index]!)) index -= 1;
+  if (index === nameIndex - 1) return undefined;
+  let owners = 0;
+  while (index >= 0 && owners < MAX_TITLE_OWNER_WORDS && /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(words[index]!)) {
+    index -= 1;
+    owners += 1;
+  }
+  return index + 1;
+}

@@ -141,6 +141,86 @@ function dropSentenceInitialCommonWords(sentences: readonly PreparedSentence[], 
   }
 }
 
+/** Place lists that make a lone word a place in its own right, whoever else bears it as a name. */
+const PLACE_LABELS = ['country:B', 'capital:B', 'admin:B', 'demonym:B'];
+
+/**
+ * "President Ruth Hollis ... Hollis told parliament": a word that ends a person's full name in the report
+ * is that person when it stands alone, whatever the tagger made of it, unless it is a country, capital or
+ * state in its own right. A lone capitalised word the tagger left out in running text joins too.
+ */
+function surnamesJoinTheFullName(sentences: readonly PreparedSentence[], tags: readonly Uint8Array[], spans: PlacedSpan[]): void {
+  const fullNames = new Map<string, number>();
+  const aloneOtherwise = new Map<string, number>();
+  for (const span of spans) {
+    if (span.type !== 'PER' && span.end - span.start === 1) aloneOtherwise.set(span.key, (aloneOtherwise.get(span.key) ?? 0) + 1);
+  }
+  for (const span of spans) {
+    if (span.type !== 'PER' || span.end - span.start < 2) continue;
+    const sentence = sentences[span.sentence]!;
+    // Headlines glue names together ("Lebed Chechnya peace plan"): full names are taken from running text.
+    if (sentence.casingStyle !== 'm') continue;
+    const last = sentence.normalized[span.end - 1]!;
+    if (startsUppercase(sentence.words[span.end - 1]!) && /\p{L}{2}/u.test(last)) fullNames.set(last, (fullNames.get(last) ?? 0) + 1);
+  }
+  // A word the tagger reads alone as something else more often than it ends a full name keeps that reading.
+  const surnames = new Set([...fullNames].filter(([word, count]) => (aloneOtherwise.get(word) ?? 0) <= count).map(([word]) => word));
+  if (surnames.size === 0) return;
+  const isPlaceName = (sentence: PreparedSentence, index: number) => PLACE_LABELS.some((label) => sentence.gazetteerLabels[index]!.includes(label));
+  for (const span of spans) {
+    if (span.type === 'PER' || span.end - span.start !== 1 || !surnames.has(span.key)) continue;
+    const sentence = sentences[span.sentence]!;
+    if (isPlaceName(sentence, span.start)) continue;
+    setSpan(tags[span.sentence]!, span.start, span.end, 'PER');
+    span.type = 'PER';
+  }
+  sentences.forEach((sentence, sentenceIndex) => {
+    if (sentence.casingStyle !== 'm') return;
+    const sentenceTags = tags[sentenceIndex]!;
+    sentence.words.forEach((word, index) => {
+      if (sentenceTags[index] !== OUTSIDE || !startsUppercase(word) || !surnames.has(sentence.normalized[index]!)) return;
+      if (sentence.casingHabits[index] === 'L' || isPlaceName(sentence, index)) return;
+      const besideName = (index > 0 && sentenceTags[index - 1] !== OUTSIDE) || (index + 1 < sentenceTags.length && startsUppercase(sentence.words[index + 1]!));
+      if (besideName) return;
+      sentenceTags[index] = beginTag('PER');
+      if (index + 1 < sentenceTags.length && isInside(sentenceTags[index + 1]!)) sentenceTags[index + 1] = beginTag(tagType(sentenceTags[index + 1]!)!);
+    });
+  });
+}
+
+/** Verbs of saying: what stands as their subject is someone who speaks. */
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'declared', 'insisted', 'warned', 'argued', 'recalled', 'explained']);
+
+/** The name is the one who speaks: "Tarrago said", "said Tarrago", "according to Tarrago". */
+function speaks(sentence: PreparedSentence, span: TokenSpan): boolean {
+  const before = sentence.normalized[span.start - 1];
+  const after = sentence.normalized[span.end];
+  if (after !== undefined && SPEECH_VERBS.has(after)) return true;
+  if (before !== undefined && SPEECH_VERBS.has(before) && (after === undefined || after === '.' || after === ',')) return true;
+  return before === 'to' && sentence.normalized[span.start - 2] === 'according';
+}
+
+/**
+ * A one-word name no list knows as a place, read as a place but speaking somewhere in the report ("Tarrago said"), is a
+ * person: places speak only by metonymy, and then they are countries and cities the gazetteer knows.
+ */
+function speakersAreNotPlaces(sentences: readonly PreparedSentence[], tags: readonly Uint8Array[], spans: PlacedSpan[]): void {
+  const listedAsPlace = (span: PlacedSpan) =>
+    sentences[span.sentence]!.gazetteerLabels.slice(span.start, span.end).some((labels) => labels.some((label) => !label.startsWith('demonym') && !label.startsWith('region')));
+  const speakers = new Set<string>();
+  for (const span of spans) {
+    // One word without an article: "the White House said", "the Kremlin said" are the places speaking for their people.
+    if (span.type !== 'LOC' || span.end - span.start !== 1 || sentences[span.sentence]!.normalized[span.start - 1] === 'the') continue;
+    if (sentences[span.sentence]!.casingStyle === 'm' && speaks(sentences[span.sentence]!, span) && !listedAsPlace(span)) speakers.add(span.key);
+  }
+  if (speakers.size === 0) return;
+  for (const span of spans) {
+    if (span.type !== 'LOC' || !speakers.has(span.key)) continue;
+    setSpan(tags[span.sentence]!, span.start, span.end, 'PER');
+    span.type = 'PER';
+  }
+}
+
 /** Applies the document's decisions to all its sentences' tags, in place. */
 export function applyDocumentRules(sentences: readonly PreparedSentence[], tags: readonly Uint8Array[], confidences: readonly Float32Array[]): void {
   sentences.forEach((sentence, index) => dropWeekdayTails(sentence, tags[index]!));
@@ -150,6 +230,8 @@ export function applyDocumentRules(sentences: readonly PreparedSentence[], tags:
   });
   dropSentenceInitialCommonWords(sentences, tags, spans);
   multiWordCountriesAreNotPeople(sentences, tags, spans);
+  speakersAreNotPlaces(sentences, tags, spans);
   oneTypePerName(sentences, tags, confidences, spans);
+  surnamesJoinTheFullName(sentences, tags, spans);
   shortFormsOfCompanies(sentences, tags, spans);
 }

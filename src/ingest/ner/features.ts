@@ -70,10 +70,19 @@ function capitaliseNameParticle(word: string): string {
   return LOWERCASE_NAME_PARTICLE.test(word) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
 
+/**
+ * "US", "WHO", "IT": the word vectors are of lowercase text, where an acronym is read as the common word it spells
+ * ("us"), so a word in capitals within running text takes no cluster.
+ */
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && isAllCaps(word.replace(/\./g, ''));
+}
+
 export function prepareSentence(originalWords: readonly string[], lexicons: FeatureLexicons): PreparedSentence {
   const words = originalWords.map(capitaliseNameParticle);
   const normalized = words.map(normalizeWord);
   const shapes = words.map(wordShape);
+  const casingStyle = casingStyleOf(words);
   return {
     words,
     normalized,
@@ -81,8 +90,8 @@ export function prepareSentence(originalWords: readonly string[], lexicons: Feat
     shortShapes: shapes.map(shortShape),
     casingHabits: normalized.map((word) => lexicons.casing.habitOf(word)),
     gazetteerLabels: lexicons.gazetteer.matchSentence(normalized),
-    clusterLabels: normalized.map((word) => lexicons.clusters.labelsOf(word)),
-    casingStyle: casingStyleOf(words),
+    clusterLabels: normalized.map((word, index) => (casingStyle === 'm' && isAcronym(words[index]!) ? [] : lexicons.clusters.labelsOf(word))),
+    casingStyle,
   };
 }
 
@@ -193,7 +202,9 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
     }
   }
   const { clusterLabels } = sentence;
-  for (const label of clusterLabels[index]!) features.push(`c=${label}`, `c|ss|caps=${label}|${shortShapes[index]}|${caps}`);
+  // The word's own cluster at the finer levels only: the coarsest groups words by topic as much as by use (Spanish
+  // surnames with Spanish towns), and on its own it would outvote what the context says.
+  for (const label of clusterLabels[index]!.slice(1)) features.push(`c=${label}`);
   for (const label of clusterLabels[index - 1] ?? []) features.push(`c-1=${label}`);
   for (const label of clusterLabels[index + 1] ?? []) features.push(`c+1=${label}`);
   for (const label of (clusterLabels[index - 2] ?? []).slice(0, 2)) features.push(`c-2=${label}`);

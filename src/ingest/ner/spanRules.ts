@@ -32,9 +32,72 @@ const insideTag = (type: EntityType): number => 2 + 2 * ENTITY_TYPES.indexOf(typ
 /** Applies every rule to one sentence's tags, in place. */
 export function applySpanRules(sentence: PreparedSentence, tags: Uint8Array, scorer: TagScorer, context: SentenceContext): void {
   if (context.endsLine) tagCreditLine(sentence, tags, context.startsLine);
+  completePlaceNames(sentence, tags);
   if (sentence.casingStyle !== 'm') return; // capitals carry no name boundaries in headlines
   tagInstitutions(sentence, tags);
   tagLeadersBeforeGovernment(sentence, tags, scorer);
+  tagLegalForms(sentence, tags);
+  joinCoordinatedInstitutionNames(sentence, tags);
+}
+
+/** Legal forms that end a company's name; "Re" for reinsurers ("Frankfurt Re"). Written capitalised, after the name. */
+const LEGAL_FORMS = new Set([
+  'corp', 'corp.', 'corporation', 'inc', 'inc.', 'incorporated', 'ltd', 'ltd.', 'limited', 'plc', 'co', 'co.', 'ag', 'sa', 'nv',
+  'bv', 'gmbh', 'spa', 'bhd', 'llc', 'lp', 'oyj', 'asa', 'kk', 're', 'bancorp', 'holdings',
+]);
+
+/** "Tulsa Gold Corp", "Frankfurt Re": a name ending in a legal form is a company, whatever place or person it starts with. */
+function tagLegalForms(sentence: PreparedSentence, tags: Uint8Array): void {
+  const { words, normalized } = sentence;
+  for (let start = 0; start < tags.length; start += 1) {
+    if (tags[start] === OUTSIDE || isInside(tags[start]!)) continue;
+    const end = spanEnd(tags, start);
+    if (end - start < 2 || tagType(tags[start]!) === 'ORG') continue;
+    const last = end - 1;
+    if (LEGAL_FORMS.has(normalized[last]!) && /^\p{Lu}/u.test(words[last]!)) setSpan(tags, start, end, 'ORG');
+  }
+}
+
+/**
+ * "the Monopolies and Mergers Commission", "the Food and Drug Administration": an organisation whose name
+ * coordinates two capitalised words keeps both, when the tagger started it at the second.
+ */
+function joinCoordinatedInstitutionNames(sentence: PreparedSentence, tags: Uint8Array): void {
+  const { words, normalized } = sentence;
+  for (let start = 3; start < tags.length; start += 1) {
+    if (tagType(tags[start]!) !== 'ORG' || isInside(tags[start]!)) continue;
+    const joiner = normalized[start - 1]!;
+    if (joiner !== 'and' && joiner !== '&') continue;
+    const first = start - 2;
+    if (tags[first] !== OUTSIDE || !isNameWord(words[first]!) || normalized[first - 1] !== 'the') continue;
+    setSpan(tags, first, spanEnd(tags, start), 'ORG');
+  }
+}
+
+/** Gazetteer lists whose entries are place names of their own. */
+const PLACE_LISTS = ['country', 'capital', 'city', 'admin'];
+
+/**
+ * "GAZA CITY", "TEL AVIV": a place the tagger cut short is completed to the longest listed place name that
+ * starts where it starts, when the words it adds are written as names (capitalised, or in a headline in capitals).
+ */
+function completePlaceNames(sentence: PreparedSentence, tags: Uint8Array): void {
+  const { words, gazetteerLabels, casingStyle } = sentence;
+  for (let start = 0; start < tags.length; start += 1) {
+    if (tagType(tags[start]!) !== 'LOC' || isInside(tags[start]!)) continue;
+    const end = spanEnd(tags, start);
+    let listedEnd = end;
+    for (const list of PLACE_LISTS) {
+      if (!gazetteerLabels[start]!.includes(`${list}:B`)) continue;
+      let matchEnd = start + 1;
+      while (matchEnd < tags.length && gazetteerLabels[matchEnd]!.includes(`${list}:I`)) matchEnd += 1;
+      listedEnd = Math.max(listedEnd, matchEnd);
+    }
+    if (listedEnd === end) continue;
+    const added = words.slice(end, listedEnd);
+    const writtenAsNames = added.every((word) => casingStyle === 'A' || isNameWord(word));
+    if (writtenAsNames && tags.subarray(end, listedEnd).every((tag) => tag === OUTSIDE)) setSpan(tags, start, listedEnd, 'LOC');
+  }
 }
 
 /** Rewrites tokens [start, end) as one span of `type`, keeping the spans around it well formed. */
@@ -129,7 +192,8 @@ function tagLeadersBeforeGovernment(sentence: PreparedSentence, tags: Uint8Array
     if (!isNameWord(word) || isAllCaps(word) || COMPOUND_ADJECTIVE.test(word)) continue;
     if (casingHabits[index] === 'L' && (index === 0 || !hasLetter(words[index - 1]!))) continue; // "The government", '" The government'
     const type = tagType(tags[index]!);
-    if (type === 'PER' || (type && wordLeansTo(type, normalized[index]!, word, scorer))) continue;
+    // A nationality before "government" is caught by the lists below, so a MISC reading says nothing here ("Trump").
+    if (type === 'PER' || (type && type !== 'MISC' && wordLeansTo(type, normalized[index]!, word, scorer))) continue;
     const start = type ? spanStart(tags, index) : index;
     if (type === 'ORG' && start < index) continue; // a name of several words is the organisation itself: "Khmer Rouge government"
     const lists = words[index + 1] === 'administration' ? PLACE_OR_PEOPLE_LIST_NO_CITY : PLACE_OR_PEOPLE_LIST;
