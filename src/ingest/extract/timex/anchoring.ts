@@ -1,3 +1,4 @@
+import { governingTime } from './tense.js';
 import {
   addDays,
   type CalendarDay,
@@ -102,7 +103,34 @@ export function resolveWeekday(weekday: number, direction: Direction, context: A
   if (direction === 'next') return addDays(published, offsetForward || 7);
   if (offsetBack === 0) return published;
   if (direction === 'this') return addDays(published, offsetForward);
-  return clauseTense(context) === 'future' ? addDays(published, offsetForward) : addDays(published, -offsetBack);
+  return weekdayTense(context) === 'future' ? addDays(published, offsetForward) : addDays(published, -offsetBack);
+}
+
+// Verbs whose object is moved to a later day: "talks were adjourned until Tuesday" looks ahead.
+const POSTPONED = /\b(?:adjourned|postponed|delayed|deferred|extended|suspended|recessed|put off|pushed back|moved|rescheduled|closed|shut|halted|banned|barred|given|granted)\b/i;
+
+/**
+ * The side of the publication day a bare weekday falls on: the governing verb's tense and modality decide
+ * ("might resign Friday", "would be traveling Monday" look ahead); news defaults to the past.
+ */
+export function weekdayTense(context: AnchorContext): 'past' | 'future' {
+  const before = clauseBefore(context.text, context.start);
+  const after = clauseAfter(context.text, context.end, before);
+  // "as soon as Monday", "as early as next week": the earliest of what is still to come.
+  if (/\bas (?:soon|early) as\s+$/i.test(before)) return 'future';
+  let time = governingTime(before, after);
+  // "Ahead of Tuesday's vote, leaders met": a fronted phrase without a verb takes the tense of the clause after its comma.
+  if (time === undefined) {
+    const fronted = /^[^,.;!?]{0,40}, ([^.;!?]{0,80})/.exec(context.text.slice(context.end, context.end + 130));
+    if (fronted?.[1]) time = governingTime('', fronted[1]);
+  }
+  // "start voting ahead of Thursday's election": an event still awaited, unless a past verb governs.
+  if (time === undefined && /\b(?:ahead of|in the run-up to|in the lead-up to|on the eve of)\s+(?:[\w'-]+\s+){0,3}$/i.test(before)) return 'future';
+  // "effective Tuesday", "a match starting Thursday", "a summit opening Saturday": a start still to come.
+  if (time !== 'past' && /\b(?:effective|starting|beginning|opening|as of)(?: on| from)?\s+$/i.test(before)) return 'future';
+  // "have until Thursday", "were adjourned until Tuesday": a deadline ahead, unless a plain past verb ran up to it ("stayed until Tuesday").
+  if (/\b(?:until|till)\s+$/i.test(before) && (time !== 'past' || POSTPONED.test(before))) return 'future';
+  return time ?? 'past';
 }
 
 /** Resolves a month and day with no year to the occurrence nearest the publication day, leaning on tense when both are far. */

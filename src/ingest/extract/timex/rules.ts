@@ -27,6 +27,13 @@ const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|Septemb
 const MONTH_ANY = `(?:${MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?)`;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** Lets each alternative also open a sentence: "last" → "[Ll]ast". */
+function capitalisable(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((word) => `[${(word[0] ?? '').toUpperCase()}${word[0] ?? ''}]${word.slice(1)}`)
+    .join('|');
+}
 const DAY_PART = '(?:morning|afternoon|evening|night)';
 const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const WORD_YEAR =
@@ -210,7 +217,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'weekday',
     pattern: new RegExp(
-      `\\b(?:(last|next|this|this past|this coming|early|late|the previous|the preceding|the prior|the following|the next) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
+      `\\b(?:(${capitalisable('last|next|this|this past|this coming|early|late|the previous|the preceding|the prior|the following|the next')}) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
       'g',
     ),
     read: (m, context) => {

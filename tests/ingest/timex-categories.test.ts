@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { extractTimexes } from '../../src/ingest/extract/timex.js';
+
+/** Each error category seen on unseen news, pinned with made-up sentences of the same kind. */
+
+function valueOf(text: string, publishedAt: string, phrase: string): string | undefined {
+  return extractTimexes(text, publishedAt).find((timex) => timex.text === phrase)?.value;
+}
+
+function readings(text: string, publishedAt: string): string[] {
+  return extractTimexes(text, publishedAt).map((timex) => `${timex.text}=${timex.type}:${timex.value}`);
+}
+
+describe('a bare weekday takes its week from the governing verb (published Thursday 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    // Past: a past verb governs, or nothing does (news reports what happened).
+    ['United beat Chelsea on Saturday.', 'Saturday', '2024-03-09'],
+    ['Ahead of Tuesday\'s vote, party leaders met in private.', 'Tuesday', '2024-03-12'],
+    ['Police arrested three men Saturday.', 'Saturday', '2024-03-09'],
+    ['The mayor said Tuesday that he plans to resign.', 'Tuesday', '2024-03-12'],
+    ['Rebels seized the town on Monday and are now holding it.', 'Monday', '2024-03-11'],
+    ['The minister, who arrived Monday, will leave next week.', 'Monday', '2024-03-11'],
+    ['Crowds gathered in the square next to the palace on Sunday.', 'Sunday', '2024-03-10'],
+    ['The launch was to have taken place on Tuesday.', 'Tuesday', '2024-03-12'],
+    ['Negotiators stayed until Tuesday.', 'Tuesday', '2024-03-12'],
+    // Future: a modal, a plan, a schedule.
+    ['He might resign on Friday.', 'Friday', '2024-03-15'],
+    ['She would be traveling to Rome on Monday.', 'Monday', '2024-03-18'],
+    ['As soon as Monday, the bill could pass the Senate.', 'Monday', '2024-03-18'],
+    ['The bill could pass as soon as Monday, aides said.', 'Monday', '2024-03-18'],
+    ['The talks were adjourned until Tuesday.', 'Tuesday', '2024-03-19'],
+    ['Voters have until Sunday to register.', 'Sunday', '2024-03-17'],
+    ['The vote will be held on Monday.', 'Monday', '2024-03-18'],
+    ['The shop next to the station opens Saturday.', 'Saturday', '2024-03-16'],
+    ['The envoy is due to arrive Monday.', 'Monday', '2024-03-18'],
+    ['Troops will embark Friday and 600 others on Tuesday.', 'Tuesday', '2024-03-19'],
+    ['A four-day match starting Saturday decides the title.', 'Saturday', '2024-03-16'],
+  ])('%s → %s = %s', (text, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('reads a capitalised "Last Thursday" as the Thursday a week before, not today', () => {
+    expect(valueOf('Last Thursday\'s game was close.', published, 'Last Thursday')).toBe('2024-03-07');
+  });
+});
