@@ -44,3 +44,25 @@ describe('a bare weekday takes its week from the governing verb (published Thurs
     expect(valueOf('Last Thursday\'s game was close.', published, 'Last Thursday')).toBe('2024-03-07');
   });
 });
+
+describe('a clock time without a day is dated on the day its sentence is about (published Thursday 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it('takes the day named in the same sentence, before or after the clock', () => {
+    expect(valueOf('On Saturday, the bomb exploded at 10 p.m. near the market.', published, '10 p.m.')).toBe('2024-03-09T22:00');
+    expect(valueOf('The ferry left at 6:30 a.m. on a calm sea Tuesday.', published, '6:30 a.m.')).toBe('2024-03-12T06:30');
+    expect(valueOf('Fighting resumed yesterday; shelling stopped at noon.', published, 'noon')).toBe('2024-03-13T12:00');
+  });
+
+  it('carries the day of the sentence before, but no further', () => {
+    expect(valueOf('The fire broke out on Saturday. It was put out at 10 p.m.', published, '10 p.m.')).toBe('2024-03-09T22:00');
+    expect(valueOf('Talks began on March 2. Nothing came of them. The quake struck at 1:24 p.m.', published, '1:24 p.m.')).toBe('2024-03-14T13:24');
+  });
+
+  it('does not take a day named for comparison after a comma', () => {
+    expect(valueOf('The dollar stood at 125 yen at 10 a.m., up from 124 yen late Monday.', published, '10 a.m.')).toBe('2024-03-14T10:00');
+  });
+
+  it('keeps the publication day when the story names no other', () => {
+    expect(valueOf('The market opens at 9:30 a.m.', published, '9:30 a.m.')).toBe('2024-03-14T09:30');
+  });
+});

@@ -16,6 +16,8 @@ export interface DocumentFocus {
   quarter?: { year: number; quarter: number };
   /** The last calendar date the text named, as finely as it was named: the antecedent of "that year", "the same day". */
   lastDate?: { year: number; month?: number; day?: number };
+  /** Where in the text the last date was named. */
+  lastDateAt?: number;
 }
 
 /** Remembers a DATE/TIME value as the antecedent for later anaphoric expressions. */
@@ -63,6 +65,21 @@ export function tenseCue(context: AnchorContext): 'past' | 'future' | undefined 
   if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
   if (pastAfter >= 0) return 'past';
   return undefined;
+}
+
+/** Start and end offsets of the sentence holding `index`. */
+export function sentenceAround(text: string, index: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const boundary = (match.index ?? 0) + match[0].length;
+    if (boundary <= index) start = boundary;
+    else if ((match.index ?? 0) >= index) {
+      end = match.index ?? text.length;
+      break;
+    }
+  }
+  return { start, end };
 }
 
 function clauseBefore(text: string, start: number): string {

@@ -619,7 +619,7 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], m[3]);
       const day = dayOfPhrase(m[4], context);
-      return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}` } : null;
+      return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}`, dayless: !m[4] } : null;
     },
   },
   {
@@ -627,7 +627,7 @@ export const TIMEX_RULES: TimexRule[] = [
     pattern: /\b(\d{1,2}):?(\d{2}) ?(?:GMT|UTC|local time|hours? (?:GMT|local time))\b/g,
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], undefined);
-      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}` } : null;
+      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
     },
   },
   {
@@ -636,7 +636,7 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const day = dayOfPhrase(m[1] ?? m[3], context);
       if (!day) return null;
-      return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}` };
+      return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}`, dayless: !m[1] && !m[3] };
     },
   },
   {
