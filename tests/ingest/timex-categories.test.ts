@@ -66,3 +66,24 @@ describe('a clock time without a day is dated on the day its sentence is about (
     expect(valueOf('The market opens at 9:30 a.m.', published, '9:30 a.m.')).toBe('2024-03-14T09:30');
   });
 });
+
+describe('holidays fall on their computed days', () => {
+  it.each([
+    ['Families gathered for Thanksgiving.', '2023-12-01', 'Thanksgiving', '2023-11-23'],
+    ['He will attend Easter mass.', '2024-03-14', 'Easter', '2024-03-31'],
+    ['Pilgrims walked on Good Friday.', '1998-04-15', 'Good Friday', '1998-04-10'],
+    ['Voters go to the polls on Election Day.', '2024-10-20', 'Election Day', '2024-11-05'],
+    ['They will meet on Christmas Day.', '2024-03-14', 'Christmas Day', '2024-12-25'],
+    ['Churches were bombed on Christmas Eve in 2000.', '2005-12-16', 'Christmas Eve', '2000-12-24'],
+    ['Shops will close for Eid al-Fitr.', '2024-03-14', 'Eid al-Fitr', '2024-04-10'],
+    // A month-long feast is named by the month holding most of it: Ramadan 1417 ran from 10 January 1997.
+    ['During Ramadan, Muslims fast from dawn to dusk.', '1997-01-20', 'Ramadan', '1997-01'],
+    ['During Ramadan, Muslims fast from dawn to dusk.', '2024-03-01', 'Ramadan', '2024-03'],
+  ])('%s (published %s) → %s = %s', (text, published, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('leaves names that merely contain a holiday alone', () => {
+    expect(readings('He sailed to Easter Island and bought a Christmas tree.', '2024-03-14')).toEqual([]);
+  });
+});

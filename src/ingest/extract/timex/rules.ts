@@ -9,8 +9,10 @@ import {
   resolveMonthDay,
   resolveWeekday,
   shiftedPeriod,
+  tenseCue,
   yearOfBareQuarter,
 } from './anchoring.js';
+import { HOLIDAY_NAMES, holidayNamed, holidayOccurrence } from './holidays.js';
 import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
@@ -430,12 +432,22 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'holiday',
-    // Only as a time ("on Christmas Eve", "before Christmas"), not as a modifier ("Christmas presents").
-    pattern: /(?<=\b(?:on|at|before|after|by|until|till|over|since|for|this|last|next|of) )(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween|Valentine's Day)\b(?![- ][A-Za-z])|\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve))(?=[.,;])/g,
+    // "Easter Island", "a Christmas tree", "Easter eggs" name things, not days.
+    pattern: new RegExp(`\\b(${HOLIDAY_NAMES})(?:,? (${YEAR_DIGITS}))?\\b(?![- ](?:Island|Islands|Rising|[Tt]rees?|[Cc]ards?|[Ee]ggs?|[Cc]arols?|[Pp]resents?|[Gg]ifts?|[Ll]ights|[Dd]ecorations)\\b)`, 'g'),
     read: (m, context) => {
-      const name = (m[1] ?? m[2] ?? '').toLowerCase();
-      const [month, day] = name.includes('eve') && name.includes('new') ? [12, 31] : name.includes('new year') ? [1, 1] : name.includes('christmas eve') ? [12, 24] : name.includes('christmas') ? [12, 25] : name.includes('independence') ? [7, 4] : name.includes('halloween') ? [10, 31] : [2, 14];
-      return { type: 'DATE', value: dayValue(resolveMonthDay(month as number, day as number, context)) };
+      const holiday = holidayNamed(m[1] ?? '');
+      if (!holiday) return null;
+      // "on Christmas Eve in 2000": the year after "in" is its own expression but still places the holiday.
+      const yearAfter = /^ (?:in|of) (\d{4})\b/.exec(context.text.slice(m.index + m[0].length, m.index + m[0].length + 9))?.[1];
+      const year = m[2] ?? yearAfter;
+      const day = holidayOccurrence(holiday, context.published, tenseCue(context), year ? Number(year) : undefined);
+      if (!day) return null;
+      // A month-long holiday (Ramadan) is named by the month that holds most of it.
+      if (holiday.length > 1) {
+        const middle = addDays(day, Math.floor(holiday.length / 2));
+        return { type: 'DATE', value: formatMonth(middle.year, middle.month) };
+      }
+      return { type: 'DATE', value: dayValue(day) };
     },
   },
   {
