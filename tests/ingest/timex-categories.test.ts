@@ -87,3 +87,73 @@ describe('holidays fall on their computed days', () => {
     expect(readings('He sailed to Easter Island and bought a Christmas tree.', '2024-03-14')).toEqual([]);
   });
 });
+
+describe('decades and centuries (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['Prices doubled a decade ago.', 'a decade ago', 'DATE:201'],
+    ['Prices rose over the past decade.', 'the past decade', 'DURATION:P10Y'],
+    ['In the last decade, the city grew.', 'the last decade', 'DATE:201'],
+    ['The firm grew fast in the late 1980s.', 'the late 1980s', 'DATE:198'],
+    ['The bridge dates from the 19th century.', 'the 19th century', 'DATE:18'],
+  ])('%s → %s = %s', (text, phrase, typed) => {
+    const timex = extractTimexes(text, published).find((candidate) => candidate.text === phrase);
+    expect(`${timex?.type}:${timex?.value}`).toBe(typed);
+  });
+
+  it('marks "the late 1980s" as the end of the decade', () => {
+    expect(extractTimexes('The firm grew fast in the late 1980s.', published)[0]?.mod).toBe('END');
+  });
+});
+
+describe('sets', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['The prize is awarded annually to young writers.', 'annually', 'P1Y'],
+    ['The committee meets every week.', 'every week', 'P1W'],
+    ['In his weekly address, the president spoke of jobs.', 'weekly', 'P1W'],
+    ['Hourly wages rose.', 'Hourly', 'PT1H'],
+    ['Trains run every other day.', 'every other day', 'P2D'],
+  ])('%s → %s = SET %s', (text, phrase, value) => {
+    expect(extractTimexes(text, published).find((timex) => timex.text === phrase)).toEqual(expect.objectContaining({ type: 'SET', value }));
+  });
+
+  it('leaves newspaper titles and a financial "quarterly dividend" alone', () => {
+    expect(readings('The Daily Mail said the quarterly dividend would rise.', published)).toEqual([]);
+  });
+});
+
+describe('anaphoric days count from the day the story last named (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it('reads "that same day", "the next morning" and "the day after his death" against the named day', () => {
+    expect(readings('He was shot on March 3. Police came that same day.', published)).toContain('that same day=DATE:2024-03-03');
+    expect(readings('He was shot on March 3. The next morning, he fled.', published)).toContain('The next morning=TIME:2024-03-04TMO');
+    expect(readings('He died on March 3. The day after his death, crowds gathered.', published)).toContain('The day after=DATE:2024-03-04');
+  });
+
+  it('leaves the day unresolved when no day was named before', () => {
+    expect(readings('The day after his death, crowds gathered.', published)).toEqual(['The day after=DATE:XXXX-XX-XX']);
+  });
+
+  it('reads "later in the day" as the day of the story', () => {
+    expect(readings('Rebels attacked on Monday. Troops arrived later in the day.', published)).toContain('the day=DATE:2024-03-11');
+  });
+});
+
+describe('names that look like times are not times', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['He told 60 Minutes that he would run.'],
+    ['They watched High Noon on television.'],
+    ['The March 23 Movement rebels seized the town.'],
+    ['Police kept order during the Million Man March.'],
+    ['He drove a 1998 Toyota Camry to the border.'],
+    ['The 2024 models sold well.'],
+  ])('%s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
+
+  it('still reads the month and the year where they are times', () => {
+    expect(readings('Sales rose in March, and in 1998 they fell.', published)).toEqual(['March=DATE:2024-03', '1998=DATE:1998']);
+  });
+});

@@ -32,8 +32,10 @@ export function extractTimexes(text: string, publishedAt: string): Timex[] {
         rule.pattern.lastIndex++;
         continue;
       }
-      // A dry read with a scratch focus tells which matches a rule would keep.
-      const trial = rule.read(match, { text, start: match.index, end: match.index + match[0].length, published, focus: {} });
+      // A dry read with a scratch focus tells which matches a rule would keep; the focus names a day so that
+      // anaphoric rules ("that same day") propose their match and decide on the real focus later.
+      const scratch: DocumentFocus = { lastDate: { year: published.year, month: published.month, day: published.day } };
+      const trial = rule.read(match, { text, start: match.index, end: match.index + match[0].length, published, focus: scratch });
       if (!trial) continue;
       const start = match.index + (trial.trimStart ?? 0);
       const end = match.index + match[0].length - (trial.trimEnd ?? 0);

@@ -198,6 +198,24 @@ function quarterEndingOn(context: AnchorContext): { year: number; quarter: numbe
 
 const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
+const CAR_MAKES =
+  'Toyota|Honda|Ford|Chevrolet|Chevy|Nissan|BMW|Mercedes|Mercedes-Benz|Volkswagen|VW|Audi|Porsche|Ferrari|Jeep|Dodge|Chrysler|Cadillac|Buick|Lincoln|Pontiac|Subaru|Mazda|Hyundai|Kia|Volvo|Tesla|Lexus|Acura|Jaguar|Land Rover|Range Rover|Mitsubishi|Oldsmobile|Plymouth|Saab|Fiat|Peugeot|Renault|Citroen|Skoda|Opel|Rolls-Royce|Bentley|Lamborghini|Maserati|GMC|Suzuki|Harley-Davidson|Mustang|Corvette|Camaro|Civic|Camry|Corolla|Accord|Beetle';
+// After a year: a car make or model, or the word "model" itself.
+const CAR_MODEL = new RegExp(`^(?:-| )(?:(?:${CAR_MAKES})\\b|models?\\b|model-year\\b|(?:sedan|coupe|convertible|pickup|minivan|SUV|hatchback|roadster)s?\\b)`);
+
+// Capitalised words after a date that make it a name: "the March 23 Movement", "6th of October Bridge".
+const NAME_HEAD = /^(?:th|st|nd|rd)?[ -](?:Movement|Group|Alliance|Coalition|Front|Party|Brigades?|Revolution|Club|Committee|Organi[sz]ation|Bridge|Street|Avenue|Square|Stadium|Boulevard|University|Declaration|Manifesto|Accords?|Agreement|Uprising|Madness)\b/;
+
+/** Whether `index` opens a sentence (or the text): the only place a capital says nothing. */
+function isSentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?:]["')]*\s+|\n\s*|["(]\s*)$/.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** Whether the words right after a match make its date part of a name. */
+function opensName(context: AnchorContext, end: number): boolean {
+  return NAME_HEAD.test(context.text.slice(end, end + 24));
+}
+
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
 export const TIMEX_RULES: TimexRule[] = [
   {
@@ -254,6 +272,7 @@ export const TIMEX_RULES: TimexRule[] = [
       const month = monthNumber(m[2]);
       const dayOfMonth = Number(m[3]);
       if (!month || dayOfMonth < 1 || dayOfMonth > 31) return null;
+      if (!m[4] && opensName(context, m.index + m[0].length)) return null;
       const day = m[4] ? { year: Number(m[4]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       if (!isValidDay(day.year, day.month, day.day)) return null;
       const reading: TimexReading = { type: 'DATE', value: dayValue(day) };
@@ -268,7 +287,7 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const month = monthNumber(m[1]);
       const dayOfMonth = parseOrdinal(m[2] ?? '');
-      if (!month || !dayOfMonth) return null;
+      if (!month || !dayOfMonth || (!m[3] && opensName(context, m.index + m[0].length))) return null;
       const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
     },
@@ -281,6 +300,7 @@ export const TIMEX_RULES: TimexRule[] = [
       const dayOfMonth = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : parseOrdinal(m[1] ?? '');
       if (!month || !dayOfMonth || dayOfMonth > 31) return null;
       if (month === 5 && !m[3] && !/^\d/.test(m[1] ?? '')) return null;
+      if (!m[3] && opensName(context, m.index + m[0].length)) return null;
       const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
     },
@@ -313,6 +333,10 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const month = monthNumber(m[3]);
       if (!month) return null;
+      // "the Million Man March", "the Women's March", "March Madness": a month inside a capitalised name is none.
+      const wordBefore = /([A-Z][\w']*)\s+$/.exec(context.text.slice(Math.max(0, m.index - 20), m.index))?.[1];
+      if (!m[1] && !m[2] && wordBefore && !isSentenceStart(context.text, m.index - wordBefore.length - 1) && !/^(?:In|By|Since|Until|Till|From|To|Through|During|Before|After|Early|Late|Mid|Last|Next|This|Each|Every|Of|On)$/.test(wordBefore)) return null;
+      if (opensName(context, m.index + m[0].length)) return null;
       // "May" alone is usually the verb; only take it with a modifier or after a preposition.
       if (month === 5 && !m[1] && !m[2] && !/\b(?:in|of|since|until|till|by|from|to|through|during|before|after|early|late|mid-?)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index)))
         return null;
@@ -392,6 +416,8 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'relative-decade',
     pattern: /\b(?:the (last|past|previous|next|coming) decade|this decade)\b/gi,
     read: (m, context) => {
+      // "over the past decade", "for the next decade": ten years running up to (or from) now, a span as "the past two years" is.
+      if (m[1] && /\b(?:over|for|throughout|within)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index))) return { type: 'DURATION', value: 'P10Y' };
       const decade = Math.floor(context.published.year / 10) + (/last|past|previous/i.test(m[1] ?? '') ? -1 : /next|coming/i.test(m[1] ?? '') ? 1 : 0);
       return { type: 'DATE', value: String(decade) };
     },
@@ -451,13 +477,45 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'day-around-event',
+    // "the day after his death", "the night before the vote": a day counted from an event; TimeML marks "the day after".
+    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b)/gi,
+    read: (m, context) => {
+      const trimStart = /^on /i.test(m[0]) ? 3 : 0;
+      const last = context.focus.lastDate;
+      const unit = (m[1] ?? '').toLowerCase();
+      // The event's day is unknown here; the story's last-named day is the best guess only when it was the same day's story.
+      if (!last?.day || !last.month) return { type: unit === 'day' ? 'DATE' : 'TIME', value: unit === 'day' ? 'XXXX-XX-XX' : `XXXX-XX-XXT${PART_OF_DAY[unit]}`, trimStart };
+      const day = addDays({ year: last.year, month: last.month, day: last.day }, /after/i.test(m[2] ?? '') ? 1 : -1);
+      return unit === 'day' ? { type: 'DATE', value: dayValue(day), trimStart } : { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}`, trimStart };
+    },
+  },
+  {
+    name: 'later-in-the-day',
+    // "later in the day", "earlier in the day": the day the story is about.
+    pattern: /(?<=\b(?:later|earlier|late|early) in )the day\b/gi,
+    read: (_m, context) => {
+      const last = context.focus.lastDate;
+      const day = last?.day && last.month ? { year: last.year, month: last.month, day: last.day } : context.published;
+      return { type: 'DATE', value: dayValue(day) };
+    },
+  },
+  {
     name: 'anaphoric-period',
     // "that year", "the same day", "the following month", "the previous week": relative to the last date the text named (TimeML anchoring).
     pattern:
-      /\b(?:(?:later|earlier) )?(that|the same|the following|the next|the previous|the preceding|the prior) (day|week|month|quarter|year)\b(?!-|'s| (?:or so|ago|earlier|later|before|after|of)\b)/gi,
+      /\b(?:(?:later|earlier) )?(that same|that very|the very same|that|the same|the following|the next|the previous|the preceding|the prior) (day|week|month|quarter|year|morning|afternoon|evening|night)\b(?!-|'s| (?:or so|ago|earlier|later|before|after|of)\b)/gi,
     read: (m, context) => {
       const relation = (m[1] ?? '').toLowerCase();
       const unit = (m[2] ?? '').toLowerCase();
+      // "the next morning", "that same night": a part of the day the story last named, or of the one after or before it.
+      if (unit in PART_OF_DAY) {
+        const last = context.focus.lastDate;
+        if (!last?.day || !last.month) return null;
+        const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
+        const day = addDays({ year: last.year, month: last.month, day: last.day }, shift);
+        return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}` };
+      }
       // "the next year" usually counts from today ("over the next year"); only "the next day" is reliably anaphoric.
       if (relation === 'the next' && unit !== 'day') return null;
       const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
@@ -566,11 +624,15 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year',
     pattern: new RegExp(
-      `(?<![\\w$£€¥#.,/]|[^d]-)(?:(${EDGE})(?: |-))?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY|model year) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
+      `(?<![\\w$£€¥#.,/]|[^d]-)(?:(${EDGE})(?: |-))?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
       'g',
     ),
     read: (m, context) => {
       const year = Number(m[3]);
+      // "a 1998 Toyota Camry", "the 2024 model": a car's model year names the model, not a time.
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      const before = context.text.slice(Math.max(0, m.index - 12), m.index);
+      if (CAR_MODEL.test(after) || /\bmodel[- ]year\s*$/i.test(before)) return null;
       // Bare four-digit numbers far from the story's time are usually counts.
       if (!m[1] && !m[2] && (year < 1800 || year > context.published.year + 30)) return null;
       const edge = m[1] ?? '';
@@ -646,6 +708,8 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'noon',
     pattern: new RegExp(`\\b(?:(${WEEKDAY}|${DAY_WORD}) )?(noon|midnight)(?: (${WEEKDAY}|${DAY_WORD}))?\\b`, 'gi'),
     read: (m, context) => {
+      // "High Noon", "Midnight Express": a capitalised noon inside a sentence is a title.
+      if (/^[A-Z]/.test(m[2] ?? '') && !isSentenceStart(context.text, m.index + m[0].indexOf(m[2] ?? ''))) return null;
       const day = dayOfPhrase(m[1] ?? m[3], context);
       if (!day) return null;
       return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}`, dayless: !m[1] && !m[3] };
@@ -698,6 +762,8 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const quantityWord = (m[5] ?? '').toLowerCase();
       const unit = unitKey(m[6] ?? '');
+      // "60 Minutes", "48 Hours": a capitalised unit inside a sentence is a title.
+      if (/^[A-Z]/.test(m[6] ?? '') && !isSentenceStart(context.text, m.index + m[0].indexOf(m[6] ?? ''))) return null;
       if ((quantityWord === 'a' || quantityWord === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight|several|a few|few)$/.test(quantityWord)) return null;
       if (/^\d{4}$/.test(quantityWord)) return null;
@@ -741,13 +807,20 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'set',
-    pattern: new RegExp(`\\b(?:(?:every|each) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|yearly|nightly))\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:every|each) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|yearly|nightly|hourly|annually|quarterly|biannually))\\b`, 'gi'),
     read: (m, context) => {
       if (m[3]) {
         const adverb = m[3].toLowerCase();
-        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', nightly: 'P1D', hourly: 'PT1H' };
-        // Adjective uses ("a daily newspaper") are not time expressions; only take the adverb at a clause end.
-        if (!/^\s*(?:[.,;:)"]|$)/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) return null;
+        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', nightly: 'P1D', hourly: 'PT1H', biannually: 'P6M' };
+        // "the Daily Telegraph", "The Weekly Standard": titles.
+        if (/^[A-Z]/.test(m[3]) && !isSentenceStart(context.text, m.index)) return null;
+        const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+        const atClauseEnd = /^\s*(?:[.,;:)"]|$)/.test(following);
+        // "his weekly address", "hourly earnings": TIMEX3 marks the adjective as a set too; "quarterly" and the rest of
+        // the financial vocabulary before a noun ("quarterly dividend") name a kind of figure, and TimeBank leaves them.
+        if (!atClauseEnd && !/^(?:annually|biannually)$/.test(adverb)) {
+          if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives)\b/.test(following)) return null;
+        }
         return { type: 'SET', value: values[adverb] ?? 'P1D' };
       }
       const unit = (m[2] ?? '').toLowerCase();
