@@ -114,6 +114,9 @@ describe('sets', () => {
     ['In his weekly address, the president spoke of jobs.', 'weekly', 'P1W'],
     ['Hourly wages rose.', 'Hourly', 'PT1H'],
     ['Trains run every other day.', 'every other day', 'P2D'],
+    ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
+    ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
+    ['Flights leave on Tuesday nights.', 'Tuesday nights', 'XXXX-WXX-2TNI'],
   ])('%s → %s = SET %s', (text, phrase, value) => {
     expect(extractTimexes(text, published).find((timex) => timex.text === phrase)).toEqual(expect.objectContaining({ type: 'SET', value }));
   });
@@ -155,5 +158,13 @@ describe('names that look like times are not times', () => {
 
   it('still reads the month and the year where they are times', () => {
     expect(readings('Sales rose in March, and in 1998 they fell.', published)).toEqual(['March=DATE:2024-03', '1998=DATE:1998']);
+  });
+});
+
+describe('durations with a half and vague counts of quarters', () => {
+  it('reads "a minute and a half" and "several quarters of losses"', () => {
+    expect(readings('A minute and a half later, the pilot called.', '2024-03-14')).toEqual(['A minute and a half=DURATION:PT1M30S']);
+    expect(readings('It returned to profit after several quarters of losses.', '2024-03-14')).toEqual(['several quarters=DURATION:PXQ']);
+    expect(readings('Three-quarters of voters agreed.', '2024-03-14')).toEqual([]);
   });
 });

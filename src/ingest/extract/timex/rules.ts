@@ -756,7 +756,7 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'duration',
     pattern: new RegExp(
-      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further|trading|business|working))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?(?: or (?:so|more|longer|two|three))?`,
+      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further|trading|business|working))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?( and a half)?(?: or (?:so|more|longer|two|three))?`,
       'gi',
     ),
     read: (m, context) => {
@@ -767,8 +767,10 @@ export const TIMEX_RULES: TimexRule[] = [
       if ((quantityWord === 'a' || quantityWord === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight|several|a few|few)$/.test(quantityWord)) return null;
       if (/^\d{4}$/.test(quantityWord)) return null;
-      const amount = parseQuantity(quantityWord);
-      const value = durationValue(amount, unit);
+      const whole = parseQuantity(quantityWord);
+      // "a minute and a half": the half is of the unit just named.
+      const amount = m[7] && whole !== undefined ? whole + 0.5 : whole;
+      const value = amount !== undefined && m[7] && unit === 'minute' ? `PT${whole}M30S` : amount !== undefined && m[7] && unit === 'hour' ? `PT${whole}H30M` : durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
       // "Islam will one day be…": after a modal, "one day" means some day in the future.
@@ -778,7 +780,7 @@ export const TIMEX_RULES: TimexRule[] = [
       if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
-      if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following))) return null;
+      if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
@@ -803,6 +805,17 @@ export const TIMEX_RULES: TimexRule[] = [
       if (/recent/i.test(m[0]) && unit === 'years') return { type: 'DATE', value: 'PAST_REF' };
       const value = durationValue(undefined, unit);
       return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
+    name: 'weekday-set',
+    // "each Thursday", "every Monday", "on Mondays", "Tuesday nights": a weekly set (TIMEX3 XXXX-WXX-n).
+    pattern: new RegExp(`\\b(?:(?:[Ee]very|[Ee]ach) (${WEEKDAY})(?: (${DAY_PART}))?|(${WEEKDAY})s(?: (${DAY_PART})s?)?|(${WEEKDAY}) (${DAY_PART})s)\\b`, 'g'),
+    read: (m) => {
+      const weekday = weekdayNumber(m[1] ?? m[3] ?? m[5]);
+      if (!weekday) return null;
+      const part = (m[2] ?? m[4] ?? m[6] ?? '').toLowerCase();
+      return { type: 'SET', value: `XXXX-WXX-${weekday}${part ? `T${PART_OF_DAY[part]}` : ''}` };
     },
   },
   {
