@@ -35,6 +35,12 @@ describe('a bare weekday takes its week from the governing verb (published Thurs
     ['The shop next to the station opens Saturday.', 'Saturday', '2024-03-16'],
     ['The envoy is due to arrive Monday.', 'Monday', '2024-03-18'],
     ['Troops will embark Friday and 600 others on Tuesday.', 'Tuesday', '2024-03-19'],
+    // A possessive weekday names the day of a noun's event; a present state ("is far below") does not place it.
+    ['Shares are now far below Tuesday\'s close.', 'Tuesday', '2024-03-12'],
+    ['The bonds are convertible at a premium over Monday\'s price.', 'Monday', '2024-03-11'],
+    ['Friday\'s vote is still expected to pass.', 'Friday', '2024-03-15'],
+    ['Monday\'s summit is due to open in Rome.', 'Monday', '2024-03-18'],
+    ['The museum is open Monday.', 'Monday', '2024-03-18'],
     ['A four-day match starting Saturday decides the title.', 'Saturday', '2024-03-16'],
   ])('%s → %s = %s', (text, phrase, value) => {
     expect(valueOf(text, published, phrase)).toBe(value);
@@ -112,7 +118,9 @@ describe('sets', () => {
     ['The prize is awarded annually to young writers.', 'annually', 'P1Y'],
     ['The committee meets every week.', 'every week', 'P1W'],
     ['In his weekly address, the president spoke of jobs.', 'weekly', 'P1W'],
-    ['Hourly wages rose.', 'Hourly', 'PT1H'],
+    ['Guards patrol the wall hourly.', 'hourly', 'PT1H'],
+    ['The board meets quarterly.', 'quarterly', 'P1Q'],
+    ['A ten-day fair is held annually in the town.', 'annually', 'P1Y'],
     ['Trains run every other day.', 'every other day', 'P2D'],
     ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
     ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
@@ -124,6 +132,18 @@ describe('sets', () => {
   it('leaves newspaper titles and a financial "quarterly dividend" alone', () => {
     expect(readings('The Daily Mail said the quarterly dividend would rise.', published)).toEqual([]);
   });
+
+  // TIMEX3 leaves the time unit of a rate unmarked, as it leaves the "per hour" of a speed.
+  it.each([
+    ['Revenue should grow 12% annually.'],
+    ['The mill turns out 5,000 tonnes annually.'],
+    ['The chain has been doubling its stores annually.'],
+    ['Average daily output fell.'],
+    ['Weekly wages rose.'],
+    ['The daily trading volume halved.'],
+  ])('a rate is no set: %s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
 });
 
 describe('anaphoric days count from the day the story last named (published 2024-03-14)', () => {
@@ -132,6 +152,13 @@ describe('anaphoric days count from the day the story last named (published 2024
     expect(readings('He was shot on March 3. Police came that same day.', published)).toContain('that same day=DATE:2024-03-03');
     expect(readings('He was shot on March 3. The next morning, he fled.', published)).toContain('The next morning=TIME:2024-03-04TMO');
     expect(readings('He died on March 3. The day after his death, crowds gathered.', published)).toContain('The day after=DATE:2024-03-04');
+  });
+
+  it('reads "the day before …" in apposition to a date as that date', () => {
+    expect(readings('Prices rose after March 2, the day before the election.', published)).toContain('the day before=DATE:2024-03-02');
+    expect(readings('Prices rose after Feb. 12, the day before the election.', published)).toContain('the day before=DATE:2024-02-12');
+    expect(readings('He died on March 3. Later, the day before the funeral, crowds gathered.', published)).toContain('the day before=DATE:2024-03-02');
+    expect(readings('He died on March 3. The day before the funeral, crowds gathered.', published)).toContain('The day before=DATE:2024-03-02');
   });
 
   it('leaves the day unresolved when no day was named before', () => {

@@ -216,6 +216,26 @@ function opensName(context: AnchorContext, end: number): boolean {
   return NAME_HEAD.test(context.text.slice(end, end + 24));
 }
 
+// Amounts measured per unit of time: "average daily volume", "weekly output", "hourly wage".
+const RATE_NOUN =
+  /^ (?:[a-z-]+ )?(?:volumes?|turnover|output|production|sales|trading|earnings|wages?|pay|income|revenues?|profits?|dividends?|rates?|consumption|intake|capacity|limits?|allowances?|quotas?|doses?|rations?|spending|budgets?|costs?|fees?|rents?|prices?|averages?|totals?|amounts?|flows?|supply|demand|deficits?|losses|gains|interest|salary|salaries|allowance)\b/;
+// Words that make a quantity of what precedes a frequency adverb: "grow 8% annually", "10,000 units annually", "doubling annually".
+const AMOUNT_BEFORE = /(?:\d|%|\bper ?cent\b|\b(?:million|billion|trillion|thousand|hundred|dozen)\b|\b(?:doubl|tripl|quadrupl|halv|grow|grew|grown|rise|rises|rising|rose|risen|increas|decreas|fall|falls|falling|fell|fallen|declin|expand|gain|compound|climb|jump|drop|shrink|shrank)\w*)/i;
+
+/**
+ * Whether a frequency word at [start, end) expresses a rate (an amount per unit of time) rather than a recurring time:
+ * TIMEX3 does not mark the time unit of a rate, as it does not mark the "per hour" of a speed.
+ */
+function isRate(text: string, start: number, end: number): boolean {
+  if (RATE_NOUN.test(text.slice(end, end + 32))) return true;
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (/\baverage\s+$/i.test(before)) return true;
+  // The last few words of the clause before the adverb, without counts of time ("a 10-day festival held annually").
+  const clause = before.split(/[.;:!?,]|\b(?:and|but|while|which|who|that)\b/).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-4).join(' ').replace(/\b\d+[- ](?:days?|weeks?|months?|years?|hours?|minutes?|times?)\b/gi, '');
+  return AMOUNT_BEFORE.test(words);
+}
+
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
 export const TIMEX_RULES: TimexRule[] = [
   {
@@ -486,7 +506,9 @@ export const TIMEX_RULES: TimexRule[] = [
       const unit = (m[1] ?? '').toLowerCase();
       // The event's day is unknown here; the story's last-named day is the best guess only when it was the same day's story.
       if (!last?.day || !last.month) return { type: unit === 'day' ? 'DATE' : 'TIME', value: unit === 'day' ? 'XXXX-XX-XX' : `XXXX-XX-XXT${PART_OF_DAY[unit]}`, trimStart };
-      const day = addDays({ year: last.year, month: last.month, day: last.day }, /after/i.test(m[2] ?? '') ? 1 : -1);
+      // "after Oct. 12, the day before the crash": in apposition to a date just named, the phrase restates that date.
+      const appositive = context.focus.lastDateAt !== undefined && /^(?:[^,.;!?]|\.(?!\s+[A-Z])){1,24},\s*$/.test(context.text.slice(context.focus.lastDateAt, m.index));
+      const day = addDays({ year: last.year, month: last.month, day: last.day }, appositive ? 0 : /after/i.test(m[2] ?? '') ? 1 : -1);
       return unit === 'day' ? { type: 'DATE', value: dayValue(day), trimStart } : { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}`, trimStart };
     },
   },
@@ -834,6 +856,7 @@ export const TIMEX_RULES: TimexRule[] = [
         if (!atClauseEnd && !/^(?:annually|biannually)$/.test(adverb)) {
           if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives)\b/.test(following)) return null;
         }
+        if (isRate(context.text, m.index, m.index + m[0].length)) return null;
         return { type: 'SET', value: values[adverb] ?? 'P1D' };
       }
       const unit = (m[2] ?? '').toLowerCase();

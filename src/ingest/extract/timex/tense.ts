@@ -11,6 +11,8 @@ interface VerbGroup {
   first: number;
   last: number;
   time: ClauseTime;
+  /** A bare present copula before an adjective or a phrase ("is far below", "are convertible"): a state that holds now. */
+  stative?: boolean;
 }
 
 const MODAL = new Set(['will', 'shall', "'ll", 'wo', "won't", 'would', "'d", 'might', 'may', 'could', 'can', 'should', 'must', 'ought']);
@@ -108,7 +110,9 @@ function verbGroups(tokens: string[]): VerbGroup[] {
       if (word === "'s" && next !== undefined && !/ing$|ed$/.test(next)) continue;
       // "is meeting", "are to vote", "is due", "is closed until": the present points at what is scheduled or holds now.
       const last = endOfChain(tokens, index);
-      groups.push({ first: index, last, time: 'future' });
+      const chain = tokens.slice(index + 1, last + 1).map((token) => token.toLowerCase());
+      const stative = chain.every((token) => /^(?:not|never|also|still|already|just|now|n't)$/.test(token)) && !(next !== undefined && /^(?:to|due|set|slated|poised|likely|about|@)$/.test(next));
+      groups.push({ first: index, last, time: 'future', ...(stative ? { stative } : {}) });
       index = last;
       continue;
     }
@@ -148,6 +152,7 @@ function verbGroups(tokens: string[]): VerbGroup[] {
 export function governingTime(before: string, after: string): ClauseTime | undefined {
   const beforeTokens = ownClause(tokenize(before).reverse(), BEFORE_OPENER).reverse();
   // "Friday's opening match": the possessive is no verb.
+  const possessive = /^['’]s\b/.test(after);
   const afterTokens = ownClause(tokenize(after.replace(/^['’]s\b/, '')), AFTER_OPENER);
   const tokens = [...beforeTokens, '@', ...afterTokens];
   const at = beforeTokens.length;
@@ -155,6 +160,9 @@ export function governingTime(before: string, after: string): ClauseTime | undef
   let best: { distance: number; time: ClauseTime } | undefined;
   for (const group of verbGroups(tokens)) {
     if (group.first <= at && group.last >= at) continue;
+    // "Friday's purchases are far below…", "convertible at a premium over Thursday's close": a weekday that names a
+    // noun's day is not placed by a present state; the day's event is one the story reports.
+    if (possessive && group.stative) continue;
     const distance = group.last < at ? at - group.last : 1000 + group.first - at;
     if (!best || distance < best.distance) best = { distance, time: group.time };
   }
