@@ -144,6 +144,23 @@ describe('sets', () => {
   ])('a rate is no set: %s', (text) => {
     expect(readings(text, published)).toEqual([]);
   });
+
+  it.each([
+    ['The mob had left by then, the Jayakarta daily said.'],
+    ['The daily said the mob had left.'],
+    ['The Kestrel daily attributed the leak to an aide.'],
+    ['He told the business daily that prices would fall.'],
+    ['It was the first time, according to the weekly which broke the story.'],
+    ['Borrowers\' monthly repayments will be capped.'],
+  ])('a newspaper, a kind of ticket or a payment is no set: %s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
+
+  it('still reads the adverb and the adjective of a recurring event', () => {
+    expect(readings('The paper is printed daily.', published)).toEqual(['daily=SET:P1D']);
+    expect(readings('It is a daily occurrence.', published)).toEqual(['daily=SET:P1D']);
+    expect(readings('Trains run twice daily and buses hourly.', published)).toEqual(['daily=SET:P1D', 'hourly=SET:PT1H']);
+  });
 });
 
 describe('anaphoric days count from the day the story last named (published 2024-03-14)', () => {

@@ -218,7 +218,7 @@ function opensName(context: AnchorContext, end: number): boolean {
 
 // Amounts measured per unit of time: "average daily volume", "weekly output", "hourly wage".
 const RATE_NOUN =
-  /^ (?:[a-z-]+ )?(?:volumes?|turnover|output|production|sales|trading|earnings|wages?|pay|income|revenues?|profits?|dividends?|rates?|consumption|intake|capacity|limits?|allowances?|quotas?|doses?|rations?|spending|budgets?|costs?|fees?|rents?|prices?|averages?|totals?|amounts?|flows?|supply|demand|deficits?|losses|gains|interest|salary|salaries|allowance)\b/;
+  /^ (?:[a-z-]+ )?(?:volumes?|turnover|output|production|sales|trading|earnings|wages?|pay|income|revenues?|profits?|dividends?|rates?|consumption|intake|capacity|limits?|allowances?|quotas?|doses?|rations?|spending|budgets?|costs?|fees?|rents?|prices?|averages?|totals?|amounts?|flows?|supply|demand|deficits?|losses|gains|interest|salary|salaries|payments?|repayments?|instal(?:l)?ments?|declines?|jumps?|rises?|increases?|drops?|falls?|growth|changes?|claims)\b/;
 // Words that make a quantity of what precedes a frequency adverb: "grow 8% annually", "10,000 units annually", "doubling annually".
 const AMOUNT_BEFORE = /(?:\d|%|\bper ?cent\b|\b(?:million|billion|trillion|thousand|hundred|dozen)\b|\b(?:doubl|tripl|quadrupl|halv|grow|grew|grown|rise|rises|rising|rose|risen|increas|decreas|fall|falls|falling|fell|fallen|declin|expand|gain|compound|climb|jump|drop|shrink|shrank)\w*)/i;
 
@@ -234,6 +234,28 @@ function isRate(text: string, start: number, end: number): boolean {
   const clause = before.split(/[.;:!?,]|\b(?:and|but|while|which|who|that)\b/).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ').replace(/\b\d+[- ](?:days?|weeks?|months?|years?|hours?|minutes?|times?)\b/gi, '');
   return AMOUNT_BEFORE.test(words);
+}
+
+// What a newspaper does: "the daily said", "the Kommersant daily reported".
+const PRESS_VERB = /^ (?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|added|echoed|warned|noted|claimed|published|carried|ran|pointed|found|revealed|commented|stated|headlined|quoting|citing|reporting)\b/;
+// Kinds of newspaper: "the business daily", "a government daily".
+const PRESS_KIND = /^(?:business|economic|financial|national|government|leading|radical|official|state-run|state|independent|local|popular|conservative|liberal|respected|tabloid|influential|regional|[A-Z][a-z]+-language|mass-circulation)$/;
+
+/**
+ * Whether "daily", "weekly" or "monthly" at [start, end) is the noun for a newspaper or magazine: "the daily said",
+ * "the Haaretz daily", "the business daily reported".
+ */
+function isPublication(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  if (PRESS_VERB.test(after)) return true;
+  // With a noun after it, the word is an adjective ("the daily grind"); a preposition or a stop leaves it a noun.
+  if (/^ [a-z]/.test(after) && !/^ (?:in|on|at|of|which|that|and|but|for|from|with|by|to|[a-z]+ed)\b/.test(after)) return false;
+  const before = /(?:^|\s)([\w'-]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
+  const word = before?.[1] ?? '';
+  const wordStart = before ? start - before[0].trimStart().length : start;
+  if (PRESS_KIND.test(word) || /^(?:the|a|an)$/i.test(word)) return true;
+  // A name right before it ("the Kommersant daily"), not a word that opens the sentence.
+  return /^[A-Z]/.test(word) && !isSentenceStart(text, wordStart) && /\b[Tt]he\s+(?:[A-Z][\w'-]*\s+){1,4}$/.test(text.slice(Math.max(0, start - 60), start));
 }
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -854,9 +876,9 @@ export const TIMEX_RULES: TimexRule[] = [
         // "his weekly address", "hourly earnings": TIMEX3 marks the adjective as a set too; "quarterly" and the rest of
         // the financial vocabulary before a noun ("quarterly dividend") name a kind of figure, and TimeBank leaves them.
         if (!atClauseEnd && !/^(?:annually|biannually)$/.test(adverb)) {
-          if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives)\b/.test(following)) return null;
+          if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives|tickets?|passes)\b/.test(following)) return null;
         }
-        if (isRate(context.text, m.index, m.index + m[0].length)) return null;
+        if (isRate(context.text, m.index, m.index + m[0].length) || isPublication(context.text, m.index, m.index + m[0].length)) return null;
         return { type: 'SET', value: values[adverb] ?? 'P1D' };
       }
       const unit = (m[2] ?? '').toLowerCase();
