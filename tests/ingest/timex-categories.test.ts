@@ -23,6 +23,7 @@ describe('a bare weekday takes its week from the governing verb (published Thurs
     ['The minister, who arrived Monday, will leave next week.', 'Monday', '2024-03-11'],
     ['Crowds gathered in the square next to the palace on Sunday.', 'Sunday', '2024-03-10'],
     ['The launch was to have taken place on Tuesday.', 'Tuesday', '2024-03-12'],
+    ['The service was to have begun on Tuesday.', 'Tuesday', '2024-03-12'],
     ['Negotiators stayed until Tuesday.', 'Tuesday', '2024-03-12'],
     // Future: a modal, a plan, a schedule.
     ['He might resign on Friday.', 'Friday', '2024-03-15'],
@@ -210,5 +211,23 @@ describe('durations with a half and vague counts of quarters', () => {
     expect(readings('A minute and a half later, the pilot called.', '2024-03-14')).toEqual(['A minute and a half=DURATION:PT1M30S']);
     expect(readings('It returned to profit after several quarters of losses.', '2024-03-14')).toEqual(['several quarters=DURATION:PXQ']);
     expect(readings('Three-quarters of voters agreed.', '2024-03-14')).toEqual([]);
+  });
+});
+
+describe('a month with no year (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    // No tense in the clause: the nearest occurrence, even when it lies ahead.
+    ['The third ferry sails each Friday from August 6.', 'August 6', '2024-08-06'],
+    ['The ferry sailed from August 6.', 'August 6', '2023-08-06'],
+    // A participle after a determiner is an adjective, not a past verb.
+    ['The dividend would be paid on a still unspecified date in January.', 'January', '2025-01'],
+    ['The dividend was paid in January.', 'January', '2024-01'],
+  ])('%s → %s = %s', (text, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('leaves a date that names a movement alone', () => {
+    expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
   });
 });

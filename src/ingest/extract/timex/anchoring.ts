@@ -40,7 +40,8 @@ export interface AnchorContext {
 
 // Words that put a clause in the future; news otherwise reports the recent past (irregular past forms count as past too).
 const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
-const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|[a-z]{3,}(?<!e)ed)\b/i;
+// A participle after a determiner ("a still unspecified date", "the revised plan") modifies a noun and is no past cue.
+const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|(?<!\b(?:a|an|the|its|his|her|their|our)\s+(?:[a-z]+ly\s+|still\s+|not\s+)?)[a-z]{3,}(?<!e)ed)\b/i;
 // A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
@@ -160,7 +161,7 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
   const gap = distance(nearest);
   // Far from the publication day either way: let the clause's tense pick the side.
   if (Math.abs(gap) > 61) {
-    const tense = clauseTense(context);
+    const tense = tenseCue(context);
     if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
     if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };
   }

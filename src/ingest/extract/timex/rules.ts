@@ -204,7 +204,7 @@ const CAR_MAKES =
 const CAR_MODEL = new RegExp(`^(?:-| )(?:(?:${CAR_MAKES})\\b|models?\\b|model-year\\b|(?:sedan|coupe|convertible|pickup|minivan|SUV|hatchback|roadster)s?\\b)`);
 
 // Capitalised words after a date that make it a name: "the March 23 Movement", "6th of October Bridge".
-const NAME_HEAD = /^(?:th|st|nd|rd)?[ -](?:Movement|Group|Alliance|Coalition|Front|Party|Brigades?|Revolution|Club|Committee|Organi[sz]ation|Bridge|Street|Avenue|Square|Stadium|Boulevard|University|Declaration|Manifesto|Accords?|Agreement|Uprising|Madness)\b/;
+const NAME_HEAD = /^(?:th|st|nd|rd)?[ -](?:Movement|Group|Alliance|Coalition|Front|Party|Brigades?|Revolution|Club|Committee|Organi[sz]ation|Bridge|Street|Avenue|Square|Stadium|Boulevard|University|Declaration|Manifesto|Accords?|Agreement|Uprising|Madness|Forces|Bloc|Camp)\b|^(?:th|st|nd|rd)?[ -](?:movement|alliance|coalition|bloc|camp|forces)\b/;
 
 /** Whether `index` opens a sentence (or the text): the only place a capital says nothing. */
 function isSentenceStart(text: string, index: number): boolean {

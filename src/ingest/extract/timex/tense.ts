@@ -32,6 +32,8 @@ const IRREGULAR_PAST = new Set([
   'taught', 'understood', 'woke', 'wore', 'arose', 'ate', 'forgot', 'froze', 'hid', 'hung', 'lay', 'lit', 'rang', 'rode', 'sang', 'sank', 'shook',
   'slid', 'spun', 'stuck', 'stung', 'swam', 'swept', 'tore', 'withdrew', 'overthrew', 'undertook', 'beat', 'heard', 'dealt', 'fed', 'bled', 'did',
 ]);
+// Past participles that end in neither -ed nor -en: "was to have begun Thursday".
+const IRREGULAR_PARTICIPLE = new Set(['begun', 'done', 'gone', 'run', 'won', 'sung', 'swum', 'drunk', 'sunk', 'spun', 'hung', 'come', 'become', 'met', 'held', 'left', 'set', 'put', 'cut', 'hit', 'shut', 'let']);
 // Present-tense verbs that announce a scheduled event: "the shop opens Saturday", "talks resume Monday".
 const SCHEDULE_PRESENT = new Set([
   'opens', 'begins', 'begin', 'starts', 'meets', 'meet', 'ends', 'closes', 'resumes', 'resume', 'arrives', 'arrive',
@@ -52,7 +54,7 @@ function isBaseVerbAfterModal(word: string | undefined): boolean {
 function isParticiple(raw: string | undefined): boolean {
   if (!raw) return false;
   const word = raw.toLowerCase();
-  return /^[a-z]+(?:ed|en)$/.test(raw) || IRREGULAR_PAST.has(word) || word === 'been';
+  return /^[a-z]+(?:ed|en)$/.test(raw) || IRREGULAR_PAST.has(word) || IRREGULAR_PARTICIPLE.has(word) || word === 'been';
 }
 
 const CHAIN_WORD = /^(?:be|been|being|have|not|never|also|still|already|just|soon|then|likely|probably|now|n't)$/;
