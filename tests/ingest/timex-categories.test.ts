@@ -183,6 +183,17 @@ describe('anaphoric days count from the day the story last named (published 2024
     expect(readings('The day after his death, crowds gathered.', published)).toEqual(['The day after=DATE:XXXX-XX-XX']);
   });
 
+  it('reads "in the morning" as a part of the day the sentence (or the one before) is about, else the publication day', () => {
+    expect(readings('Shares slid on Monday. Traders sold heavily in the morning.', published)).toContain('the morning=TIME:2024-03-11TMO');
+    expect(readings('The minister arrived in the afternoon.', published)).toEqual(['the afternoon=TIME:2024-03-14TAF']);
+    expect(readings('Volume in the morning session was thin.', published)).toEqual([]);
+  });
+
+  it('reads "the fiscal year" as the current one, and one said to have ended as a span', () => {
+    expect(readings('Earnings for the fiscal year will fall.', published)).toEqual(['the fiscal year=DATE:2024']);
+    expect(readings('Profit rose in the fiscal year ended June 30.', published)[0]).toBe('the fiscal year=DURATION:P1Y');
+  });
+
   it('reads "later in the day" as the day of the story', () => {
     expect(readings('Rebels attacked on Monday. Troops arrived later in the day.', published)).toContain('the day=DATE:2024-03-11');
   });

@@ -466,9 +466,10 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'financial-year',
-    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year)\b/gi,
+    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
     read: (m, context) => {
-      if (/full|current/i.test(m[0])) return { type: 'DATE', value: String(context.published.year) };
+      // "earnings for the fiscal year": the company's current fiscal year, named by the calendar year it is in.
+      if (/full|current/i.test(m[0]) || !/latest|end(?:ed|ing)/i.test(context.text.slice(m.index, m.index + m[0].length + 8))) return { type: 'DATE', value: String(context.published.year) };
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
       return { type: 'DURATION', value: 'P1Y' };
     },
@@ -747,6 +748,13 @@ export const TIMEX_RULES: TimexRule[] = [
       const clock = clockValue(m[1] ?? '', m[2], undefined);
       return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
     },
+  },
+  {
+    name: 'part-of-the-day',
+    // "placed orders in the morning", "talks resumed in the afternoon": a part of the day the sentence is about (or the
+    // day before's), the publication day when neither names one; "in the morning after the vote" counts from an event.
+    pattern: /(?<=\b(?:in|during|early in|late in|later in|earlier in) )the (morning|afternoon|evening)\b(?! (?:after|before|of|session|sessions|trade|trading|rush|edition|papers?|prayers?|services?|shift|news)\b)/gi,
+    read: (m, context) => ({ type: 'TIME', value: `${dayValue(context.published)}T${PART_OF_DAY[(m[1] ?? '').toLowerCase()]}`, dayless: true }),
   },
   {
     name: 'noon',
