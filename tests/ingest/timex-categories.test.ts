@@ -142,6 +142,7 @@ describe('sets', () => {
     ['Average daily output fell.'],
     ['Weekly wages rose.'],
     ['The daily trading volume halved.'],
+    ['Exports grew by 50 billion U.S. dollars annually.'],
   ])('a rate is no set: %s', (text) => {
     expect(readings(text, published)).toEqual([]);
   });

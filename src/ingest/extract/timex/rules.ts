@@ -231,7 +231,7 @@ function isRate(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (/\baverage\s+$/i.test(before)) return true;
   // The last few words of the clause before the adverb, without counts of time ("a 10-day festival held annually").
-  const clause = before.split(/[.;:!?,]|\b(?:and|but|while|which|who|that)\b/).pop() ?? '';
+  const clause = before.split(/[;:!?,]|\.(?=\s+[A-Z]|\s*$)|\b(?:and|but|while|which|who|that)\b/).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ').replace(/\b\d+[- ](?:days?|weeks?|months?|years?|hours?|minutes?|times?)\b/gi, '');
   return AMOUNT_BEFORE.test(words);
 }
