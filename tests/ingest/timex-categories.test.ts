@@ -126,8 +126,14 @@ describe('sets', () => {
     ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
     ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
     ['Flights leave on Tuesday nights.', 'Tuesday nights', 'XXXX-WXX-2TNI'],
+    ['Shops open on Saturday and Sunday mornings.', 'Saturday', 'XXXX-WXX-6TMO'],
+    ['Shops open on Saturday and Sunday mornings.', 'Sunday mornings', 'XXXX-WXX-7TMO'],
   ])('%s → %s = SET %s', (text, phrase, value) => {
     expect(extractTimexes(text, published).find((timex) => timex.text === phrase)).toEqual(expect.objectContaining({ type: 'SET', value }));
+  });
+
+  it('keeps coordinated weekdays dates when no plural makes them a set', () => {
+    expect(readings('He met them on Monday and Tuesday night.', published)).toEqual(['Monday=DATE:2024-03-11', 'Tuesday night=TIME:2024-03-12TNI']);
   });
 
   it('leaves newspaper titles and a financial "quarterly dividend" alone', () => {

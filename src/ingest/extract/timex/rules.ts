@@ -258,6 +258,8 @@ function isPublication(text: string, start: number, end: number): boolean {
   return /^[A-Z]/.test(word) && !isSentenceStart(text, wordStart) && /\b[Tt]he\s+(?:[A-Z][\w'-]*\s+){1,4}$/.test(text.slice(Math.max(0, start - 60), start));
 }
 
+const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
+
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
 export const TIMEX_RULES: TimexRule[] = [
   {
@@ -285,6 +287,8 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const weekday = weekdayNumber(m[2]);
       if (!weekday) return null;
+      // "Monday and Tuesday nights": both weekdays are the set the plural makes (rule weekday-set).
+      if (!m[1] && !m[3] && !m[6] && WEEKDAY_BEFORE_PLURAL_PART.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
       const month = monthNumber(m[3]);
       let day: CalendarDay;
       if (month && m[4]) {
@@ -862,11 +866,15 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'weekday-set',
     // "each Thursday", "every Monday", "on Mondays", "Tuesday nights": a weekly set (TIMEX3 XXXX-WXX-n).
-    pattern: new RegExp(`\\b(?:(?:[Ee]very|[Ee]ach) (${WEEKDAY})(?: (${DAY_PART}))?|(${WEEKDAY})s(?: (${DAY_PART})s?)?|(${WEEKDAY}) (${DAY_PART})s)\\b`, 'g'),
+    // "Monday and Tuesday nights": the plural is shared, and the first weekday is a set of nights too.
+    pattern: new RegExp(
+      `\\b(?:(?:[Ee]very|[Ee]ach) (${WEEKDAY})(?: (${DAY_PART}))?|(${WEEKDAY})s(?: (${DAY_PART})s?)?|(${WEEKDAY}) (${DAY_PART})s|(${WEEKDAY})(?=,? (?:and|or) (?:${WEEKDAY}) (${DAY_PART})s\\b))\\b`,
+      'g',
+    ),
     read: (m) => {
-      const weekday = weekdayNumber(m[1] ?? m[3] ?? m[5]);
+      const weekday = weekdayNumber(m[1] ?? m[3] ?? m[5] ?? m[7]);
       if (!weekday) return null;
-      const part = (m[2] ?? m[4] ?? m[6] ?? '').toLowerCase();
+      const part = (m[2] ?? m[4] ?? m[6] ?? m[8] ?? '').toLowerCase();
       return { type: 'SET', value: `XXXX-WXX-${weekday}${part ? `T${PART_OF_DAY[part]}` : ''}` };
     },
   },
