@@ -472,10 +472,11 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'financial-year',
     pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
     read: (m, context) => {
-      // "earnings for the fiscal year": the company's current fiscal year, named by the calendar year it is in.
-      if (/full|current/i.test(m[0]) || !/latest|end(?:ed|ing)/i.test(context.text.slice(m.index, m.index + m[0].length + 8))) return { type: 'DATE', value: String(context.published.year) };
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
-      return { type: 'DURATION', value: 'P1Y' };
+      // "the year ended Sept. 30": twelve months up to that day.
+      if (/^ end(?:ed|ing)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
+      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in.
+      return { type: 'DATE', value: String(context.published.year) };
     },
   },
   {
@@ -889,8 +890,9 @@ export const TIMEX_RULES: TimexRule[] = [
         if (/^[A-Z]/.test(m[3]) && !isSentenceStart(context.text, m.index)) return null;
         const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
         const atClauseEnd = /^\s*(?:[.,;:)"]|$)/.test(following);
-        // "his weekly address", "hourly earnings": TIMEX3 marks the adjective as a set too; "quarterly" and the rest of
-        // the financial vocabulary before a noun ("quarterly dividend") name a kind of figure, and TimeBank leaves them.
+        // "his weekly address", "daily talks": TIMEX3 marks the adjective as a set too; "quarterly" and the rest of
+        // the financial vocabulary before a noun ("quarterly dividend") name a kind of figure, and TimeBank leaves them;
+        // so do rates ("hourly wages", below).
         if (!atClauseEnd && !/^(?:annually|biannually)$/.test(adverb)) {
           if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives|tickets?|passes)\b/.test(following)) return null;
         }
