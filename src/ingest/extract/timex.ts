@@ -1,4 +1,4 @@
-import { type AnchorContext, type DocumentFocus, noteDate } from './timex/anchoring.js';
+import { type AnchorContext, type DocumentFocus, noteDate, sentenceAround } from './timex/anchoring.js';
 import { parseCalendarDay } from './timex/calendar.js';
 import { precisionOfValue } from './timex/date-range.js';
 import { TIMEX_RULES, type TimexRule } from './timex/rules.js';
@@ -32,8 +32,10 @@ export function extractTimexes(text: string, publishedAt: string): Timex[] {
         rule.pattern.lastIndex++;
         continue;
       }
-      // A dry read with a scratch focus tells which matches a rule would keep.
-      const trial = rule.read(match, { text, start: match.index, end: match.index + match[0].length, published, focus: {} });
+      // A dry read with a scratch focus tells which matches a rule would keep; the focus names a day so that
+      // anaphoric rules ("that same day") propose their match and decide on the real focus later.
+      const scratch: DocumentFocus = { lastDate: { year: published.year, month: published.month, day: published.day } };
+      const trial = rule.read(match, { text, start: match.index, end: match.index + match[0].length, published, focus: scratch });
       if (!trial) continue;
       const start = match.index + (trial.trimStart ?? 0);
       const end = match.index + match[0].length - (trial.trimEnd ?? 0);
@@ -50,14 +52,51 @@ export function extractTimexes(text: string, publishedAt: string): Timex[] {
 
   const focus: DocumentFocus = {};
   const timexes: Timex[] = [];
+  const dayless: { timex: Timex; earlierDay: string | undefined }[] = [];
   for (const candidate of chosen) {
     const context: AnchorContext = { text, start: candidate.start, end: candidate.end, published, focus };
     const reading = candidate.rule.read(candidate.match, context);
     if (!reading) continue;
-    timexes.push(toTimex(reading, candidate, text));
-    if (reading.type === 'DATE' || reading.type === 'TIME') noteDate(focus, reading.value);
+    const timex = toTimex(reading, candidate, text);
+    timexes.push(timex);
+    if (reading.dayless) dayless.push({ timex, earlierDay: focusDayNearby(focus, text, candidate.start) });
+    else if (reading.type === 'DATE' || reading.type === 'TIME') {
+      noteDate(focus, reading.value);
+      focus.lastDateAt = candidate.start;
+    }
+  }
+  for (const { timex, earlierDay } of dayless) {
+    const day = dayOfSentence(timex, timexes, text) ?? earlierDay;
+    if (day) timex.value = day + timex.value.slice(10);
   }
   return timexes;
+}
+
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}/;
+
+/** The last day the text named, when it was named in the sentence before: a story's day carries over one sentence, not further. */
+function focusDayNearby(focus: DocumentFocus, text: string, index: number): string | undefined {
+  const last = focus.lastDate;
+  if (!last?.month || !last.day || focus.lastDateAt === undefined) return undefined;
+  const previousSentence = sentenceAround(text, Math.max(0, sentenceAround(text, index).start - 2));
+  if (focus.lastDateAt < previousSentence.start) return undefined;
+  return `${String(last.year).padStart(4, '0')}-${String(last.month).padStart(2, '0')}-${String(last.day).padStart(2, '0')}`;
+}
+
+/** "The blast at 10 p.m. on a crowded street Saturday": a clock time's day is the one its sentence names, nearest first. */
+function dayOfSentence(clock: Timex, timexes: Timex[], text: string): string | undefined {
+  const sentence = sentenceAround(text, clock.start);
+  let best: { distance: number; day: string } | undefined;
+  for (const other of timexes) {
+    if (other === clock || other.start < sentence.start || other.end > sentence.end) continue;
+    const day = DAY_VALUE.exec(other.value)?.[0];
+    if (!day || (other.type !== 'DATE' && other.type !== 'TIME')) continue;
+    // A day after the clock counts unless a comma or a comparison parts them ("at 10 a.m., up from 124 yen late Monday").
+    if (other.start > clock.start && /,|\bfrom\b|\bthan\b/.test(text.slice(clock.end, other.start))) continue;
+    const distance = other.start > clock.start ? other.start - clock.end : clock.start - other.end;
+    if (!best || distance < best.distance) best = { distance, day };
+  }
+  return best?.day;
 }
 
 function toTimex(reading: TimexReading, candidate: Candidate, text: string): Timex {

@@ -1,3 +1,4 @@
+import { governingTime } from './tense.js';
 import {
   addDays,
   type CalendarDay,
@@ -15,6 +16,8 @@ export interface DocumentFocus {
   quarter?: { year: number; quarter: number };
   /** The last calendar date the text named, as finely as it was named: the antecedent of "that year", "the same day". */
   lastDate?: { year: number; month?: number; day?: number };
+  /** Where in the text the last date was named. */
+  lastDateAt?: number;
 }
 
 /** Remembers a DATE/TIME value as the antecedent for later anaphoric expressions. */
@@ -37,7 +40,8 @@ export interface AnchorContext {
 
 // Words that put a clause in the future; news otherwise reports the recent past (irregular past forms count as past too).
 const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
-const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|[a-z]{3,}(?<!e)ed)\b/i;
+// A participle after a determiner ("a still unspecified date", "the revised plan") modifies a noun and is no past cue.
+const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|(?<!\b(?:a|an|the|its|his|her|their|our)\s+(?:[a-z]+ly\s+|still\s+|not\s+)?)[a-z]{3,}(?<!e)ed)\b/i;
 // A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
 const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
@@ -62,6 +66,21 @@ export function tenseCue(context: AnchorContext): 'past' | 'future' | undefined 
   if (futureAfter >= 0 && (pastAfter < 0 || futureAfter < pastAfter)) return 'future';
   if (pastAfter >= 0) return 'past';
   return undefined;
+}
+
+/** Start and end offsets of the sentence holding `index`. */
+export function sentenceAround(text: string, index: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const boundary = (match.index ?? 0) + match[0].length;
+    if (boundary <= index) start = boundary;
+    else if ((match.index ?? 0) >= index) {
+      end = match.index ?? text.length;
+      break;
+    }
+  }
+  return { start, end };
 }
 
 function clauseBefore(text: string, start: number): string {
@@ -102,7 +121,34 @@ export function resolveWeekday(weekday: number, direction: Direction, context: A
   if (direction === 'next') return addDays(published, offsetForward || 7);
   if (offsetBack === 0) return published;
   if (direction === 'this') return addDays(published, offsetForward);
-  return clauseTense(context) === 'future' ? addDays(published, offsetForward) : addDays(published, -offsetBack);
+  return weekdayTense(context) === 'future' ? addDays(published, offsetForward) : addDays(published, -offsetBack);
+}
+
+// Verbs whose object is moved to a later day: "talks were adjourned until Tuesday" looks ahead.
+const POSTPONED = /\b(?:adjourned|postponed|delayed|deferred|extended|suspended|recessed|put off|pushed back|moved|rescheduled|closed|shut|halted|banned|barred|given|granted)\b/i;
+
+/**
+ * The side of the publication day a bare weekday falls on: the governing verb's tense and modality decide
+ * ("might resign Friday", "would be traveling Monday" look ahead); news defaults to the past.
+ */
+export function weekdayTense(context: AnchorContext): 'past' | 'future' {
+  const before = clauseBefore(context.text, context.start);
+  const after = clauseAfter(context.text, context.end, before);
+  // "as soon as Monday", "as early as next week": the earliest of what is still to come.
+  if (/\bas (?:soon|early) as\s+$/i.test(before)) return 'future';
+  let time = governingTime(before, after);
+  // "Ahead of Tuesday's vote, leaders met": a fronted phrase without a verb takes the tense of the clause after its comma.
+  if (time === undefined) {
+    const fronted = /^[^,.;!?]{0,40}, ([^.;!?]{0,80})/.exec(context.text.slice(context.end, context.end + 130));
+    if (fronted?.[1]) time = governingTime('', fronted[1]);
+  }
+  // "start voting ahead of Thursday's election": an event still awaited, unless a past verb governs.
+  if (time === undefined && /\b(?:ahead of|in the run-up to|in the lead-up to|on the eve of)\s+(?:[\w'-]+\s+){0,3}$/i.test(before)) return 'future';
+  // "effective Tuesday", "a match starting Thursday", "a summit opening Saturday": a start still to come.
+  if (time !== 'past' && /\b(?:effective|starting|beginning|opening|as of)(?: on| from)?\s+$/i.test(before)) return 'future';
+  // "have until Thursday", "were adjourned until Tuesday": a deadline ahead, unless a plain past verb ran up to it ("stayed until Tuesday").
+  if (/\b(?:until|till)\s+$/i.test(before) && (time !== 'past' || POSTPONED.test(before))) return 'future';
+  return time ?? 'past';
 }
 
 /** Resolves a month and day with no year to the occurrence nearest the publication day, leaning on tense when both are far. */
@@ -115,7 +161,7 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
   const gap = distance(nearest);
   // Far from the publication day either way: let the clause's tense pick the side.
   if (Math.abs(gap) > 61) {
-    const tense = clauseTense(context);
+    const tense = tenseCue(context);
     if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
     if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };
   }

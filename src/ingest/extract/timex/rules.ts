@@ -9,8 +9,10 @@ import {
   resolveMonthDay,
   resolveWeekday,
   shiftedPeriod,
+  tenseCue,
   yearOfBareQuarter,
 } from './anchoring.js';
+import { HOLIDAY_NAMES, holidayNamed, holidayOccurrence } from './holidays.js';
 import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
@@ -27,6 +29,13 @@ const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|Septemb
 const MONTH_ANY = `(?:${MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?)`;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** Lets each alternative also open a sentence: "last" → "[Ll]ast". */
+function capitalisable(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((word) => `[${(word[0] ?? '').toUpperCase()}${word[0] ?? ''}]${word.slice(1)}`)
+    .join('|');
+}
 const DAY_PART = '(?:morning|afternoon|evening|night)';
 const YEAR_DIGITS = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const WORD_YEAR =
@@ -189,6 +198,68 @@ function quarterEndingOn(context: AnchorContext): { year: number; quarter: numbe
 
 const SEASON_CODE: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
+const CAR_MAKES =
+  'Toyota|Honda|Ford|Chevrolet|Chevy|Nissan|BMW|Mercedes|Mercedes-Benz|Volkswagen|VW|Audi|Porsche|Ferrari|Jeep|Dodge|Chrysler|Cadillac|Buick|Lincoln|Pontiac|Subaru|Mazda|Hyundai|Kia|Volvo|Tesla|Lexus|Acura|Jaguar|Land Rover|Range Rover|Mitsubishi|Oldsmobile|Plymouth|Saab|Fiat|Peugeot|Renault|Citroen|Skoda|Opel|Rolls-Royce|Bentley|Lamborghini|Maserati|GMC|Suzuki|Harley-Davidson|Mustang|Corvette|Camaro|Civic|Camry|Corolla|Accord|Beetle';
+// After a year: a car make or model, or the word "model" itself.
+const CAR_MODEL = new RegExp(`^(?:-| )(?:(?:${CAR_MAKES})\\b|models?\\b|model-year\\b|(?:sedan|coupe|convertible|pickup|minivan|SUV|hatchback|roadster)s?\\b)`);
+
+// Capitalised words after a date that make it a name: "the March 23 Movement", "6th of October Bridge".
+const NAME_HEAD = /^(?:th|st|nd|rd)?[ -](?:Movement|Group|Alliance|Coalition|Front|Party|Brigades?|Revolution|Club|Committee|Organi[sz]ation|Bridge|Street|Avenue|Square|Stadium|Boulevard|University|Declaration|Manifesto|Accords?|Agreement|Uprising|Madness|Forces|Bloc|Camp)\b|^(?:th|st|nd|rd)?[ -](?:movement|alliance|coalition|bloc|camp|forces)\b/;
+
+/** Whether `index` opens a sentence (or the text): the only place a capital says nothing. */
+function isSentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?:]["')]*\s+|\n\s*|["(]\s*)$/.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** Whether the words right after a match make its date part of a name. */
+function opensName(context: AnchorContext, end: number): boolean {
+  return NAME_HEAD.test(context.text.slice(end, end + 24));
+}
+
+// Amounts measured per unit of time: "average daily volume", "weekly output", "hourly wage".
+const RATE_NOUN =
+  /^ (?:[a-z-]+ )?(?:volumes?|turnover|output|production|sales|trading|earnings|wages?|pay|income|revenues?|profits?|dividends?|rates?|consumption|intake|capacity|limits?|allowances?|quotas?|doses?|rations?|spending|budgets?|costs?|fees?|rents?|prices?|averages?|totals?|amounts?|flows?|supply|demand|deficits?|losses|gains|interest|salary|salaries|payments?|repayments?|instal(?:l)?ments?|declines?|jumps?|rises?|increases?|drops?|falls?|growth|changes?|claims)\b/;
+// Words that make a quantity of what precedes a frequency adverb: "grow 8% annually", "10,000 units annually", "doubling annually".
+const AMOUNT_BEFORE = /(?:\d|%|\bper ?cent\b|\b(?:million|billion|trillion|thousand|hundred|dozen)\b|\b(?:doubl|tripl|quadrupl|halv|grow|grew|grown|rise|rises|rising|rose|risen|increas|decreas|fall|falls|falling|fell|fallen|declin|expand|gain|compound|climb|jump|drop|shrink|shrank)\w*)/i;
+
+/**
+ * Whether a frequency word at [start, end) expresses a rate (an amount per unit of time) rather than a recurring time:
+ * TIMEX3 does not mark the time unit of a rate, as it does not mark the "per hour" of a speed.
+ */
+function isRate(text: string, start: number, end: number): boolean {
+  if (RATE_NOUN.test(text.slice(end, end + 32))) return true;
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (/\baverage\s+$/i.test(before)) return true;
+  // The last few words of the clause before the adverb, without counts of time ("a 10-day festival held annually").
+  const clause = before.split(/[;:!?,]|\.(?=\s+[A-Z]|\s*$)|\b(?:and|but|while|which|who|that)\b/).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-4).join(' ').replace(/\b\d+[- ](?:days?|weeks?|months?|years?|hours?|minutes?|times?)\b/gi, '');
+  return AMOUNT_BEFORE.test(words);
+}
+
+// What a newspaper does: "the daily said", "the Kommersant daily reported".
+const PRESS_VERB = /^ (?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|added|echoed|warned|noted|claimed|published|carried|ran|pointed|found|revealed|commented|stated|headlined|quoting|citing|reporting)\b/;
+// Kinds of newspaper: "the business daily", "a government daily".
+const PRESS_KIND = /^(?:business|economic|financial|national|government|leading|radical|official|state-run|state|independent|local|popular|conservative|liberal|respected|tabloid|influential|regional|[A-Z][a-z]+-language|mass-circulation)$/;
+
+/**
+ * Whether "daily", "weekly" or "monthly" at [start, end) is the noun for a newspaper or magazine: "the daily said",
+ * "the Haaretz daily", "the business daily reported".
+ */
+function isPublication(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 16);
+  if (PRESS_VERB.test(after)) return true;
+  // With a noun after it, the word is an adjective ("the daily grind"); a preposition or a stop leaves it a noun.
+  if (/^ [a-z]/.test(after) && !/^ (?:in|on|at|of|which|that|and|but|for|from|with|by|to|[a-z]+ed)\b/.test(after)) return false;
+  const before = /(?:^|\s)([\w'-]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
+  const word = before?.[1] ?? '';
+  const wordStart = before ? start - before[0].trimStart().length : start;
+  if (PRESS_KIND.test(word) || /^(?:the|a|an)$/i.test(word)) return true;
+  // A name right before it ("the Kommersant daily"), not a word that opens the sentence.
+  return /^[A-Z]/.test(word) && !isSentenceStart(text, wordStart) && /\b[Tt]he\s+(?:[A-Z][\w'-]*\s+){1,4}$/.test(text.slice(Math.max(0, start - 60), start));
+}
+
+const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
+
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
 export const TIMEX_RULES: TimexRule[] = [
   {
@@ -210,12 +281,14 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'weekday',
     pattern: new RegExp(
-      `\\b(?:(last|next|this|this past|this coming|early|late|the previous|the preceding|the prior|the following|the next) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
+      `\\b(?:(${capitalisable('last|next|this|this past|this coming|early|late|the previous|the preceding|the prior|the following|the next')}) )?(${WEEKDAY})(?:,? (${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)?(?: (${DAY_PART}))?\\b`,
       'g',
     ),
     read: (m, context) => {
       const weekday = weekdayNumber(m[2]);
       if (!weekday) return null;
+      // "Monday and Tuesday nights": both weekdays are the set the plural makes (rule weekday-set).
+      if (!m[1] && !m[3] && !m[6] && WEEKDAY_BEFORE_PLURAL_PART.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
       const month = monthNumber(m[3]);
       let day: CalendarDay;
       if (month && m[4]) {
@@ -245,6 +318,7 @@ export const TIMEX_RULES: TimexRule[] = [
       const month = monthNumber(m[2]);
       const dayOfMonth = Number(m[3]);
       if (!month || dayOfMonth < 1 || dayOfMonth > 31) return null;
+      if (!m[4] && opensName(context, m.index + m[0].length)) return null;
       const day = m[4] ? { year: Number(m[4]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       if (!isValidDay(day.year, day.month, day.day)) return null;
       const reading: TimexReading = { type: 'DATE', value: dayValue(day) };
@@ -259,7 +333,7 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const month = monthNumber(m[1]);
       const dayOfMonth = parseOrdinal(m[2] ?? '');
-      if (!month || !dayOfMonth) return null;
+      if (!month || !dayOfMonth || (!m[3] && opensName(context, m.index + m[0].length))) return null;
       const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
     },
@@ -272,6 +346,7 @@ export const TIMEX_RULES: TimexRule[] = [
       const dayOfMonth = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : parseOrdinal(m[1] ?? '');
       if (!month || !dayOfMonth || dayOfMonth > 31) return null;
       if (month === 5 && !m[3] && !/^\d/.test(m[1] ?? '')) return null;
+      if (!m[3] && opensName(context, m.index + m[0].length)) return null;
       const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
     },
@@ -304,6 +379,10 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const month = monthNumber(m[3]);
       if (!month) return null;
+      // "the Million Man March", "the Women's March", "March Madness": a month inside a capitalised name is none.
+      const wordBefore = /([A-Z][\w']*)\s+$/.exec(context.text.slice(Math.max(0, m.index - 20), m.index))?.[1];
+      if (!m[1] && !m[2] && wordBefore && !isSentenceStart(context.text, m.index - wordBefore.length - 1) && !/^(?:In|By|Since|Until|Till|From|To|Through|During|Before|After|Early|Late|Mid|Last|Next|This|Each|Every|Of|On)$/.test(wordBefore)) return null;
+      if (opensName(context, m.index + m[0].length)) return null;
       // "May" alone is usually the verb; only take it with a modifier or after a preposition.
       if (month === 5 && !m[1] && !m[2] && !/\b(?:in|of|since|until|till|by|from|to|through|during|before|after|early|late|mid-?)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index)))
         return null;
@@ -383,17 +462,21 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'relative-decade',
     pattern: /\b(?:the (last|past|previous|next|coming) decade|this decade)\b/gi,
     read: (m, context) => {
+      // "over the past decade", "for the next decade": ten years running up to (or from) now, a span as "the past two years" is.
+      if (m[1] && /\b(?:over|for|throughout|within)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index))) return { type: 'DURATION', value: 'P10Y' };
       const decade = Math.floor(context.published.year / 10) + (/last|past|previous/i.test(m[1] ?? '') ? -1 : /next|coming/i.test(m[1] ?? '') ? 1 : 0);
       return { type: 'DATE', value: String(decade) };
     },
   },
   {
     name: 'financial-year',
-    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year)\b/gi,
+    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
     read: (m, context) => {
-      if (/full|current/i.test(m[0])) return { type: 'DATE', value: String(context.published.year) };
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
-      return { type: 'DURATION', value: 'P1Y' };
+      // "the year ended Sept. 30": twelve months up to that day.
+      if (/^ end(?:ed|ing)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
+      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in.
+      return { type: 'DATE', value: String(context.published.year) };
     },
   },
   {
@@ -423,22 +506,66 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'holiday',
-    // Only as a time ("on Christmas Eve", "before Christmas"), not as a modifier ("Christmas presents").
-    pattern: /(?<=\b(?:on|at|before|after|by|until|till|over|since|for|this|last|next|of) )(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Halloween|Valentine's Day)\b(?![- ][A-Za-z])|\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve))(?=[.,;])/g,
+    // "Easter Island", "a Christmas tree", "Easter eggs" name things, not days.
+    pattern: new RegExp(`\\b(${HOLIDAY_NAMES})(?:,? (${YEAR_DIGITS}))?\\b(?![- ](?:Island|Islands|Rising|[Tt]rees?|[Cc]ards?|[Ee]ggs?|[Cc]arols?|[Pp]resents?|[Gg]ifts?|[Ll]ights|[Dd]ecorations)\\b)`, 'g'),
     read: (m, context) => {
-      const name = (m[1] ?? m[2] ?? '').toLowerCase();
-      const [month, day] = name.includes('eve') && name.includes('new') ? [12, 31] : name.includes('new year') ? [1, 1] : name.includes('christmas eve') ? [12, 24] : name.includes('christmas') ? [12, 25] : name.includes('independence') ? [7, 4] : name.includes('halloween') ? [10, 31] : [2, 14];
-      return { type: 'DATE', value: dayValue(resolveMonthDay(month as number, day as number, context)) };
+      const holiday = holidayNamed(m[1] ?? '');
+      if (!holiday) return null;
+      // "on Christmas Eve in 2000": the year after "in" is its own expression but still places the holiday.
+      const yearAfter = /^ (?:in|of) (\d{4})\b/.exec(context.text.slice(m.index + m[0].length, m.index + m[0].length + 9))?.[1];
+      const year = m[2] ?? yearAfter;
+      const day = holidayOccurrence(holiday, context.published, tenseCue(context), year ? Number(year) : undefined);
+      if (!day) return null;
+      // A month-long holiday (Ramadan) is named by the month that holds most of it.
+      if (holiday.length > 1) {
+        const middle = addDays(day, Math.floor(holiday.length / 2));
+        return { type: 'DATE', value: formatMonth(middle.year, middle.month) };
+      }
+      return { type: 'DATE', value: dayValue(day) };
+    },
+  },
+  {
+    name: 'day-around-event',
+    // "the day after his death", "the night before the vote": a day counted from an event; TimeML marks "the day after".
+    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b)/gi,
+    read: (m, context) => {
+      const trimStart = /^on /i.test(m[0]) ? 3 : 0;
+      const last = context.focus.lastDate;
+      const unit = (m[1] ?? '').toLowerCase();
+      // The event's day is unknown here; the story's last-named day is the best guess only when it was the same day's story.
+      if (!last?.day || !last.month) return { type: unit === 'day' ? 'DATE' : 'TIME', value: unit === 'day' ? 'XXXX-XX-XX' : `XXXX-XX-XXT${PART_OF_DAY[unit]}`, trimStart };
+      // "after Oct. 12, the day before the crash": in apposition to a date just named, the phrase restates that date.
+      const appositive = context.focus.lastDateAt !== undefined && /^(?:[^,.;!?]|\.(?!\s+[A-Z])){1,24},\s*$/.test(context.text.slice(context.focus.lastDateAt, m.index));
+      const day = addDays({ year: last.year, month: last.month, day: last.day }, appositive ? 0 : /after/i.test(m[2] ?? '') ? 1 : -1);
+      return unit === 'day' ? { type: 'DATE', value: dayValue(day), trimStart } : { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}`, trimStart };
+    },
+  },
+  {
+    name: 'later-in-the-day',
+    // "later in the day", "earlier in the day": the day the story is about.
+    pattern: /(?<=\b(?:later|earlier|late|early) in )the day\b/gi,
+    read: (_m, context) => {
+      const last = context.focus.lastDate;
+      const day = last?.day && last.month ? { year: last.year, month: last.month, day: last.day } : context.published;
+      return { type: 'DATE', value: dayValue(day) };
     },
   },
   {
     name: 'anaphoric-period',
     // "that year", "the same day", "the following month", "the previous week": relative to the last date the text named (TimeML anchoring).
     pattern:
-      /\b(?:(?:later|earlier) )?(that|the same|the following|the next|the previous|the preceding|the prior) (day|week|month|quarter|year)\b(?!-|'s| (?:or so|ago|earlier|later|before|after|of)\b)/gi,
+      /\b(?:(?:later|earlier) )?(that same|that very|the very same|that|the same|the following|the next|the previous|the preceding|the prior) (day|week|month|quarter|year|morning|afternoon|evening|night)\b(?!-|'s| (?:or so|ago|earlier|later|before|after|of)\b)/gi,
     read: (m, context) => {
       const relation = (m[1] ?? '').toLowerCase();
       const unit = (m[2] ?? '').toLowerCase();
+      // "the next morning", "that same night": a part of the day the story last named, or of the one after or before it.
+      if (unit in PART_OF_DAY) {
+        const last = context.focus.lastDate;
+        if (!last?.day || !last.month) return null;
+        const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
+        const day = addDays({ year: last.year, month: last.month, day: last.day }, shift);
+        return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}` };
+      }
       // "the next year" usually counts from today ("over the next year"); only "the next day" is reliably anaphoric.
       if (relation === 'the next' && unit !== 'day') return null;
       const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
@@ -547,11 +674,15 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year',
     pattern: new RegExp(
-      `(?<![\\w$£€¥#.,/]|[^d]-)(?:(${EDGE})(?: |-))?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY|model year) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
+      `(?<![\\w$£€¥#.,/]|[^d]-)(?:(${EDGE})(?: |-))?(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY) ?)?(${YEAR_DIGITS})(?![\\w%/]|[.,]\\d|-\\d| ?(?:percent|per cent|points?|people|persons|troops|soldiers|tonnes|tons|metres|meters|feet|km|kilometers|miles|yuan|dollars|euros|pounds|marks|francs|yen|rupees|members|workers|votes|cases|units|shares|cars|barrels|hectares|acres|deaths|[A-Z]{3}\\b))`,
       'g',
     ),
     read: (m, context) => {
       const year = Number(m[3]);
+      // "a 1998 Toyota Camry", "the 2024 model": a car's model year names the model, not a time.
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      const before = context.text.slice(Math.max(0, m.index - 12), m.index);
+      if (CAR_MODEL.test(after) || /\bmodel[- ]year\s*$/i.test(before)) return null;
       // Bare four-digit numbers far from the story's time are usually counts.
       if (!m[1] && !m[2] && (year < 1800 || year > context.published.year + 30)) return null;
       const edge = m[1] ?? '';
@@ -612,7 +743,7 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], m[3]);
       const day = dayOfPhrase(m[4], context);
-      return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}` } : null;
+      return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}`, dayless: !m[4] } : null;
     },
   },
   {
@@ -620,16 +751,25 @@ export const TIMEX_RULES: TimexRule[] = [
     pattern: /\b(\d{1,2}):?(\d{2}) ?(?:GMT|UTC|local time|hours? (?:GMT|local time))\b/g,
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], undefined);
-      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}` } : null;
+      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
     },
+  },
+  {
+    name: 'part-of-the-day',
+    // "placed orders in the morning", "talks resumed in the afternoon": a part of the day the sentence is about (or the
+    // day before's), the publication day when neither names one; "in the morning after the vote" counts from an event.
+    pattern: /(?<=\b(?:in|during|early in|late in|later in|earlier in) )the (morning|afternoon|evening)\b(?! (?:after|before|of|session|sessions|trade|trading|rush|edition|papers?|prayers?|services?|shift|news)\b)/gi,
+    read: (m, context) => ({ type: 'TIME', value: `${dayValue(context.published)}T${PART_OF_DAY[(m[1] ?? '').toLowerCase()]}`, dayless: true }),
   },
   {
     name: 'noon',
     pattern: new RegExp(`\\b(?:(${WEEKDAY}|${DAY_WORD}) )?(noon|midnight)(?: (${WEEKDAY}|${DAY_WORD}))?\\b`, 'gi'),
     read: (m, context) => {
+      // "High Noon", "Midnight Express": a capitalised noon inside a sentence is a title.
+      if (/^[A-Z]/.test(m[2] ?? '') && !isSentenceStart(context.text, m.index + m[0].indexOf(m[2] ?? ''))) return null;
       const day = dayOfPhrase(m[1] ?? m[3], context);
       if (!day) return null;
-      return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}` };
+      return { type: 'TIME', value: `${dayValue(day)}T${/noon/i.test(m[2] ?? '') ? '12:00' : '24:00'}`, dayless: !m[1] && !m[3] };
     },
   },
   {
@@ -673,17 +813,21 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'duration',
     pattern: new RegExp(
-      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further|trading|business|working))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?(?: or (?:so|more|longer|two|three))?`,
+      `\\b(?:(${DURATION_MOD}) )?(?:(the|its|their|his|her) )?(?:(past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full|same|preceding|ensuing|further|additional|another) )?(?:(${DURATION_MOD}) )?(${QUANTITY})(?: (?:more|full|straight|consecutive|successive|long|whole|additional|further|trading|business|working))?[- ](${TIME_UNIT})s?\\b(?:-(?:long|old))?( and a half)?(?: or (?:so|more|longer|two|three))?`,
       'gi',
     ),
     read: (m, context) => {
       const quantityWord = (m[5] ?? '').toLowerCase();
       const unit = unitKey(m[6] ?? '');
+      // "60 Minutes", "48 Hours": a capitalised unit inside a sentence is a title.
+      if (/^[A-Z]/.test(m[6] ?? '') && !isSentenceStart(context.text, m.index + m[0].indexOf(m[6] ?? ''))) return null;
       if ((quantityWord === 'a' || quantityWord === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (unit === 'quarter' && !/^\d|^(?:two|three|four|five|six|seven|eight|several|a few|few)$/.test(quantityWord)) return null;
       if (/^\d{4}$/.test(quantityWord)) return null;
-      const amount = parseQuantity(quantityWord);
-      const value = durationValue(amount, unit);
+      const whole = parseQuantity(quantityWord);
+      // "a minute and a half": the half is of the unit just named.
+      const amount = m[7] && whole !== undefined ? whole + 0.5 : whole;
+      const value = amount !== undefined && m[7] && unit === 'minute' ? `PT${whole}M30S` : amount !== undefined && m[7] && unit === 'hour' ? `PT${whole}H30M` : durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
       // "Islam will one day be…": after a modal, "one day" means some day in the future.
@@ -693,7 +837,7 @@ export const TIMEX_RULES: TimexRule[] = [
       if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
-      if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following))) return null;
+      if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
@@ -721,14 +865,38 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'weekday-set',
+    // "each Thursday", "every Monday", "on Mondays", "Tuesday nights": a weekly set (TIMEX3 XXXX-WXX-n).
+    // "Monday and Tuesday nights": the plural is shared, and the first weekday is a set of nights too.
+    pattern: new RegExp(
+      `\\b(?:(?:[Ee]very|[Ee]ach) (${WEEKDAY})(?: (${DAY_PART}))?|(${WEEKDAY})s(?: (${DAY_PART})s?)?|(${WEEKDAY}) (${DAY_PART})s|(${WEEKDAY})(?=,? (?:and|or) (?:${WEEKDAY}) (${DAY_PART})s\\b))\\b`,
+      'g',
+    ),
+    read: (m) => {
+      const weekday = weekdayNumber(m[1] ?? m[3] ?? m[5] ?? m[7]);
+      if (!weekday) return null;
+      const part = (m[2] ?? m[4] ?? m[6] ?? m[8] ?? '').toLowerCase();
+      return { type: 'SET', value: `XXXX-WXX-${weekday}${part ? `T${PART_OF_DAY[part]}` : ''}` };
+    },
+  },
+  {
     name: 'set',
-    pattern: new RegExp(`\\b(?:(?:every|each) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|yearly|nightly))\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:every|each) (other )?(${TIME_UNIT}|morning|night|evening|weekend)|(daily|weekly|monthly|yearly|nightly|hourly|annually|quarterly|biannually))\\b`, 'gi'),
     read: (m, context) => {
       if (m[3]) {
         const adverb = m[3].toLowerCase();
-        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', nightly: 'P1D', hourly: 'PT1H' };
-        // Adjective uses ("a daily newspaper") are not time expressions; only take the adverb at a clause end.
-        if (!/^\s*(?:[.,;:)"]|$)/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) return null;
+        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P1Q', nightly: 'P1D', hourly: 'PT1H', biannually: 'P6M' };
+        // "the Daily Telegraph", "The Weekly Standard": titles.
+        if (/^[A-Z]/.test(m[3]) && !isSentenceStart(context.text, m.index)) return null;
+        const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+        const atClauseEnd = /^\s*(?:[.,;:)"]|$)/.test(following);
+        // "his weekly address", "daily talks": TIMEX3 marks the adjective as a set too; "quarterly" and the rest of
+        // the financial vocabulary before a noun ("quarterly dividend") name a kind of figure, and TimeBank leaves them;
+        // so do rates ("hourly wages", below).
+        if (!atClauseEnd && !/^(?:annually|biannually)$/.test(adverb)) {
+          if (!/^(?:daily|weekly|monthly|hourly|nightly)$/.test(adverb) || !/^ [a-z]/.test(following) || /^ (?:newspaper|paper|news|bread|life|lives|tickets?|passes)\b/.test(following)) return null;
+        }
+        if (isRate(context.text, m.index, m.index + m[0].length) || isPublication(context.text, m.index, m.index + m[0].length)) return null;
         return { type: 'SET', value: values[adverb] ?? 'P1D' };
       }
       const unit = (m[2] ?? '').toLowerCase();

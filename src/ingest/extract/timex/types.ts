@@ -22,4 +22,6 @@ export interface TimexReading {
   /** Trim the extent: characters to drop from the start / end of the match. */
   trimStart?: number;
   trimEnd?: number;
+  /** A clock time whose words name no day ("at 10 p.m."): dated later on the day its sentence is about. */
+  dayless?: boolean;
 }

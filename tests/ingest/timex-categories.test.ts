@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { extractTimexes } from '../../src/ingest/extract/timex.js';
+
+/** Each error category seen on unseen news, pinned with made-up sentences of the same kind. */
+
+function valueOf(text: string, publishedAt: string, phrase: string): string | undefined {
+  return extractTimexes(text, publishedAt).find((timex) => timex.text === phrase)?.value;
+}
+
+function readings(text: string, publishedAt: string): string[] {
+  return extractTimexes(text, publishedAt).map((timex) => `${timex.text}=${timex.type}:${timex.value}`);
+}
+
+describe('a bare weekday takes its week from the governing verb (published Thursday 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    // Past: a past verb governs, or nothing does (news reports what happened).
+    ['United beat Chelsea on Saturday.', 'Saturday', '2024-03-09'],
+    ['Ahead of Tuesday\'s vote, party leaders met in private.', 'Tuesday', '2024-03-12'],
+    ['Police arrested three men Saturday.', 'Saturday', '2024-03-09'],
+    ['The mayor said Tuesday that he plans to resign.', 'Tuesday', '2024-03-12'],
+    ['Rebels seized the town on Monday and are now holding it.', 'Monday', '2024-03-11'],
+    ['The minister, who arrived Monday, will leave next week.', 'Monday', '2024-03-11'],
+    ['Crowds gathered in the square next to the palace on Sunday.', 'Sunday', '2024-03-10'],
+    ['The launch was to have taken place on Tuesday.', 'Tuesday', '2024-03-12'],
+    ['The service was to have begun on Tuesday.', 'Tuesday', '2024-03-12'],
+    ['Negotiators stayed until Tuesday.', 'Tuesday', '2024-03-12'],
+    // Future: a modal, a plan, a schedule.
+    ['He might resign on Friday.', 'Friday', '2024-03-15'],
+    ['She would be traveling to Rome on Monday.', 'Monday', '2024-03-18'],
+    ['As soon as Monday, the bill could pass the Senate.', 'Monday', '2024-03-18'],
+    ['The bill could pass as soon as Monday, aides said.', 'Monday', '2024-03-18'],
+    ['The talks were adjourned until Tuesday.', 'Tuesday', '2024-03-19'],
+    ['Voters have until Sunday to register.', 'Sunday', '2024-03-17'],
+    ['The vote will be held on Monday.', 'Monday', '2024-03-18'],
+    ['The shop next to the station opens Saturday.', 'Saturday', '2024-03-16'],
+    ['The envoy is due to arrive Monday.', 'Monday', '2024-03-18'],
+    ['Troops will embark Friday and 600 others on Tuesday.', 'Tuesday', '2024-03-19'],
+    // A possessive weekday names the day of a noun's event; a present state ("is far below") does not place it.
+    ['Shares are now far below Tuesday\'s close.', 'Tuesday', '2024-03-12'],
+    ['The bonds are convertible at a premium over Monday\'s price.', 'Monday', '2024-03-11'],
+    ['Friday\'s vote is still expected to pass.', 'Friday', '2024-03-15'],
+    ['Monday\'s summit is due to open in Rome.', 'Monday', '2024-03-18'],
+    ['The museum is open Monday.', 'Monday', '2024-03-18'],
+    ['A four-day match starting Saturday decides the title.', 'Saturday', '2024-03-16'],
+  ])('%s → %s = %s', (text, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('reads a capitalised "Last Thursday" as the Thursday a week before, not today', () => {
+    expect(valueOf('Last Thursday\'s game was close.', published, 'Last Thursday')).toBe('2024-03-07');
+  });
+});
+
+describe('a clock time without a day is dated on the day its sentence is about (published Thursday 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it('takes the day named in the same sentence, before or after the clock', () => {
+    expect(valueOf('On Saturday, the bomb exploded at 10 p.m. near the market.', published, '10 p.m.')).toBe('2024-03-09T22:00');
+    expect(valueOf('The ferry left at 6:30 a.m. on a calm sea Tuesday.', published, '6:30 a.m.')).toBe('2024-03-12T06:30');
+    expect(valueOf('Fighting resumed yesterday; shelling stopped at noon.', published, 'noon')).toBe('2024-03-13T12:00');
+  });
+
+  it('carries the day of the sentence before, but no further', () => {
+    expect(valueOf('The fire broke out on Saturday. It was put out at 10 p.m.', published, '10 p.m.')).toBe('2024-03-09T22:00');
+    expect(valueOf('Talks began on March 2. Nothing came of them. The quake struck at 1:24 p.m.', published, '1:24 p.m.')).toBe('2024-03-14T13:24');
+  });
+
+  it('does not take a day named for comparison after a comma', () => {
+    expect(valueOf('The dollar stood at 125 yen at 10 a.m., up from 124 yen late Monday.', published, '10 a.m.')).toBe('2024-03-14T10:00');
+  });
+
+  it('keeps the publication day when the story names no other', () => {
+    expect(valueOf('The market opens at 9:30 a.m.', published, '9:30 a.m.')).toBe('2024-03-14T09:30');
+  });
+});
+
+describe('holidays fall on their computed days', () => {
+  it.each([
+    ['Families gathered for Thanksgiving.', '2023-12-01', 'Thanksgiving', '2023-11-23'],
+    ['He will attend Easter mass.', '2024-03-14', 'Easter', '2024-03-31'],
+    ['Pilgrims walked on Good Friday.', '1998-04-15', 'Good Friday', '1998-04-10'],
+    ['Voters go to the polls on Election Day.', '2024-10-20', 'Election Day', '2024-11-05'],
+    ['They will meet on Christmas Day.', '2024-03-14', 'Christmas Day', '2024-12-25'],
+    ['Churches were bombed on Christmas Eve in 2000.', '2005-12-16', 'Christmas Eve', '2000-12-24'],
+    ['Shops will close for Eid al-Fitr.', '2024-03-14', 'Eid al-Fitr', '2024-04-10'],
+    // A month-long feast is named by the month holding most of it: Ramadan 1417 ran from 10 January 1997.
+    ['During Ramadan, Muslims fast from dawn to dusk.', '1997-01-20', 'Ramadan', '1997-01'],
+    ['During Ramadan, Muslims fast from dawn to dusk.', '2024-03-01', 'Ramadan', '2024-03'],
+  ])('%s (published %s) → %s = %s', (text, published, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('leaves names that merely contain a holiday alone', () => {
+    expect(readings('He sailed to Easter Island and bought a Christmas tree.', '2024-03-14')).toEqual([]);
+  });
+});
+
+describe('decades and centuries (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['Prices doubled a decade ago.', 'a decade ago', 'DATE:201'],
+    ['Prices rose over the past decade.', 'the past decade', 'DURATION:P10Y'],
+    ['In the last decade, the city grew.', 'the last decade', 'DATE:201'],
+    ['The firm grew fast in the late 1980s.', 'the late 1980s', 'DATE:198'],
+    ['The bridge dates from the 19th century.', 'the 19th century', 'DATE:18'],
+  ])('%s → %s = %s', (text, phrase, typed) => {
+    const timex = extractTimexes(text, published).find((candidate) => candidate.text === phrase);
+    expect(`${timex?.type}:${timex?.value}`).toBe(typed);
+  });
+
+  it('marks "the late 1980s" as the end of the decade', () => {
+    expect(extractTimexes('The firm grew fast in the late 1980s.', published)[0]?.mod).toBe('END');
+  });
+});
+
+describe('sets', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['The prize is awarded annually to young writers.', 'annually', 'P1Y'],
+    ['The committee meets every week.', 'every week', 'P1W'],
+    ['In his weekly address, the president spoke of jobs.', 'weekly', 'P1W'],
+    ['Guards patrol the wall hourly.', 'hourly', 'PT1H'],
+    ['The board meets quarterly.', 'quarterly', 'P1Q'],
+    ['A ten-day fair is held annually in the town.', 'annually', 'P1Y'],
+    ['Trains run every other day.', 'every other day', 'P2D'],
+    ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
+    ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
+    ['Flights leave on Tuesday nights.', 'Tuesday nights', 'XXXX-WXX-2TNI'],
+    ['Shops open on Saturday and Sunday mornings.', 'Saturday', 'XXXX-WXX-6TMO'],
+    ['Shops open on Saturday and Sunday mornings.', 'Sunday mornings', 'XXXX-WXX-7TMO'],
+  ])('%s → %s = SET %s', (text, phrase, value) => {
+    expect(extractTimexes(text, published).find((timex) => timex.text === phrase)).toEqual(expect.objectContaining({ type: 'SET', value }));
+  });
+
+  it('keeps coordinated weekdays dates when no plural makes them a set', () => {
+    expect(readings('He met them on Monday and Tuesday night.', published)).toEqual(['Monday=DATE:2024-03-11', 'Tuesday night=TIME:2024-03-12TNI']);
+  });
+
+  it('leaves newspaper titles and a financial "quarterly dividend" alone', () => {
+    expect(readings('The Daily Mail said the quarterly dividend would rise.', published)).toEqual([]);
+  });
+
+  // TIMEX3 leaves the time unit of a rate unmarked, as it leaves the "per hour" of a speed.
+  it.each([
+    ['Revenue should grow 12% annually.'],
+    ['The mill turns out 5,000 tonnes annually.'],
+    ['The chain has been doubling its stores annually.'],
+    ['Average daily output fell.'],
+    ['Weekly wages rose.'],
+    ['The daily trading volume halved.'],
+    ['Exports grew by 50 billion U.S. dollars annually.'],
+  ])('a rate is no set: %s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
+
+  it.each([
+    ['The mob had left by then, the Jayakarta daily said.'],
+    ['The daily said the mob had left.'],
+    ['The Kestrel daily attributed the leak to an aide.'],
+    ['He told the business daily that prices would fall.'],
+    ['It was the first time, according to the weekly which broke the story.'],
+    ['Borrowers\' monthly repayments will be capped.'],
+  ])('a newspaper, a kind of ticket or a payment is no set: %s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
+
+  it('still reads the adverb and the adjective of a recurring event', () => {
+    expect(readings('The paper is printed daily.', published)).toEqual(['daily=SET:P1D']);
+    expect(readings('It is a daily occurrence.', published)).toEqual(['daily=SET:P1D']);
+    expect(readings('Trains run twice daily and buses hourly.', published)).toEqual(['daily=SET:P1D', 'hourly=SET:PT1H']);
+  });
+});
+
+describe('anaphoric days count from the day the story last named (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it('reads "that same day", "the next morning" and "the day after his death" against the named day', () => {
+    expect(readings('He was shot on March 3. Police came that same day.', published)).toContain('that same day=DATE:2024-03-03');
+    expect(readings('He was shot on March 3. The next morning, he fled.', published)).toContain('The next morning=TIME:2024-03-04TMO');
+    expect(readings('He died on March 3. The day after his death, crowds gathered.', published)).toContain('The day after=DATE:2024-03-04');
+  });
+
+  it('reads "the day before …" in apposition to a date as that date', () => {
+    expect(readings('Prices rose after March 2, the day before the election.', published)).toContain('the day before=DATE:2024-03-02');
+    expect(readings('Prices rose after Feb. 12, the day before the election.', published)).toContain('the day before=DATE:2024-02-12');
+    expect(readings('He died on March 3. Later, the day before the funeral, crowds gathered.', published)).toContain('the day before=DATE:2024-03-02');
+    expect(readings('He died on March 3. The day before the funeral, crowds gathered.', published)).toContain('The day before=DATE:2024-03-02');
+  });
+
+  it('leaves the day unresolved when no day was named before', () => {
+    expect(readings('The day after his death, crowds gathered.', published)).toEqual(['The day after=DATE:XXXX-XX-XX']);
+  });
+
+  it('reads "in the morning" as a part of the day the sentence (or the one before) is about, else the publication day', () => {
+    expect(readings('Shares slid on Monday. Traders sold heavily in the morning.', published)).toContain('the morning=TIME:2024-03-11TMO');
+    expect(readings('The minister arrived in the afternoon.', published)).toEqual(['the afternoon=TIME:2024-03-14TAF']);
+    expect(readings('Volume in the morning session was thin.', published)).toEqual([]);
+  });
+
+  it('reads "the fiscal year" as the current one, and one said to have ended as a span', () => {
+    expect(readings('Earnings for the fiscal year will fall.', published)).toEqual(['the fiscal year=DATE:2024']);
+    expect(readings('Profit rose in the fiscal year ended June 30.', published)[0]).toBe('the fiscal year=DURATION:P1Y');
+  });
+
+  it('reads "later in the day" as the day of the story', () => {
+    expect(readings('Rebels attacked on Monday. Troops arrived later in the day.', published)).toContain('the day=DATE:2024-03-11');
+  });
+});
+
+describe('names that look like times are not times', () => {
+  const published = '2024-03-14';
+  it.each([
+    ['He told 60 Minutes that he would run.'],
+    ['They watched High Noon on television.'],
+    ['The March 23 Movement rebels seized the town.'],
+    ['Police kept order during the Million Man March.'],
+    ['He drove a 1998 Toyota Camry to the border.'],
+    ['The 2024 models sold well.'],
+  ])('%s', (text) => {
+    expect(readings(text, published)).toEqual([]);
+  });
+
+  it('still reads the month and the year where they are times', () => {
+    expect(readings('Sales rose in March, and in 1998 they fell.', published)).toEqual(['March=DATE:2024-03', '1998=DATE:1998']);
+  });
+});
+
+describe('durations with a half and vague counts of quarters', () => {
+  it('reads "a minute and a half" and "several quarters of losses"', () => {
+    expect(readings('A minute and a half later, the pilot called.', '2024-03-14')).toEqual(['A minute and a half=DURATION:PT1M30S']);
+    expect(readings('It returned to profit after several quarters of losses.', '2024-03-14')).toEqual(['several quarters=DURATION:PXQ']);
+    expect(readings('Three-quarters of voters agreed.', '2024-03-14')).toEqual([]);
+  });
+});
+
+describe('a month with no year (published 2024-03-14)', () => {
+  const published = '2024-03-14';
+  it.each([
+    // No tense in the clause: the nearest occurrence, even when it lies ahead.
+    ['The third ferry sails each Friday from August 6.', 'August 6', '2024-08-06'],
+    ['The ferry sailed from August 6.', 'August 6', '2023-08-06'],
+    // A participle after a determiner is an adjective, not a past verb.
+    ['The dividend would be paid on a still unspecified date in January.', 'January', '2025-01'],
+    ['The dividend was paid in January.', 'January', '2024-01'],
+  ])('%s → %s = %s', (text, phrase, value) => {
+    expect(valueOf(text, published, phrase)).toBe(value);
+  });
+
+  it('leaves a date that names a movement alone', () => {
+    expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
+  });
+});
