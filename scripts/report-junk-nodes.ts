@@ -6,7 +6,7 @@
 // (4) organisations whose acronym-only node stands beside the full-named node of its initials (MRTA, Tupac Amaru Revolutionary Movement);
 // and, to see what a user sees, the most mentioned organisations of the corpus's busiest week.
 import { openDatabase } from '../src/db/database.js';
-import { initials, isAcronym } from '../src/ingest/extract/entity-clusters.js';
+import { initials, isAcronym, readsAsPersonName } from '../src/ingest/extract/entity-clusters.js';
 import { nameKey } from '../src/graph/names.js';
 
 const dataDir = process.argv[2];
@@ -29,17 +29,28 @@ const shortAcronym = (name: string) => isAcronym(name) && letters(name).length <
 
 // (1) An acronym on a person is never the person's; on an organisation, it should be the initials of one of its names.
 const personAcronyms = people.filter((person) => person.aliases.some(shortAcronym) && !shortAcronym(person.name));
+// On an organisation, it should be the initials of one of its names, and that name no person's: "Unnur Steinsson"
+// (whose surname the graph knows as a person's) is no "US".
+const surnames = new Set(people.flatMap((person) => person.aliases.map((name) => nameKey(name).split(' ').at(-1)!)));
 const organizationAcronyms = organizations.filter((organization) => {
   const fullNames = organization.aliases.filter((name) => nameKey(name).includes(' '));
+  const ofInstitution = fullNames.filter((name) => !(readsAsPersonName(name) && surnames.has(nameKey(name).split(' ').at(-1)!)));
   const acronyms = organization.aliases.filter(shortAcronym);
-  return fullNames.length > 0 && acronyms.some((acronym) => !fullNames.some((name) => initials(name) === letters(acronym)));
+  return fullNames.length > 0 && acronyms.some((acronym) => !ofInstitution.some((name) => initials(name) === letters(acronym)));
 });
 console.log(`(1) people holding an acronym: ${personAcronyms.length}`);
 for (const person of personAcronyms.sort((a, b) => b.mentions - a.mentions).slice(0, 25))
   console.log(`    ${person.name} [${person.aliases.filter(shortAcronym).join(', ')}] ${person.mentions} mentions`);
-console.log(`    organisations holding an acronym that is none of their names' initials: ${organizationAcronyms.length}`);
+console.log(`    organisations holding an acronym that is the initials of none of their names, or only of a name ending in a person's surname: ${organizationAcronyms.length}`);
 for (const organization of organizationAcronyms.sort((a, b) => b.mentions - a.mentions).slice(0, 25))
   console.log(`    ${organization.name} [${organization.aliases.filter(shortAcronym).join(', ')}] ${organization.mentions} mentions`);
+
+// Where the most mentioned acronyms went: "US" should be the United States' government, "AFP" the agency.
+const acronymHolders = await query<{ text: string; name: string; mentions: number }>(
+  `SELECT m.text, o.name, count(*)::int AS mentions FROM "OrganizationMention" m JOIN "Organization" o ON o.id = m."organizationId"
+     WHERE m.text ~ '^[A-Z][A-Z.&]{1,7}$' AND o."nameKey" <> lower(replace(m.text, '.', '')) GROUP BY m.text, o.id ORDER BY mentions DESC LIMIT 12`,
+);
+console.log(`    acronym mentions stored on a node of another name: ${acronymHolders.map((row) => `${row.text} → ${row.name} ${row.mentions}`).join('; ')}`);
 
 // (2) Agencies: a source per wire agency, of kind NEWS_AGENCY.
 const agencies = /\b(xinhua|agence france|afp|reuters|associated press|itar-tass|tass|interfax|kyodo|dpa|upi|ansa|efe|irna|mena|anadolu|yonhap|bernama|antara|wafa|jiji|ria|petra|kuna|sana|qna|wam|spa)\b/i;
