@@ -6,8 +6,9 @@
 // (4) organisations whose acronym-only node stands beside the full-named node of its initials (MRTA, Tupac Amaru Revolutionary Movement);
 // and, to see what a user sees, the most mentioned organisations of the corpus's busiest week.
 import { openDatabase } from '../src/db/database.js';
-import { initials, isAcronym, readsAsPersonName } from '../src/ingest/extract/entity-clusters.js';
+import { initials, isAcronym } from '../src/ingest/extract/entity-clusters.js';
 import { nameKey } from '../src/graph/names.js';
+import { organizationKindOf } from '../src/ingest/extract/article-facts.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) {
@@ -24,14 +25,23 @@ const withAliases = (table: 'Person' | 'Organization', alias: string, owner: str
 const people = await withAliases('Person', 'PersonAlias', 'personId', 'PersonMention');
 const organizations = await withAliases('Organization', 'OrganizationAlias', 'organizationId', 'OrganizationMention');
 
+/**
+ * "Unnur Steinsson", "George W. Bush": two to four capitalised words or initials, none of them an acronym or a
+ * particle, and no word that says what kind of institution it is ("Tokai Bank").
+ */
+const readsAsPersonName = (name: string) => {
+  const words = name.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && organizationKindOf(name) === 'OTHER' &&
+    words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)$/u.test(word));
+};
 const letters = (acronym: string) => acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
 const shortAcronym = (name: string) => isAcronym(name) && letters(name).length <= 6;
 
 // (1) An acronym on a person is never the person's; on an organisation, it should be the initials of one of its names.
 const personAcronyms = people.filter((person) => person.aliases.some(shortAcronym) && !shortAcronym(person.name));
 // On an organisation, it should be the initials of one of its names, and that name no person's: "Unnur Steinsson"
-// (whose surname the graph knows as a person's) is no "US".
-const surnames = new Set(people.flatMap((person) => person.aliases.map((name) => nameKey(name).split(' ').at(-1)!)));
+// (whose surname the graph knows as a person's: a person goes by "Steinsson" alone) is no "US".
+const surnames = new Set(people.flatMap((person) => person.aliases.filter((name) => !nameKey(name).includes(' ') && !isAcronym(name)).map(nameKey)));
 const organizationAcronyms = organizations.filter((organization) => {
   const fullNames = organization.aliases.filter((name) => nameKey(name).includes(' '));
   const ofInstitution = fullNames.filter((name) => !(readsAsPersonName(name) && surnames.has(nameKey(name).split(' ').at(-1)!)));
