@@ -200,6 +200,14 @@ for (const kind of databaseKinds) {
       expect(await organizationsNamed('Kyodo')).toHaveLength(1);
     });
 
+    it('makes a source a news agency once an article says it is one, under the name it had', async () => {
+      await store(wire({ sources: [{ name: 'Ritzau', kind: 'OTHER' }] }));
+      const second = await store(wire({ sources: [{ name: 'Ritzau', kind: 'NEWS_AGENCY' }] }));
+      await store(wire({ sources: [{ name: 'Ritzau', kind: 'PUBLISHER' }] }));
+      expect(second.created.sources).toBe(0);
+      expect((await sourcesNamed('Ritzau')).map((source) => [source.name, source.kind])).toEqual([['Ritzau', 'NEWS_AGENCY']]);
+    });
+
     it('finds one source under "EU" and "European Union"', async () => {
       await store(wire({ sources: [{ name: 'EU', kind: 'INTERNATIONAL_ORGANIZATION' }] }));
       const second = await store(wire({ sources: [{ name: 'European Union', kind: 'INTERNATIONAL_ORGANIZATION' }] }));
