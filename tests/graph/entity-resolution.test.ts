@@ -200,6 +200,22 @@ for (const kind of databaseKinds) {
       expect(await organizationsNamed('Kyodo')).toHaveLength(1);
     });
 
+    it('never lets an acronym join an organisation named like a person, whichever comes first ("US", "Birna Kristjansson")', async () => {
+      await store(wire({ organizations: [{ name: 'US' }] }));
+      await store(wire({ organizations: [{ name: 'Birna Kristjansson' }] }));
+      await store(wire({ organizations: [{ name: 'Halla Gudmundsson' }] }));
+      await store(wire({ organizations: [{ name: 'HG' }] }));
+      for (const [person, acronym] of [['Birna Kristjansson', 'US'], ['Halla Gudmundsson', 'HG']] as const) {
+        const [named] = await organizationsNamed(person);
+        expect(named!.name).toBe(person);
+        expect((await organizationsNamed(acronym)).map((organization) => organization.id)).not.toContain(named!.id);
+      }
+      // An institution's initials still find it: "Halla Gudmundsson" above is no reason to refuse them.
+      await store(wire({ organizations: [{ name: 'Nordic Fisheries Council' }] }));
+      const second = await store(wire({ organizations: [{ name: 'NFC' }] }));
+      expect(second.created.organizations).toBe(0);
+    });
+
     it('makes a source a news agency once an article says it is one, under the name it had', async () => {
       await store(wire({ sources: [{ name: 'Ritzau', kind: 'OTHER' }] }));
       const second = await store(wire({ sources: [{ name: 'Ritzau', kind: 'NEWS_AGENCY' }] }));

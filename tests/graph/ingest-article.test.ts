@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { ingestDocument } from '../../src/graph/ingest-article.js';
+import { nameKey } from '../../src/graph/names.js';
 
 let storyNumber = 0;
 const story = (text: string, publishedAt = '2006-11-28') => {
@@ -19,6 +20,22 @@ for (const kind of databaseKinds) {
     afterAll(async () => database?.dispose());
 
     const ingest = (text: string) => ingestDocument(database.prisma, story(text));
+    const where = (name: string) => ({ aliases: { some: { key: nameKey(name) } } });
+    const organizationsNamed = (name: string) => database.prisma.organization.findMany({ where: where(name), include: { mentions: true } });
+
+    it('keeps "US" the United States: a place, and the government where the text names it, never an organisation "US"', async () => {
+      await ingest(
+        'Beijing warned the US against arms sales to Taiwan. "We hope the US administration and the Congress will handle the issue with caution," the spokesman said. ' +
+          'The US government has expressed support for the policy. A sailor was taken into custody by US military authorities, US television reported.',
+      );
+      await ingest('The US trade envoy arrived in Hanoi on Tuesday for talks with US business leaders and Vietnamese officials.');
+      expect(await organizationsNamed('US')).toEqual([]);
+      const unitedStates = await database.prisma.place.findMany({ where: { name: 'United States' }, include: { mentions: true } });
+      expect(unitedStates).toHaveLength(1);
+      expect(unitedStates[0]!.mentions.filter((mention) => mention.text === 'US').length).toBeGreaterThanOrEqual(6);
+      const government = await organizationsNamed('US government');
+      expect(government.map((organization) => organization.kind)).toEqual(['GOVERNMENT']);
+    });
 
     it('stores one source, a news agency, for an agency however each article describes it', async () => {
       await ingest("The dam burst at dawn, Serbia's official Tanjug news agency reported.");

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractEntities, type EntityMention } from '../../src/ingest/extract/entities.js';
+import { extractEntities, readsAsPersonName, type EntityMention } from '../../src/ingest/extract/entities.js';
 import { clusterEntities } from '../../src/ingest/extract/entity-clusters.js';
 import { tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
 
@@ -218,5 +218,13 @@ describe('one person under several names in one article', () => {
   it('leaves the weekday a statement is dated by out of the name ("Laurent Kabila Friday")', () => {
     expect(namesOf('Laurent Kabila')).toEqual(['Laurent Kabila', 'Kabila']);
     expect(clusters.some((cluster) => cluster.names.some((name) => name.endsWith('Friday')))).toBe(false);
+  });
+});
+
+describe('names that read as a person\'s', () => {
+  it('reads a name as a person\'s only without a word of an institution or a thing, or of common words', () => {
+    for (const name of ['Unnur Steinsson', 'George W. Bush', 'Jean-Pierre Raffarin', 'Gordon Brown']) expect(readsAsPersonName(name), name).toBe(true);
+    for (const name of ['United Nations', 'Human Rights Watch', 'Tokai Bank', 'Journalism Awards', 'Tamil Tigers', 'Golden Dawn', 'UN', 'Blair'])
+      expect(readsAsPersonName(name), name).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 import type { PlaceKind } from './gazetteer/curatedPlaces.js';
+import { normalizeWord } from '../ner/wordForms.js';
 import { splitLeadingTitle } from './person-titles.js';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
@@ -62,6 +63,38 @@ function nerModel(): NerModel {
   }
   return loadedModel;
 }
+
+/** Words that name what an institution, an event or a thing is: names with them are not people's ("Tokai Bank"). */
+const THING_WORDS = new Set([
+  'bank', 'corporation', 'company', 'group', 'league', 'association', 'party', 'union', 'council', 'committee', 'commission',
+  'ministry', 'agency', 'office', 'department', 'institute', 'university', 'college', 'school', 'hospital', 'airline', 'airlines',
+  'airways', 'motors', 'industries', 'international', 'foundation', 'fund', 'front', 'movement', 'army', 'forces', 'police',
+  'court', 'assembly', 'parliament', 'congress', 'senate', 'cup', 'award', 'awards', 'games', 'championship', 'championships',
+  'festival', 'club', 'times', 'post', 'news', 'press', 'daily', 'journal', 'radio', 'television', 'service', 'services',
+  'authority', 'organisation', 'organization', 'federation', 'alliance', 'brigade', 'brigades', 'area', 'province', 'region',
+  'district', 'city', 'island', 'islands', 'republic', 'kingdom', 'state', 'states', 'mountain', 'mountains', 'river', 'lake',
+  'sea', 'airport', 'port', 'station', 'center', 'centre', 'museum', 'church', 'mosque', 'temple', 'programme', 'program',
+  'project', 'plan', 'treaty', 'accord', 'agreement', 'summit', 'conference', 'index', 'exchange', 'market', 'cooperation',
+  'network', 'system', 'tower', 'square', 'street', 'road', 'hall', 'house', 'palace', 'park', 'stadium',
+]);
+
+/**
+ * "Unnur Steinsson", "George W. Bush", "Jean-Pierre Raffarin": two to four capitalised words or initials, no word
+ * that says what an institution or a thing is ("Tokai Bank", "Journalism Awards"), at most one word that running
+ * news often writes in lower case ("Human Rights Watch", "Golden Dawn" are made of them), and no such word in the
+ * plural last ("United Nations", "Tamil Tigers"). Such a name admits no acronym: its initials are a person's, and
+ * "US" is no one's.
+ */
+export function readsAsPersonName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)$/u.test(word) && !THING_WORDS.has(word.toLowerCase()))) return false;
+  const casing = nerModel().casing;
+  const common = words.map((word) => word.length > 2 && casing.habitOf(normalizeWord(word)) !== 'C' && casing.habitOf(normalizeWord(word)) !== '?');
+  if (common.filter(Boolean).length > 1) return false;
+  return !(common.at(-1) && /[^s]s$/.test(words.at(-1)!));
+}
+
 
 export function extractEntities(text: string): EntityMention[] {
   const model = nerModel();
