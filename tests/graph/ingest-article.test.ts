@@ -21,6 +21,7 @@ for (const kind of databaseKinds) {
 
     const ingest = (text: string) => ingestDocument(database.prisma, story(text));
     const where = (name: string) => ({ aliases: { some: { key: nameKey(name) } } });
+    const peopleNamed = (name: string) => database.prisma.person.findMany({ where: where(name), include: { mentions: true } });
     const organizationsNamed = (name: string) => database.prisma.organization.findMany({ where: where(name), include: { mentions: true } });
 
     it('keeps "US" the United States: a place, and the government where the text names it, never an organisation "US"', async () => {
@@ -35,6 +36,23 @@ for (const kind of databaseKinds) {
       expect(unitedStates[0]!.mentions.filter((mention) => mention.text === 'US').length).toBeGreaterThanOrEqual(6);
       const government = await organizationsNamed('US government');
       expect(government.map((organization) => organization.kind)).toEqual(['GOVERNMENT']);
+    });
+
+    it('stores "George W. Bush" as one person, even where the tagger read "the George W. Bush administration" as an organisation', async () => {
+      await ingest('The senator said the George W. Bush administration was slowly coming round to his view on the troop pullout.');
+      await ingest('President George W. Bush said on Monday that the talks would go on. Bush spoke in Riga.');
+      expect(await organizationsNamed('George W. Bush')).toEqual([]);
+      const people = await peopleNamed('George W. Bush');
+      expect(people).toHaveLength(1);
+      expect(new Set(people[0]!.mentions.map((mention) => mention.articleId)).size).toBe(2);
+    });
+
+    it('makes no person of a discourse word, a heading, a title alone or an aircraft', async () => {
+      await ingest(
+        'The deal will upgrade the air force\'s fleet of 40 F-4E Phantom aircraft, officials said. Lastly, she called on the authorities to welcome the refugees.\n\n' +
+          'Graphic: the route of the convoy.',
+      );
+      for (const name of ['F-4E Phantom', 'Lastly', 'Graphic']) expect(await peopleNamed(name), name).toEqual([]);
     });
 
     it('stores one source, a news agency, for an agency however each article describes it', async () => {

@@ -11,8 +11,10 @@ import { applySpanRules } from '../ner/spanRules.js';
 import { spansFromTags, type EntityType } from '../ner/tagset.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 import type { PlaceKind } from './gazetteer/curatedPlaces.js';
+import { nameKey } from '../../graph/names.js';
+import type { CasingHabit } from '../ner/lexicons.js';
 import { normalizeWord } from '../ner/wordForms.js';
-import { splitLeadingTitle } from './person-titles.js';
+import { isTitleOnly, splitLeadingTitle } from './person-titles.js';
 
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE';
 
@@ -96,6 +98,58 @@ export function readsAsPersonName(name: string): boolean {
 }
 
 
+/** "F-4E", "MiG-29", "AK-47", "C-130": a model's designation, which no word of a person's name is. */
+const MODEL_DESIGNATION = /^\p{L}{1,4}-?\d+\p{L}{0,3}$/u;
+/** After a leader's name, the words that make it stand for the leader's team ("the Bush administration"). */
+const LEADER_AFTER = /^\s+(?:administration|government|campaign|camp|era|presidency)\b/i;
+/** Of those, the ones a party or a movement does not have too ("the Khmer Rouge government"). */
+const PERSONAL_LEADER_AFTER = /^\s+(?:administration|campaign|presidency)\b/i;
+/** An article right before a word: "a Marine officer", "The Marine assigned to…" name no one. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:a|an|the)\s+$/iu;
+
+/** Before a word that opens a sentence, a line or a quotation. */
+const SENTENCE_OPENING = /(?:^|[.!?;:]["”’)]?\s+|\n\s*|["“]\s*)$/;
+
+/**
+ * The tagger's person mentions that name no one, and its organisation mentions that name a person:
+ * - a name with a model's designation in it is an aircraft, a weapon or a satellite ("F-4E Phantom", "Hercules C-130");
+ * - a title alone is no one's name ("Consul", "Sir");
+ * - a one-word "name" opening a sentence before a comma or a colon, or a word usually written in lower case, is a
+ *   discourse word or a heading ("Lastly, …", "Graphic: …"), and one after an article ("a Marine officer") a common
+ *   noun, unless the article names someone with that word or the word is usually capitalised;
+ * - an organisation named like a person ("George W. Bush", "Birna Kristjansson") is the person when the article
+ *   says so: a middle initial, "administration" after it, or its surname alone tagged as a person elsewhere.
+ */
+export function settlePersonMentions(text: string, mentions: EntityMention[]): EntityMention[] {
+  const casing = nerModel().casing;
+  const lone = new Set(mentions.filter((mention) => mention.kind === 'PERSON' && !/\s/.test(mention.text.trim())).map((mention) => nameKey(mention.text)));
+  for (const mention of mentions) {
+    if (mention.kind !== 'ORGANIZATION' || !readsAsPersonName(mention.text)) continue;
+    const words = mention.text.trim().split(/\s+/);
+    const middleInitial = words.slice(1, -1).some((word) => /^\p{Lu}\.$/u.test(word));
+    if (middleInitial || PERSONAL_LEADER_AFTER.test(text.slice(mention.end, mention.end + 20)) || lone.has(nameKey(words.at(-1)!))) mention.kind = 'PERSON';
+  }
+  const nameWords = new Set(
+    mentions
+      .filter((mention) => mention.kind === 'PERSON' && /\s/.test(mention.text.trim()))
+      .flatMap((mention) => {
+        const words = nameKey(mention.text).split(' ');
+        return [words[0]!, words.at(-1)!];
+      }),
+  );
+  return mentions.filter((mention) => {
+    if (mention.kind !== 'PERSON') return true;
+    const words = mention.text.trim().split(/\s+/);
+    if (words.some((word) => MODEL_DESIGNATION.test(word)) || isTitleOnly(mention.text)) return false;
+    if (words.length > 1 || nameWords.has(nameKey(mention.text))) return true;
+    const habit: CasingHabit = casing.habitOf(normalizeWord(mention.text.trim()));
+    if (habit === 'C') return true;
+    const after = text.slice(mention.end, mention.end + 20);
+    if (SENTENCE_OPENING.test(text.slice(Math.max(0, mention.start - 4), mention.start)) && (habit === 'L' || /^\s*[,:]/.test(after))) return false;
+    return !(ARTICLE_BEFORE.test(text.slice(Math.max(0, mention.start - 6), mention.start)) && !LEADER_AFTER.test(after) && !/^['’]s?\b/.test(after));
+  });
+}
+
 export function extractEntities(text: string): EntityMention[] {
   const model = nerModel();
   const sentences = splitIntoSentences(text, tokenizeNews(text));
@@ -125,5 +179,5 @@ export function extractEntities(text: string): EntityMention[] {
       } else mentions.push({ start, end, text: text.slice(start, end), kind, confidence });
     }
   });
-  return mentions;
+  return settlePersonMentions(text, mentions);
 }
