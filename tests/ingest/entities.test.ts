@@ -242,6 +242,14 @@ describe('person mentions that name no one, and organisation mentions that name 
     expect(kindsOf(settlePersonMentions(text, tagged))).toEqual([]);
   });
 
+  it('reads a "person" by the last word of its name as the institution, place or thing it is, and a word before "hospital" as no one', () => {
+    const text =
+      'The Premier Basketball League opened in the Jinhua Area on Friday. He won the Press Photography Awards. ' +
+      'Two men died in Wenling hospital, and Pablo Cruz lost.';
+    const tagged = mentionsIn(text, [['Basketball League', 'PERSON'], ['Jinhua Area', 'PERSON'], ['Press Photography Awards', 'PERSON'], ['Wenling', 'PERSON'], ['Pablo Cruz', 'PERSON']]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual(['ORGANIZATION:Basketball League', 'PLACE:Jinhua Area', 'PERSON:Pablo Cruz']);
+  });
+
   it('keeps people whose one-word mention looks like those: a surname the article names in full, a name usually capitalised', () => {
     const text = 'Condoleezza Rice flew to Riga. Rice, who met the envoy, said little. Smith, 45, was arrested. Sir Alex Ferguson smiled.';
     const tagged = mentionsIn(text, [['Condoleezza Rice', 'PERSON'], ['Rice', 'PERSON'], ['Smith', 'PERSON'], ['Sir Alex Ferguson', 'PERSON']]);

@@ -66,19 +66,31 @@ function nerModel(): NerModel {
   return loadedModel;
 }
 
-/** Words that name what an institution, an event or a thing is: names with them are not people's ("Tokai Bank"). */
-const THING_WORDS = new Set([
+/** The last words of institutions' names ("Basketball League", "Tokai Bank"). */
+const INSTITUTION_HEADS = new Set([
   'bank', 'corporation', 'company', 'group', 'league', 'association', 'party', 'union', 'council', 'committee', 'commission',
   'ministry', 'agency', 'office', 'department', 'institute', 'university', 'college', 'school', 'hospital', 'airline', 'airlines',
   'airways', 'motors', 'industries', 'international', 'foundation', 'fund', 'front', 'movement', 'army', 'forces', 'police',
-  'court', 'assembly', 'parliament', 'congress', 'senate', 'cup', 'award', 'awards', 'games', 'championship', 'championships',
-  'festival', 'club', 'times', 'post', 'news', 'press', 'daily', 'journal', 'radio', 'television', 'service', 'services',
-  'authority', 'organisation', 'organization', 'federation', 'alliance', 'brigade', 'brigades', 'area', 'province', 'region',
-  'district', 'city', 'island', 'islands', 'republic', 'kingdom', 'state', 'states', 'mountain', 'mountains', 'river', 'lake',
-  'sea', 'airport', 'port', 'station', 'center', 'centre', 'museum', 'church', 'mosque', 'temple', 'programme', 'program',
-  'project', 'plan', 'treaty', 'accord', 'agreement', 'summit', 'conference', 'index', 'exchange', 'market', 'cooperation',
-  'network', 'system', 'tower', 'square', 'street', 'road', 'hall', 'house', 'palace', 'park', 'stadium',
+  'assembly', 'parliament', 'congress', 'senate', 'club', 'federation', 'alliance', 'brigade', 'brigades', 'authority',
+  'organisation', 'organization', 'network', 'service', 'services', 'times', 'news', 'press', 'daily', 'journal', 'radio',
+  'television', 'museum', 'mosque', 'cooperation',
 ]);
+/** The last words of places' names ("Zhongguancun Area"). */
+const PLACE_HEADS = new Set([
+  'area', 'province', 'region', 'district', 'city', 'island', 'islands', 'republic', 'kingdom', 'mountain', 'mountains', 'river',
+  'airport', 'station', 'square', 'stadium', 'sea', 'port', 'palace', 'road',
+]);
+/** The last words of the names of events, prizes, agreements and other things ("Journalism Awards"). */
+const THING_HEADS = new Set([
+  'cup', 'award', 'awards', 'games', 'championship', 'championships', 'festival', 'programme', 'program', 'project', 'plan',
+  'treaty', 'accord', 'agreement', 'summit', 'conference', 'index', 'exchange', 'market', 'system',
+]);
+/** Words of things' names that are also people's surnames ("Stuart Hall", "Park Geun-hye"): no evidence alone. */
+const SURNAME_LIKE_HEADS = new Set(['court', 'hall', 'house', 'park', 'church', 'temple', 'post', 'street', 'lake', 'tower', 'state', 'states', 'center', 'centre']);
+const isThingWord = (word: string) => {
+  const lower = word.toLowerCase();
+  return INSTITUTION_HEADS.has(lower) || PLACE_HEADS.has(lower) || THING_HEADS.has(lower) || SURNAME_LIKE_HEADS.has(lower);
+};
 
 /**
  * "Unnur Steinsson", "George W. Bush", "Jean-Pierre Raffarin": two to four capitalised words or initials, no word
@@ -90,7 +102,7 @@ const THING_WORDS = new Set([
 export function readsAsPersonName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
-  if (!words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)$/u.test(word) && !THING_WORDS.has(word.toLowerCase()))) return false;
+  if (!words.every((word) => /^\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)$/u.test(word) && !isThingWord(word))) return false;
   const casing = nerModel().casing;
   const common = words.map((word) => word.length > 2 && casing.habitOf(normalizeWord(word)) !== 'C' && casing.habitOf(normalizeWord(word)) !== '?');
   if (common.filter(Boolean).length > 1) return false;
@@ -114,6 +126,8 @@ const SENTENCE_OPENING = /(?:^|[.!?;:]["”’)]?\s+|\n\s*|["“]\s*)$/;
  * The tagger's person mentions that name no one, and its organisation mentions that name a person:
  * - a name with a model's designation in it is an aircraft, a weapon or a satellite ("F-4E Phantom", "Hercules C-130");
  * - a title alone is no one's name ("Consul", "Sir");
+ * - a name whose last word says what it is of is that: an institution ("Basketball League"), a place ("Zhongguancun
+ *   Area"), or a thing the graph keeps no node of ("Journalism Awards"); a word before such a word ("Xinli hospital") too;
  * - a one-word "name" opening a sentence before a comma or a colon, or a word usually written in lower case, is a
  *   discourse word or a heading ("Lastly, …", "Graphic: …"), and one after an article ("a Marine officer") a common
  *   noun, unless the article names someone with that word or the word is usually capitalised;
@@ -141,7 +155,19 @@ export function settlePersonMentions(text: string, mentions: EntityMention[]): E
     if (mention.kind !== 'PERSON') return true;
     const words = mention.text.trim().split(/\s+/);
     if (words.some((word) => MODEL_DESIGNATION.test(word)) || isTitleOnly(mention.text)) return false;
-    if (words.length > 1 || nameWords.has(nameKey(mention.text))) return true;
+    if (words.length > 1) {
+      // "Basketball League", "Zhongguancun Area", "Journalism Awards": the last word says what the name is of.
+      const head = words.at(-1)!.toLowerCase();
+      if (INSTITUTION_HEADS.has(head)) mention.kind = 'ORGANIZATION';
+      else if (PLACE_HEADS.has(head)) mention.kind = 'PLACE';
+      else if (THING_HEADS.has(head)) return false;
+      if (mention.kind !== 'PERSON') delete mention.title;
+      return true;
+    }
+    if (nameWords.has(nameKey(mention.text))) return true;
+    // "Xinli hospital": the name of the institution or place the word after it is.
+    const nextWord = /^\s+(\p{Ll}+)/u.exec(text.slice(mention.end, mention.end + 30))?.[1];
+    if (nextWord && (INSTITUTION_HEADS.has(nextWord) || PLACE_HEADS.has(nextWord))) return false;
     const habit: CasingHabit = casing.habitOf(normalizeWord(mention.text.trim()));
     if (habit === 'C') return true;
     const after = text.slice(mention.end, mention.end + 20);
