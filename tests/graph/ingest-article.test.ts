@@ -24,7 +24,7 @@ for (const kind of databaseKinds) {
     const peopleNamed = (name: string) => database.prisma.person.findMany({ where: where(name), include: { mentions: true } });
     const organizationsNamed = (name: string) => database.prisma.organization.findMany({ where: where(name), include: { mentions: true } });
 
-    it('keeps "US" the United States: a place, and the government where the text names it, never an organisation "US"', async () => {
+    it('keeps "US" the United States: a place, and its government where the tagger read an institution, never an organisation "US"', async () => {
       await ingest(
         'Beijing warned the US against arms sales to Taiwan. "We hope the US administration and the Congress will handle the issue with caution," the spokesman said. ' +
           'The US government has expressed support for the policy. A sailor was taken into custody by US military authorities, US television reported.',

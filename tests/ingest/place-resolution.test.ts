@@ -210,17 +210,21 @@ describe("a country's abbreviation the tagger took for an organisation or a pers
     const start = text.indexOf(phrase, from);
     return { start, end: start + phrase.length, text: phrase, kind };
   };
-  const entities = [at('US', 'ORGANIZATION'), at('U.S.', 'PERSON'), at('UK', 'ORGANIZATION'), at('US', 'ORGANIZATION', 40), at('EU', 'ORGANIZATION'), at('AU', 'ORGANIZATION')];
+  const entities = [at('US', 'ORGANIZATION'), at('U.S.', 'PERSON'), at('UK', 'ORGANIZATION'), at('US', 'PERSON', 40), at('EU', 'ORGANIZATION'), at('AU', 'ORGANIZATION')];
   const resolved = resolveArticlePlaces({ text, entities }).entities;
-  const read = (phrase: string) => resolved.filter((entity) => entity.text === phrase).map((entity) => `${entity.kind} ${entity.placeName ?? ''}`.trim());
+  const read = (phrase: string) =>
+    resolved
+      .filter((entity) => entity.text === phrase)
+      .map((entity) => `${entity.kind} ${entity.placeName ?? entity.institution ?? ''}`.trim())
+      .sort();
 
-  it('is the country, never an organisation or anyone\'s initials', () => {
+  it('is the country, never anyone\'s initials', () => {
     expect(read('U.S.')).toEqual(['PLACE United States']);
-    expect(read('UK')).toEqual(['PLACE United Kingdom']);
     expect(read('US')).toEqual(['PLACE United States', 'PLACE United States']);
   });
 
-  it('is the government, named after the country, where the text says "administration" or "government"', () => {
+  it('taken for an organisation, is the country and its government: "UK" is the UK government, "US administration" named so', () => {
+    expect(read('UK')).toEqual(['ORGANIZATION UK government', 'PLACE United Kingdom']);
     expect(read('US administration')).toEqual(['ORGANIZATION']);
   });
 

@@ -32,6 +32,8 @@ export interface EntityMention {
    * institution is named after ("Kentucky State Police"). It is a mention of the place, never an event's place.
    */
   placeOnly?: true;
+  /** The institution an organisation mention stands for, when its text does not name it: "US" for "US government". */
+  institution?: string;
   // Where a place mention was resolved (place-resolution.ts); absent when no reading holds.
   gazetteerId?: string;
   placeName?: string;

@@ -58,7 +58,7 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
   // Longer names first, so "Biden" finds "Joe Biden" and "IDF" finds "Israel Defense Forces".
   const order = mentions.map((mention, index) => ({ mention, index })).sort((a, b) => b.mention.text.length - a.mention.text.length || a.index - b.index);
   for (const { mention, index } of order) {
-    const name = normalCaseName(mention.text);
+    const name = normalCaseName(mention.institution ?? mention.text);
     const key = nameKey(name);
     if (!key) continue;
     let cluster = byKindAndKey.get(`${mention.kind}|${key}`);

@@ -455,23 +455,26 @@ const governmentAfter = /^\s+(?:government|administration)\b/i;
 
 /**
  * A country's abbreviation the tagger took for an organisation or a person ("US", "U.S.", "UK"; never anyone's
- * initials): the country. Where the text means its government ("the US administration"), the organisation is the
- * government, named with its words, and the abbreviation a mention of the country in it (returned).
+ * initials) is a mention of the country. Taken for an organisation, it stands for the country's government too
+ * ("US mediator", "the US administration"): the organisation "US government", with the country mentioned in it
+ * (returned). Taken for a person, it is the country alone.
  */
 function readCountryAbbreviations(text: string, entities: EntityMention[]): EntityMention[] {
   const countries: EntityMention[] = [];
   for (const entity of entities) {
     if (entity.kind === 'PLACE' || !isAcronym(entity.text)) continue;
     if (!placeCandidates(entity.text).some((candidate) => candidate.place.kind === 'COUNTRY')) continue;
-    const government = entity.kind === 'ORGANIZATION' ? governmentAfter.exec(text.slice(entity.end, entity.end + 20)) : null;
-    if (government && !entities.some((other) => other.start >= entity.end && other.start < entity.end + government[0].length)) {
-      countries.push({ start: entity.start, end: entity.end, text: entity.text, kind: 'PLACE', placeOnly: true });
-      entity.end += government[0].length;
-      entity.text = text.slice(entity.start, entity.end);
+    if (entity.kind === 'PERSON') {
+      entity.kind = 'PLACE';
+      delete entity.title;
       continue;
     }
-    entity.kind = 'PLACE';
-    delete entity.title;
+    countries.push({ start: entity.start, end: entity.end, text: entity.text, kind: 'PLACE', placeOnly: true });
+    const government = governmentAfter.exec(text.slice(entity.end, entity.end + 20));
+    if (government && !entities.some((other) => other.start >= entity.end && other.start < entity.end + government[0].length)) {
+      entity.end += government[0].length;
+      entity.text = text.slice(entity.start, entity.end);
+    } else entity.institution = `${entity.text} government`;
   }
   return countries;
 }
