@@ -112,6 +112,16 @@ export function readsAsPersonName(name: string): boolean {
 }
 
 
+/**
+ * Whether an organisation's name lends its initials to an acronym. A name that reads as a person's two-word name
+ * does not ("Unnur Steinsson" is no "US"); longer names that read like people's are more often institutions named in
+ * another language ("Chama Cha Mapinduzi" is the CCM, "Reporters Sans Frontieres" the RSF), whose three-letter
+ * acronyms no person's initials are mistaken for.
+ */
+export function lendsInitials(name: string): boolean {
+  return !(readsAsPersonName(name) && name.trim().split(/\s+/).length === 2);
+}
+
 /** "F-4E", "MiG-29", "AK-47", "C-130": a model's designation, which no word of a person's name is. */
 const MODEL_DESIGNATION = /^\p{L}{1,4}-?\d+\p{L}{0,3}$/u;
 /** After a leader's name, the words that make it stand for the leader's team ("the Bush administration"). */
