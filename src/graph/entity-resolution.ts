@@ -5,6 +5,7 @@
 import type { ArticleFacts, FactKey, OrganizationFact, PersonFact } from './facts.js';
 import { nameKey } from './names.js';
 import { initials, isAcronym } from '../ingest/extract/entity-clusters.js';
+import { lendsInitials } from '../ingest/extract/entities.js';
 import { placeSkeleton } from '../ingest/ner/lexicons.js';
 
 /** A name and its lookup key, as `distinctNames` gives them. */
@@ -87,8 +88,9 @@ export function isAcronymName(name: string): boolean {
 export function organizationMatchKeys(name: string): { initialsKey: string | null; spellingKey: string | null } {
   const key = nameKey(name);
   if (!key.includes(' ') || isAcronymName(name)) return { initialsKey: null, spellingKey: null };
-  // Only a proper name has initials: "US newspaper" is a description, not "UN".
-  const properName = wordsOf(name).every((word) => /^\P{Ll}/u.test(word) || properNameParticles.has(word));
+  // Only a proper name has initials: "US newspaper" is a description, not "UN"; and only an institution's:
+  // "Unnur Steinsson", a person's name the tagger took for an organisation, is no "US".
+  const properName = wordsOf(name).every((word) => /^\P{Ll}/u.test(word) || properNameParticles.has(word)) && lendsInitials(name);
   const letters = nameKey(initials(name)).replace(/ /g, '');
   return { initialsKey: properName && letters.length >= 2 ? letters : null, spellingKey: spellingSkeleton(key) };
 }

@@ -220,8 +220,9 @@ WITH
     SELECT id, name, "nameKey", kind::"SourceKind", description, handle, "personId", "organizationId"
     FROM data, jsonb_to_recordset(d->'sources') AS x(id int, name text, "nameKey" text, kind text, description text, handle text, "personId" int, "organizationId" int)),
   known_sources AS (UPDATE "Source" s SET
-      "personId" = coalesce(s."personId", x."personId"), "organizationId" = coalesce(s."organizationId", x."organizationId"), handle = coalesce(s.handle, x.handle)
-    FROM data, jsonb_to_recordset(d->'knownSources') AS x(id int, "personId" int, "organizationId" int, handle text)
+      "personId" = coalesce(s."personId", x."personId"), "organizationId" = coalesce(s."organizationId", x."organizationId"), handle = coalesce(s.handle, x.handle),
+      kind = coalesce(x.kind::"SourceKind", s.kind)
+    FROM data, jsonb_to_recordset(d->'knownSources') AS x(id int, "personId" int, "organizationId" int, handle text, kind text)
     WHERE s.id = x.id),
   person_aliases AS (INSERT INTO "PersonAlias" ("personId", name, key, "surnameKey", "spellingKey")
     SELECT owner, name, key, "surnameKey", "spellingKey" FROM data, jsonb_to_recordset(d->'personAliases') AS x(owner int, name text, key text, "surnameKey" text, "spellingKey" text) ON CONFLICT DO NOTHING),
@@ -570,7 +571,9 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           });
           created.sources += 1;
         } else if (!rows.knownSources!.some((row) => (row as { id: number }).id === id)) {
-          rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null });
+          // A wire agency is one whichever article first named it otherwise ("Kyodo News" as a mere name).
+          const becomesAgency = source.kind === 'NEWS_AGENCY' && read.sources.some((row) => row.id === id && row.kind !== 'NEWS_AGENCY');
+          rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null, kind: becomesAgency ? 'NEWS_AGENCY' : null });
         }
         ids.set(source.key, id);
         for (const name of sourceNames) rows.sourceAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });

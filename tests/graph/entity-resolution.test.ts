@@ -200,6 +200,31 @@ for (const kind of databaseKinds) {
       expect(await organizationsNamed('Kyodo')).toHaveLength(1);
     });
 
+    it('never lets an acronym join an organisation named like a person, whichever comes first ("US", "Birna Kristjansson")', async () => {
+      await store(wire({ organizations: [{ name: 'US' }] }));
+      await store(wire({ organizations: [{ name: 'Birna Kristjansson' }] }));
+      await store(wire({ organizations: [{ name: 'Halla Gudmundsson' }] }));
+      await store(wire({ organizations: [{ name: 'HG' }] }));
+      for (const [person, acronym] of [['Birna Kristjansson', 'US'], ['Halla Gudmundsson', 'HG']] as const) {
+        const [named] = await organizationsNamed(person);
+        expect(named!.name).toBe(person);
+        expect((await organizationsNamed(acronym)).map((organization) => organization.id)).not.toContain(named!.id);
+      }
+      // An institution's initials still find it, and a longer name in another language is an institution's more often.
+      await store(wire({ organizations: [{ name: 'Nordic Fisheries Council' }] }));
+      expect((await store(wire({ organizations: [{ name: 'NFC' }] }))).created.organizations).toBe(0);
+      await store(wire({ organizations: [{ name: 'Chama Cha Wakulima' }] }));
+      expect((await store(wire({ organizations: [{ name: 'CCW' }] }))).created.organizations).toBe(0);
+    });
+
+    it('makes a source a news agency once an article says it is one, under the name it had', async () => {
+      await store(wire({ sources: [{ name: 'Ritzau', kind: 'OTHER' }] }));
+      const second = await store(wire({ sources: [{ name: 'Ritzau', kind: 'NEWS_AGENCY' }] }));
+      await store(wire({ sources: [{ name: 'Ritzau', kind: 'PUBLISHER' }] }));
+      expect(second.created.sources).toBe(0);
+      expect((await sourcesNamed('Ritzau')).map((source) => [source.name, source.kind])).toEqual([['Ritzau', 'NEWS_AGENCY']]);
+    });
+
     it('finds one source under "EU" and "European Union"', async () => {
       await store(wire({ sources: [{ name: 'EU', kind: 'INTERNATIONAL_ORGANIZATION' }] }));
       const second = await store(wire({ sources: [{ name: 'European Union', kind: 'INTERNATIONAL_ORGANIZATION' }] }));

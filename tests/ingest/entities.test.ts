@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractEntities, type EntityMention } from '../../src/ingest/extract/entities.js';
+import { extractEntities, readsAsPersonName, settlePersonMentions, type EntityMention } from '../../src/ingest/extract/entities.js';
 import { clusterEntities } from '../../src/ingest/extract/entity-clusters.js';
 import { tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
 
@@ -218,5 +218,61 @@ describe('one person under several names in one article', () => {
   it('leaves the weekday a statement is dated by out of the name ("Laurent Kabila Friday")', () => {
     expect(namesOf('Laurent Kabila')).toEqual(['Laurent Kabila', 'Kabila']);
     expect(clusters.some((cluster) => cluster.names.some((name) => name.endsWith('Friday')))).toBe(false);
+  });
+});
+
+/** The mentions of `text` the tagger is supposed to have found: each phrase where it first stands after the one before. */
+function mentionsIn(text: string, tagged: [string, EntityMention['kind']][]): EntityMention[] {
+  let from = 0;
+  return tagged.map(([phrase, kind]) => {
+    const start = text.indexOf(phrase, from);
+    if (start < 0) throw new Error(`"${phrase}" is not in the text after offset ${from}`);
+    from = start + phrase.length;
+    return { start, end: start + phrase.length, text: phrase, kind };
+  });
+}
+const kindsOf = (mentions: EntityMention[]) => mentions.map((mention) => `${mention.kind}:${mention.text}`);
+
+describe('person mentions that name no one, and organisation mentions that name a person', () => {
+  it('drops an aircraft or a weapon, a title alone, a discourse word, a heading and a common noun after an article', () => {
+    const text =
+      'The navy bought six F-4E Phantom jets and 300 AK-47 rifles. Consul said nothing. Lastly, she thanked the hosts.\n\n' +
+      'Graphic: the route of the convoy. A Marine officer was hurt.';
+    const tagged = mentionsIn(text, [['F-4E Phantom', 'PERSON'], ['AK-47', 'PERSON'], ['Consul', 'PERSON'], ['Lastly', 'PERSON'], ['Graphic', 'PERSON'], ['Marine', 'PERSON']]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual([]);
+  });
+
+  it('reads a "person" by the last word of its name as the institution, place or thing it is, and a word before "hospital" as no one', () => {
+    const text =
+      'The Premier Basketball League opened in the Jinhua Area on Friday. He won the Press Photography Awards. ' +
+      'Two men died in Wenling hospital, and Pablo Cruz lost.';
+    const tagged = mentionsIn(text, [['Basketball League', 'PERSON'], ['Jinhua Area', 'PERSON'], ['Press Photography Awards', 'PERSON'], ['Wenling', 'PERSON'], ['Pablo Cruz', 'PERSON']]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual(['ORGANIZATION:Basketball League', 'PLACE:Jinhua Area', 'PERSON:Pablo Cruz']);
+  });
+
+  it('keeps people whose one-word mention looks like those: a surname the article names in full, a name usually capitalised', () => {
+    const text = 'Condoleezza Rice flew to Riga. Rice, who met the envoy, said little. Smith, 45, was arrested. Sir Alex Ferguson smiled.';
+    const tagged = mentionsIn(text, [['Condoleezza Rice', 'PERSON'], ['Rice', 'PERSON'], ['Smith', 'PERSON'], ['Sir Alex Ferguson', 'PERSON']]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual(['PERSON:Condoleezza Rice', 'PERSON:Rice', 'PERSON:Smith', 'PERSON:Sir Alex Ferguson']);
+  });
+
+  it('makes a person of an organisation named like one when the article says so, and leaves institutions alone', () => {
+    const text =
+      'The senator said the George W. Bush administration had changed course. Her mother Birna Kristjansson won in 1979. ' +
+      '"I am speechless," Kristjansson said. The Khmer Rouge government fell, Human Rights Watch said, and Halla Gudmundsson was hired.';
+    const tagged = mentionsIn(text, [
+      ['George W. Bush', 'ORGANIZATION'], ['Birna Kristjansson', 'ORGANIZATION'], ['Kristjansson', 'PERSON'],
+      ['Khmer Rouge', 'ORGANIZATION'], ['Human Rights Watch', 'ORGANIZATION'], ['Halla Gudmundsson', 'ORGANIZATION'],
+    ]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual([
+      'PERSON:George W. Bush', 'PERSON:Birna Kristjansson', 'PERSON:Kristjansson',
+      'ORGANIZATION:Khmer Rouge', 'ORGANIZATION:Human Rights Watch', 'ORGANIZATION:Halla Gudmundsson',
+    ]);
+  });
+
+  it('reads a name as a person\'s only without a word of an institution or a thing, or of common words', () => {
+    for (const name of ['Unnur Steinsson', 'George W. Bush', 'Jean-Pierre Raffarin', 'Gordon Brown']) expect(readsAsPersonName(name), name).toBe(true);
+    for (const name of ['United Nations', 'Human Rights Watch', 'Tokai Bank', 'Journalism Awards', 'Tamil Tigers', 'Golden Dawn', 'UN', 'Blair'])
+      expect(readsAsPersonName(name), name).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { extractDocument, type ExtractedDocument } from '../../src/ingest/extrac
 import { toArticleFacts } from '../../src/ingest/extract/article-facts.js';
 import type { EntityMention } from '../../src/ingest/extract/entities.js';
 import { placeByGazetteerId } from '../../src/ingest/extract/gazetteer.js';
-import { countryOfPublisher, homeTownOfPublisher } from '../../src/ingest/extract/place-resolution.js';
+import { countryOfPublisher, homeTownOfPublisher, resolveArticlePlaces } from '../../src/ingest/extract/place-resolution.js';
 import { readDocumentFile } from '../../src/ingest/formats/index.js';
 import { readAfp } from '../support/afp.js';
 
@@ -202,4 +202,34 @@ describe('the TR-News development set, scored by the shared scorer', () => {
     expect(number(/geo_acc161=([\d.]+)/), report).toBeGreaterThanOrEqual(0.85);
     expect(number(/over all gold toponyms: acc@161km ([\d.]+)/), report).toBeGreaterThanOrEqual(0.7);
   }, 120_000);
+});
+
+describe("a country's abbreviation the tagger took for an organisation or a person", () => {
+  const text = 'The US administration met U.S. envoys and the UK team. US troops left, the EU and the AU said.';
+  const at = (phrase: string, kind: EntityMention['kind'], from = 0): EntityMention => {
+    const start = text.indexOf(phrase, from);
+    return { start, end: start + phrase.length, text: phrase, kind };
+  };
+  const entities = [at('US', 'ORGANIZATION'), at('U.S.', 'PERSON'), at('UK', 'ORGANIZATION'), at('US', 'PERSON', 40), at('EU', 'ORGANIZATION'), at('AU', 'ORGANIZATION')];
+  const resolved = resolveArticlePlaces({ text, entities }).entities;
+  const read = (phrase: string) =>
+    resolved
+      .filter((entity) => entity.text === phrase)
+      .map((entity) => `${entity.kind} ${entity.placeName ?? entity.institution ?? ''}`.trim())
+      .sort();
+
+  it('is the country, never anyone\'s initials', () => {
+    expect(read('U.S.')).toEqual(['PLACE United States']);
+    expect(read('US')).toEqual(['PLACE United States', 'PLACE United States']);
+  });
+
+  it('taken for an organisation, is the country and its government: "UK" is the UK government, "US administration" named so', () => {
+    expect(read('UK')).toEqual(['ORGANIZATION UK government', 'PLACE United Kingdom']);
+    expect(read('US administration')).toEqual(['ORGANIZATION']);
+  });
+
+  it('leaves the acronyms of institutions alone', () => {
+    expect(read('EU')).toEqual(['ORGANIZATION']);
+    expect(read('AU')).toEqual(['ORGANIZATION']);
+  });
 });

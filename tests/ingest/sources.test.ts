@@ -123,6 +123,27 @@ describe('extractSources on wire-copy patterns', () => {
     expect(speakersOf(extracted, sentence, 'the toll was lower')).toEqual(['army']);
   });
 
+  it('names a news agency by its own name, however the article describes it', () => {
+    const agencies = (sentence: string) => sourcesOf(sentence).sources.map((source) => [source.name, source.kind]);
+    expect(agencies("The dam burst at dawn, Serbia's official Tanjug news agency reported.")).toEqual([['Tanjug', 'NEWS_AGENCY']]);
+    expect(agencies('The dam burst at dawn, the state-run Tanjug news agency reported.')).toEqual([['Tanjug', 'NEWS_AGENCY']]);
+    expect(agencies('The dam burst at dawn, the Serbian news agency Tanjug reported.')).toEqual([['Tanjug', 'NEWS_AGENCY']]);
+    expect(agencies('The ferry sank near the port, Kyodo News said.')).toEqual([['Kyodo', 'NEWS_AGENCY']]);
+    expect(agencies('The ferry sank near the port, the Interfax agency said.')).toEqual([['Interfax', 'NEWS_AGENCY']]);
+    // What an agency's description keeps: "Croatian news agency" names none, "Vietnam News Agency" is a name.
+    expect(agencies('The ferry sank near the port, a Croatian news agency said.')).toEqual([['Croatian news agency', 'NEWS_AGENCY']]);
+    expect(agencies('The ferry sank near the port, the Vietnam News Agency said.')).toEqual([['Vietnam News Agency', 'NEWS_AGENCY']]);
+    const described = sourcesOf("Rice prices rose, Serbia's official Tanjug news agency said.").sources[0];
+    expect(described).toMatchObject({ name: 'Tanjug', organizationName: 'Tanjug', description: "Serbia's official Tanjug news agency" });
+  });
+
+  it('takes no agency of another kind for a news agency', () => {
+    const kinds = (sentence: string) => sourcesOf(sentence).sources.map((source) => source.kind);
+    expect(kinds('Some 3,000 families fled, the UN refugee agency said.')).not.toContain('NEWS_AGENCY');
+    expect(kinds('The quake measured 6.1, the Meteorological Agency said.')).not.toContain('NEWS_AGENCY');
+    expect(kinds('The plan was dropped, Fox News reported.')).not.toContain('NEWS_AGENCY');
+  });
+
   it('reads an AFP dateline agency as the publisher', () => {
     const extracted = sourcesOf('GAZA CITY, Nov 4 (AFP) - Israeli jets struck the city overnight.');
     expect(extracted.sources[extracted.publisher!]).toMatchObject({ name: 'AFP', kind: 'NEWS_AGENCY' });

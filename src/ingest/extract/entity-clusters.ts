@@ -1,7 +1,7 @@
 // Within one article, the mentions that name the same person, organisation or place: "Joe Biden" and a
 // later "Biden"; "Israel Defense Forces" and "IDF"; "WASHINGTON" and "Washington".
 import { nameKey } from '../../graph/names.js';
-import type { EntityKind, EntityMention } from './entities.js';
+import { lendsInitials, type EntityKind, type EntityMention } from './entities.js';
 
 export interface EntityCluster {
   kind: EntityKind;
@@ -58,7 +58,7 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
   // Longer names first, so "Biden" finds "Joe Biden" and "IDF" finds "Israel Defense Forces".
   const order = mentions.map((mention, index) => ({ mention, index })).sort((a, b) => b.mention.text.length - a.mention.text.length || a.index - b.index);
   for (const { mention, index } of order) {
-    const name = normalCaseName(mention.text);
+    const name = normalCaseName(mention.institution ?? mention.text);
     const key = nameKey(name);
     if (!key) continue;
     let cluster = byKindAndKey.get(`${mention.kind}|${key}`);
@@ -71,7 +71,7 @@ export function clusterEntities(mentions: EntityMention[]): EntityCluster[] {
     }
     if (!cluster && mention.kind === 'ORGANIZATION' && isAcronym(mention.text)) {
       const letters = mention.text.replace(/[^A-Za-z]/g, '').toUpperCase();
-      const byInitials = clusters.filter((other) => other.kind === 'ORGANIZATION' && other.names.some((n) => initials(n) === letters));
+      const byInitials = clusters.filter((other) => other.kind === 'ORGANIZATION' && other.names.some((n) => initials(n) === letters && lendsInitials(n)));
       if (byInitials.length === 1) cluster = byInitials[0];
     }
     if (!cluster) {

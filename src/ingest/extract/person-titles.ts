@@ -8,6 +8,14 @@ export const ROLE_WORDS = new Set([
   'prosecutor', 'official', 'analyst', 'economist', 'editor', 'correspondent', 'adviser', 'advisor', 'premier', 'chancellor',
   'head', 'staffer', 'dr.', 'mrs.', 'ms.', 'mr.', 'professor', 'prof.', 'coach', 'manager', 'lawyer', 'attorney', 'counsel', 'officer',
   'inspector', 'superintendent', 'sergeant', 'sgt.', 'lieutenant', 'admiral', 'adm.', 'vice', 'deputy', 'prime', 'foreign',
+  'consul',
+]);
+
+/** Titles of rank, nobility and religion, besides the roles: a name is never one of these alone ("Sir", "Emir"). */
+const RANKS = new Set([
+  'sir', 'dame', 'lord', 'lady', 'baron', 'baroness', 'count', 'countess', 'duke', 'duchess', 'emir', 'sultan', 'sheik',
+  'ayatollah', 'imam', 'mullah', 'rabbi', 'bishop', 'archbishop', 'cardinal', 'patriarch', 'father', 'marshal', 'field',
+  'consul-general', 'vice-president', 'crown', 'princess', 'justice', 'marine', 'private', 'corporal',
 ]);
 
 /** Honorifics say nothing about the person's role: no description is made of them alone. */
@@ -52,4 +60,10 @@ export function titleBeforeName(words: readonly string[], nameIndex: number): nu
     owners += 1;
   }
   return index + 1;
+}
+
+/** "Consul", "Sir", "Vice President", "Marine Sergeant": titles and nothing else, which no person is called. */
+export function isTitleOnly(name: string): boolean {
+  const words = name.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => ROLE_WORDS.has(word) || HONORIFICS.has(word) || RANKS.has(word.replace(/\.$/, '')));
 }

@@ -29,6 +29,7 @@ import {
   type PlaceCandidate,
 } from './gazetteer.js';
 import { countryOfDemonym, demonymPattern } from './gazetteer/demonyms.js';
+import { isAcronym } from './entity-clusters.js';
 
 export interface PlaceEvidence {
   text: string;
@@ -110,7 +111,7 @@ export function resolveArticlePlaces(evidence: PlaceEvidence): { entities: Entit
   for (const entity of repaired) if (entity.kind === 'PLACE') pairs.push(...repairPlaceSpan(entity));
   const entities = keepLikelyPlaces(text, repaired);
   reclassifyPlaceNames(text, entities);
-  const added: EntityMention[] = [...pairs];
+  const added: EntityMention[] = [...pairs, ...readCountryAbbreviations(text, entities)];
   const occupied = (start: number, end: number) =>
     entities.some((entity) => entity.start < end && start < entity.end) || added.some((entity) => entity.start < end && start < entity.end);
 
@@ -447,6 +448,35 @@ function reclassifyPlaceNames(text: string, entities: EntityMention[]): void {
       delete entity.title;
     }
   }
+}
+
+/** The words after a country's abbreviation that make it the country's government: "the US administration". */
+const governmentAfter = /^\s+(?:government|administration)\b/i;
+
+/**
+ * A country's abbreviation the tagger took for an organisation or a person ("US", "U.S.", "UK"; never anyone's
+ * initials) is a mention of the country. Taken for an organisation, it stands for the country's government too
+ * ("US mediator", "the US administration"): the organisation "US government", with the country mentioned in it
+ * (returned). Taken for a person, it is the country alone.
+ */
+function readCountryAbbreviations(text: string, entities: EntityMention[]): EntityMention[] {
+  const countries: EntityMention[] = [];
+  for (const entity of entities) {
+    if (entity.kind === 'PLACE' || !isAcronym(entity.text)) continue;
+    if (!placeCandidates(entity.text).some((candidate) => candidate.place.kind === 'COUNTRY')) continue;
+    if (entity.kind === 'PERSON') {
+      entity.kind = 'PLACE';
+      delete entity.title;
+      continue;
+    }
+    countries.push({ start: entity.start, end: entity.end, text: entity.text, kind: 'PLACE', placeOnly: true });
+    const government = governmentAfter.exec(text.slice(entity.end, entity.end + 20));
+    if (government && !entities.some((other) => other.start >= entity.end && other.start < entity.end + government[0].length)) {
+      entity.end += government[0].length;
+      entity.text = text.slice(entity.start, entity.end);
+    } else entity.institution = `${entity.text} government`;
+  }
+  return countries;
 }
 
 // Words that make an unknown name a place all the same: a street, a building, a site.

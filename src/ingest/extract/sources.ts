@@ -120,7 +120,9 @@ export function extractSources(text: string, entities: EntityMention[], options:
     const mentionStart = dateline?.agency ? text.indexOf(publisherName, dateline.start) : -1;
     const mention = mentionStart >= 0 && dateline && mentionStart < dateline.end ? [span(text, mentionStart, mentionStart + publisherName.length)] : [];
     // No attribution of its own: an unattributed statement is the publisher's account, and consumers fall back to it.
-    publisher = builder.add({ name: publisherName, kind: isNewsAgency(publisherName) ? 'NEWS_AGENCY' : 'PUBLISHER', organizationName: publisherName, mentions: mention });
+    const agency = newsAgencyName(publisherName);
+    const name = agency ?? publisherName;
+    publisher = builder.add({ name, kind: agency !== undefined ? 'NEWS_AGENCY' : 'PUBLISHER', organizationName: name, mentions: mention });
   }
 
   findSocialPosts(text, builder);
@@ -141,8 +143,63 @@ function span(text: string, start: number, end: number): TextSpan {
 }
 
 function isNewsAgency(name: string): boolean {
-  const key = name.toLowerCase().replace(/^the /, '');
-  return NEWS_AGENCIES.has(key) || /\bnews agency\b/.test(key);
+  return newsAgencyName(name) !== undefined;
+}
+
+/** Words that describe an agency before its name: "the official", "state-run", "national". */
+const AGENCY_DESCRIPTORS = new Set([
+  'official', 'semi-official', 'state', 'state-run', 'state-owned', 'state-controlled', 'government-run', 'government-owned',
+  'government', 'national', 'independent', 'private', 'local', 'regional', 'leading', 'main',
+]);
+/** What an agency is called in passing: "news agency", "press agency", "news service", or "agency" alone. */
+const AGENCY_NOUN = /^(?:(?:news|press|wire) (?:agency|agencies|service)|agency|agencies)$/i;
+
+/**
+ * The agency's own name in a phrase that names a news agency, or undefined when it names none: "Xinhua news
+ * agency", "China's official Xinhua news agency" and "state-run Xinhua" are "Xinhua"; "the Iranian news agency
+ * IRNA" is "IRNA"; "Kyodo News" is "Kyodo". A phrase that describes an agency without naming one ("Croatian news
+ * agency") is its own name. "Agency" alone makes an agency of a known agency's name only ("the UN refugee agency"
+ * is none), and a capitalised "News Agency" is cut off only a known agency's name ("Vietnam News Agency" stays).
+ */
+export function newsAgencyName(phrase: string): string | undefined {
+  const words = phrase.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  if (words.length && DETERMINERS.has(words[0]!.toLowerCase())) words.shift();
+  const known = (list: string[]) => list.length > 0 && NEWS_AGENCIES.has(list.join(' ').toLowerCase().replace(/-\s+/g, '-'));
+  // Before the name: possessives ("Egypt's", "South Korea's") and descriptions ("official", "state-run").
+  const withoutDescription = (list: string[]) => {
+    const possessive = list.findLastIndex((word) => /\p{L}['’]s?$/u.test(word));
+    let rest = possessive >= 0 ? list.slice(possessive + 1) : list;
+    while (rest.length && AGENCY_DESCRIPTORS.has(rest[0]!.toLowerCase())) rest = rest.slice(1);
+    return rest;
+  };
+  let nounAt = -1;
+  let nounLength = 0;
+  for (let index = 0; index < words.length && nounAt < 0; index += 1) {
+    for (const length of [2, 1]) {
+      if (index + length <= words.length && AGENCY_NOUN.test(words.slice(index, index + length).join(' '))) {
+        nounAt = index;
+        nounLength = length;
+        break;
+      }
+    }
+  }
+  // "Kyodo News", "Jiji Press": a known agency's name and the word its full name ends in.
+  const ownName = (list: string[]) =>
+    known(list) ? list.join(' ') : /^(?:News|Press)$/.test(list.at(-1) ?? '') && known(list.slice(0, -1)) ? list.slice(0, -1).join(' ') : undefined;
+  if (nounAt < 0) return ownName(withoutDescription(words));
+  const noun = words.slice(nounAt, nounAt + nounLength);
+  const bareAgency = nounLength === 1;
+  const capitalisedNoun = noun.every(isCapitalised);
+  // "news agency IRNA", "the Iranian news agency Turan": the name follows the description.
+  const after = words.slice(nounAt + nounLength);
+  const afterName = after.length && after.every(isCapitalised) ? after : [];
+  const before = withoutDescription(words.slice(0, nounAt));
+  if (afterName.length) return !bareAgency || known(afterName) ? afterName.join(' ') : undefined;
+  if (after.length && !capitalisedNoun) return undefined;
+  const named = ownName(before);
+  if (named !== undefined || bareAgency) return named;
+  // "Croatian news agency", "Vietnam News Agency", "News Agency of Nigeria": an agency, under the words it goes by.
+  return withoutDescription(words).join(' ') || undefined;
 }
 
 /** Collects sources, merging repeated references (same name, "the official", a surname) into one. */
@@ -640,7 +697,12 @@ function describeSource(
     (entity) => entity.kind === 'PERSON' && entity.end >= end - 1 && !ARMED_GROUPS.test(entity.text) && !isNewsAgency(entity.text),
   );
 
-  if (isNewsAgency(name)) return { name, kind: 'NEWS_AGENCY', organizationName: name, mentions: [] };
+  const agency = newsAgencyName(name);
+  if (agency !== undefined) {
+    // "China's official Xinhua news agency" is Xinhua, whichever way an article describes it.
+    const described = agency === name ? {} : { description: name };
+    return { name: agency, kind: 'NEWS_AGENCY', organizationName: agency, ...described, mentions: [] };
+  }
 
   // A named person, maybe with a role and organisation before the name: "Hamas spokesman Fawzi Barhoum".
   const personStart = person ? person.start : trailingNameStart(bodyWords);
