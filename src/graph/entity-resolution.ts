@@ -5,6 +5,7 @@
 import type { ArticleFacts, FactKey, OrganizationFact, PersonFact } from './facts.js';
 import { nameKey } from './names.js';
 import { initials, isAcronym } from '../ingest/extract/entity-clusters.js';
+import { isNewsAgencyName } from '../ingest/extract/sources.js';
 import { lendsInitials } from '../ingest/extract/entities.js';
 import { placeSkeleton } from '../ingest/ner/lexicons.js';
 
@@ -213,6 +214,8 @@ export function resolveOrganization<Row extends KnownOrganizationName>(
   if (isAcronymName(own.name)) {
     const acronymOnly = onlyOne(rows.filter((row) => row.key === own.key && !row.fullNamed).map((row) => row.id));
     if (acronymOnly !== undefined) return { id: acronymOnly, rule: 'name' };
+    // "AFP" in a wire report is the agency, never the Armed Forces of the Philippines whose initials it also is.
+    if (isNewsAgencyName(own.name)) return undefined;
     const byInitials = onlyOne(rows.filter((row) => row.fullNamed && (row.initialsKey === own.key || row.key === own.key)).map((row) => row.id));
     return byInitials === undefined ? undefined : { id: byInitials, rule: 'acronym' };
   }
@@ -226,7 +229,10 @@ export function resolveOrganization<Row extends KnownOrganizationName>(
   const { initialsKey, spellingKey } = organizationMatchKeys(own.name);
   const bySpelling = onlyOne(rows.filter((row) => row.spellingKey === spellingKey && spellingVariants(row.key, own.key)).map((row) => row.id));
   if (bySpelling !== undefined) return { id: bySpelling, rule: 'spelling' };
-  const acronyms = new Set([...(initialsKey ? [initialsKey] : []), ...names.filter((name) => isAcronymName(name.name)).map((name) => name.key)]);
+  // A wire agency's acronym stays the agency's: "Armed Forces of the Philippines (AFP)" does not take the agency's node.
+  const acronyms = new Set(
+    [...(initialsKey ? [initialsKey] : []), ...names.filter((name) => isAcronymName(name.name)).map((name) => name.key)].filter((key) => !isNewsAgencyName(key)),
+  );
   const acronymOnly = onlyOne(rows.filter((row) => acronyms.has(row.key) && !row.fullNamed && isAcronymName(row.name)).map((row) => row.id));
   const othersWithInitials = rows.some((row) => row.fullNamed && row.id !== acronymOnly && ((row.initialsKey !== null && acronyms.has(row.initialsKey)) || acronyms.has(row.key)));
   return acronymOnly !== undefined && !othersWithInitials ? { id: acronymOnly, rule: 'expansion' } : undefined;

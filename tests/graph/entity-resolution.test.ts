@@ -93,6 +93,21 @@ for (const kind of databaseKinds) {
       expect(await organizationsNamed('Election Commission')).toHaveLength(1);
     });
 
+    it('keeps a wire agency\'s acronym the agency\'s, whichever comes first ("AFP", "Armed Forces of the Philippines")', async () => {
+      await store(wire({ organizations: [{ name: 'Armed Forces of the Philippines', kind: 'MILITARY' }] }));
+      const agency = await store(wire({ organizations: [{ name: 'AFP', kind: 'MEDIA' }] }));
+      expect(agency.created.organizations).toBe(1);
+      // A report that spells the armed forces' acronym out gives it to them, but the agency's node keeps its name ...
+      await store(wire({ organizations: [{ name: 'Armed Forces of the Philippines', aliases: ['AFP'], kind: 'MILITARY' }] }));
+      expect((await organizationsNamed('AFP')).map((organization) => organization.name).sort()).toEqual(['AFP', 'Armed Forces of the Philippines']);
+      expect((await organizationsNamed('Armed Forces of the Philippines')).map((organization) => organization.name)).toEqual(['Armed Forces of the Philippines']);
+      // ... and a later "AFP" alone is the agency again.
+      const later = await store(wire({ organizations: [{ name: 'AFP', kind: 'MEDIA' }] }));
+      expect(later.created.organizations).toBe(0);
+      const agencyNode = (await organizationsNamed('AFP')).find((organization) => organization.name === 'AFP')!;
+      expect(await database.prisma.organizationMention.count({ where: { organizationId: agencyNode.id } })).toBe(2);
+    });
+
     it('names an acronym-only "ECP" after the one full name whose initials it is', async () => {
       await store(wire({ organizations: [{ name: 'ECP' }] }));
       await store(wire({ organizations: [{ name: 'Election Commission of Pakistan', aliases: ['ECP'] }] }));

@@ -161,6 +161,11 @@ const AGENCY_NOUN = /^(?:(?:news|press|wire) (?:agency|agencies|service)|agency|
  * agency") is its own name. "Agency" alone makes an agency of a known agency's name only ("the UN refugee agency"
  * is none), and a capitalised "News Agency" is cut off only a known agency's name ("Vietnam News Agency" stays).
  */
+/** The name is a wire agency's own ("AFP", "Xinhua", "Associated Press"), in any case. */
+export function isNewsAgencyName(name: string): boolean {
+  return NEWS_AGENCIES.has(name.trim().toLowerCase());
+}
+
 export function newsAgencyName(phrase: string): string | undefined {
   const words = phrase.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   if (words.length && DETERMINERS.has(words[0]!.toLowerCase())) words.shift();
