@@ -28,16 +28,20 @@ export class HashedStringSet {
   }
 
   hasHash(hash: number): boolean {
-    const hashes = this.hashes;
-    let low = 0;
-    let high = hashes.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = hashes[middle]!;
-      if (candidate === hash) return true;
-      if (candidate < hash) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
+    return indexOfHash(this.hashes, hash) >= 0;
   }
+}
+
+/** Where `hash` stands in ascending `hashes` (binary search), or -1. */
+export function indexOfHash(hashes: Uint32Array, hash: number): number {
+  let low = 0;
+  let high = hashes.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const candidate = hashes[middle]!;
+    if (candidate === hash) return middle;
+    if (candidate < hash) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }

@@ -1,4 +1,4 @@
-import { hashString } from './featureHash.js';
+import { hashString, indexOfHash } from './featureHash.js';
 
 /** Cluster counts from coarse to fine; every coarse cluster is a union of fine ones. */
 export const WORD_CLUSTER_LEVELS = [64, 256, 1024] as const;
@@ -30,18 +30,7 @@ export class WordClusters {
 
   /** Row of a normalised word, or -1 when it has no vector. */
   rowOf(normalizedWord: string): number {
-    const hash = hashString(normalizedWord);
-    const hashes = this.hashes;
-    let low = 0;
-    let high = hashes.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = hashes[middle]!;
-      if (candidate === hash) return middle;
-      if (candidate < hash) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return indexOfHash(this.hashes, hashString(normalizedWord));
   }
 
   /** "64:12|256:40|1024:873" style labels per level, or none for an unknown word. */
