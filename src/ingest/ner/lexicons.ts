@@ -11,10 +11,11 @@ export const MAX_PHRASE_TOKENS = 5;
  * "khan younis" and "khan yunis" both become "khn yns".
  */
 export function placeSkeleton(phrase: string): string {
-  return phrase
-    .split(' ')
-    .map((word) => word.replace(/(?!^)[aeiouy']/g, '').replace(/(.)\1+/g, '$1'))
-    .join(' ');
+  return phrase.split(' ').map(wordSkeleton).join(' ');
+}
+
+function wordSkeleton(word: string): string {
+  return word.replace(/(?!^)[aeiouy']/g, '').replace(/(.)\1+/g, '$1');
 }
 
 /** Skeletons are only trusted for names of two or more words: single-word skeletons collide with common words. */
@@ -33,14 +34,18 @@ export class Gazetteer {
     const nextFree = new Map<GazetteerCategory, number>();
     const exactHashes: number[] = [];
     const skeletonHashes: number[] = [];
+    // A phrase's skeleton is its words' skeletons joined, so each word is reduced once.
+    const skeletons = this.lists.has('placeSkeleton') ? normalizedWords.map(wordSkeleton) : undefined;
     for (let start = 0; start < normalizedWords.length; start += 1) {
       // Hash each phrase starting here once, for all categories.
       const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
       let phrase = '';
+      let skeleton = '';
       for (let length = 1; length <= longest; length += 1) {
         phrase = length === 1 ? normalizedWords[start]! : `${phrase} ${normalizedWords[start + length - 1]}`;
         exactHashes[length] = hashString(phrase);
-        skeletonHashes[length] = length > 1 && this.lists.has('placeSkeleton') ? hashString(placeSkeleton(phrase)) : -1;
+        if (skeletons) skeleton = length === 1 ? skeletons[start]! : `${skeleton} ${skeletons[start + length - 1]}`;
+        skeletonHashes[length] = length > 1 && skeletons ? hashString(skeleton) : -1;
       }
       for (const [category, list] of lists) {
         if ((nextFree.get(category) ?? 0) > start) continue;
