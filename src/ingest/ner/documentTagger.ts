@@ -1,5 +1,5 @@
-import { featureBucket, type TagScorer } from './model.js';
-import { gatherDocumentEvidence, staticFeatures, type PreparedSentence } from './features.js';
+import { featureBucket, FeatureBuckets, featurePrefix, type TagScorer } from './model.js';
+import { addStaticFeatures, gatherDocumentEvidence, type PreparedSentence } from './features.js';
 import { ENTITY_TYPES, isAllowedAfter, OUTSIDE, TAG_COUNT, TAGS, tagType } from './tagset.js';
 import { hasLetter, startsUppercase } from './wordForms.js';
 
@@ -16,14 +16,15 @@ export function featurizeDocument(sentences: PreparedSentence[]): FeaturizedDocu
   const evidence = gatherDocumentEvidence(sentences);
   const buckets: Uint32Array[] = [];
   const offsets: Uint32Array[] = [];
+  const sentenceBuckets = new FeatureBuckets();
   for (const sentence of sentences) {
-    const sentenceBuckets: number[] = [];
+    sentenceBuckets.clear();
     const sentenceOffsets = new Uint32Array(sentence.words.length + 1);
     for (let index = 0; index < sentence.words.length; index += 1) {
-      for (const feature of staticFeatures(sentence, index, evidence)) sentenceBuckets.push(featureBucket(feature));
+      addStaticFeatures(sentence, index, evidence, sentenceBuckets);
       sentenceOffsets[index + 1] = sentenceBuckets.length;
     }
-    buckets.push(Uint32Array.from(sentenceBuckets));
+    buckets.push(sentenceBuckets.toArray());
     offsets.push(sentenceOffsets);
   }
   return { sentences, buckets, offsets };
@@ -46,6 +47,17 @@ export interface TaggedDocument {
 const HISTORY_SLOTS = ENTITY_TYPES.length + 1;
 /** Local copy: the tag loop runs for every token. */
 const TAGS_PER_TOKEN = TAG_COUNT;
+/** The tags as the previous-tag features name them, with "<s>" before the first word (index TAG_COUNT). */
+const TAG_NAMES = [...TAGS, '<s>'];
+const SENTENCE_START = TAG_COUNT;
+const PREVIOUS_TAG = TAG_NAMES.map((tag) => featureBucket(`t-1=${tag}`));
+const TWO_PREVIOUS_TAGS = TAG_NAMES.map((before) => TAG_NAMES.map((tag) => featureBucket(`t-2|t-1=${before}|${tag}`)));
+const PREVIOUS_TAG_AND_WORD = TAG_NAMES.map((tag) => featurePrefix(`t-1|w=${tag}|`));
+const PREVIOUS_TAG_AND_SHAPE = TAG_NAMES.map((tag) => featurePrefix(`t-1|ss=${tag}|`));
+const HISTORY_LABELS = ['O', ...ENTITY_TYPES];
+const REMEMBERED = HISTORY_LABELS.map((label) => featureBucket(`h=${label}`));
+const REMEMBERED_WITH_CASING = HISTORY_LABELS.map((label) => featurePrefix(`h|caps=${label}|`));
+
 /** Perceptron scores are unscaled; dividing by this makes the softmax share a usable (uncalibrated) confidence. */
 const SCORE_TEMPERATURE = 4;
 
@@ -63,7 +75,7 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
   const isHeadlineStyle = (index: number): number => Number(sentences[index]!.casingStyle !== 'm');
   order.sort((left, right) => isHeadlineStyle(left) - isHeadlineStyle(right) || left - right);
   const scores = new Float64Array(TAG_COUNT);
-  const features: number[] = [];
+  const dynamic = new FeatureBuckets();
 
   for (const sentenceIndex of order) {
     const sentence = sentences[sentenceIndex]!;
@@ -73,26 +85,26 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
     const caps = sentence.casingStyle;
     for (let index = 0; index < sentence.words.length; index += 1) {
       const norm = sentence.normalized[index]!;
-      const previous = index > 0 ? TAGS[sentenceTags[index - 1]!]! : '<s>';
-      const beforePrevious = index > 1 ? TAGS[sentenceTags[index - 2]!]! : '<s>';
-      features.length = 0;
-      for (let at = offsets[index]!; at < offsets[index + 1]!; at += 1) features.push(staticBuckets[at]!);
-      features.push(
-        featureBucket(`t-1=${previous}`),
-        featureBucket(`t-2|t-1=${beforePrevious}|${previous}`),
-        featureBucket(`t-1|w=${previous}|${norm}`),
-        featureBucket(`t-1|ss=${previous}|${sentence.shortShapes[index]}|${caps}`),
-      );
+      const previous = index > 0 ? sentenceTags[index - 1]! : SENTENCE_START;
+      const beforePrevious = index > 1 ? sentenceTags[index - 2]! : SENTENCE_START;
+      dynamic.clear();
+      dynamic.push(PREVIOUS_TAG[previous]!);
+      dynamic.push(TWO_PREVIOUS_TAGS[beforePrevious]![previous]!);
+      dynamic.add(PREVIOUS_TAG_AND_WORD[previous]!, norm);
+      dynamic.add2(PREVIOUS_TAG_AND_SHAPE[previous]!, sentence.shortShapes[index]!, caps);
       const remembered = history.get(norm);
       if (remembered) {
         let best = 0;
         for (let slot = 1; slot < HISTORY_SLOTS; slot += 1) if (remembered[slot]! > remembered[best]!) best = slot;
-        const label = best === 0 ? 'O' : ENTITY_TYPES[best - 1]!;
-        features.push(featureBucket(`h=${label}`), featureBucket(`h|caps=${label}|${caps}`));
+        dynamic.push(REMEMBERED[best]!);
+        dynamic.add(REMEMBERED_WITH_CASING[best]!, caps);
       }
 
       scores.fill(0);
-      scorer.addScores(features, 0, features.length, scores);
+      const from = offsets[index]!;
+      const to = offsets[index + 1]!;
+      scorer.addScores(staticBuckets, from, to, scores);
+      scorer.addScores(dynamic.values, 0, dynamic.length, scores);
       const previousTag = index > 0 ? sentenceTags[index - 1]! : OUTSIDE;
       let predicted = OUTSIDE;
       for (let tag = 1; tag < TAGS_PER_TOKEN; tag += 1) {
@@ -100,7 +112,10 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
       }
       if (lesson) {
         const gold = lesson.goldTags[sentenceIndex]![index]!;
-        if (gold !== predicted) lesson.learn(features, 0, features.length, gold, predicted);
+        if (gold !== predicted) {
+          lesson.learn(staticBuckets, from, to, gold, predicted);
+          lesson.learn(dynamic.values, 0, dynamic.length, gold, predicted);
+        }
         lesson.advance();
       }
       sentenceTags[index] = predicted;

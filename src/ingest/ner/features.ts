@@ -1,4 +1,5 @@
 import type { CasingLexicon, Gazetteer } from './lexicons.js';
+import { featureBucket, featurePrefix, type FeatureBuckets } from './model.js';
 import type { WordClusters } from './wordClusters.js';
 import { hasLetter, hasLowercase, isAllCaps, normalizeWord, shortShape, startsUppercase, wordShape } from './wordForms.js';
 
@@ -141,56 +142,123 @@ function recordContexts(sentence: PreparedSentence, contexts: Map<string, Set<st
 
 const BOUNDARY = '<s>';
 
-/** Features that do not depend on predicted tags, as strings (hashed by the caller). */
-export function staticFeatures(sentence: PreparedSentence, index: number, evidence: DocumentEvidence): string[] {
+/** Each feature's name hashed once (see FeatureBuckets); the name is the string the feature was first written as. */
+const NAMES = {
+  bias: featureBucket('bias'),
+  word: featurePrefix('w='),
+  rawWord: featurePrefix('W='),
+  shape: featurePrefix('sh='),
+  shortShape: featurePrefix('ss='),
+  shapeCaps: featurePrefix('sh|caps='),
+  wordCaps: featurePrefix('w|caps='),
+  casing: featurePrefix('case='),
+  casingCapsFirst: featurePrefix('case|caps|first='),
+  previousWord: featurePrefix('w-1='),
+  nextWord: featurePrefix('w+1='),
+  secondPreviousWord: featurePrefix('w-2='),
+  secondNextWord: featurePrefix('w+2='),
+  previousAndWord: featurePrefix('w-1|w='),
+  wordAndNext: featurePrefix('w|w+1='),
+  twoPrevious: featurePrefix('w-2|w-1='),
+  twoNext: featurePrefix('w+1|w+2='),
+  previousShortShape: featurePrefix('ss-1='),
+  nextShortShape: featurePrefix('ss+1='),
+  secondPreviousShortShape: featurePrefix('ss-2='),
+  secondNextShortShape: featurePrefix('ss+2='),
+  shortShapeWindow: featurePrefix('ss-1|ss|ss+1='),
+  previousCasing: featurePrefix('case-1='),
+  nextCasing: featurePrefix('case+1='),
+  first: featurePrefix('first='),
+  length: featurePrefix('len='),
+  prefixes: [0, 1, 2, 3, 4].map((length) => featurePrefix(`p${length}=`)),
+  suffixes: [0, 1, 2, 3, 4].map((length) => featurePrefix(`s${length}=`)),
+  part: featurePrefix('part='),
+  allCaps: featurePrefix('allcaps|caps='),
+  document: featurePrefix('doc='),
+  aggregated: featurePrefix('agg='),
+  sportsWord: featurePrefix('sports|w='),
+  sportsShortShape: featurePrefix('sports|ss|caps='),
+  runLast: featurePrefix('runLast='),
+  runFirst: featurePrefix('runFirst='),
+  runPosition: featurePrefix('runPos='),
+  cluster: featurePrefix('c='),
+  previousCluster: featurePrefix('c-1='),
+  nextCluster: featurePrefix('c+1='),
+  secondPreviousCluster: featurePrefix('c-2='),
+  secondNextCluster: featurePrefix('c+2='),
+  gazetteer: featurePrefix('gaz='),
+  sportsGazetteer: featurePrefix('sports|gaz='),
+  previousGazetteer: featurePrefix('gaz-1='),
+  nextGazetteer: featurePrefix('gaz+1='),
+};
+
+const LENGTH_TEXT = Array.from({ length: 13 }, (_, length) => String(length));
+const NO_LABELS: readonly string[] = [];
+
+function wordAt(list: readonly string[], position: number): string {
+  return list[position] ?? BOUNDARY;
+}
+
+function booleanText(value: boolean): string {
+  return value ? 'true' : 'false';
+}
+
+/** Adds the buckets of the features that do not depend on predicted tags. */
+export function addStaticFeatures(sentence: PreparedSentence, index: number, evidence: DocumentEvidence, out: FeatureBuckets): void {
   const { words, normalized, shapes, shortShapes, casingHabits } = sentence;
   const word = words[index]!;
   const norm = normalized[index]!;
   const shape = shapes[index]!;
+  const shortShape = shortShapes[index]!;
+  const habit = casingHabits[index]!;
   const caps = sentence.casingStyle;
-  const at = (list: readonly string[], offset: number): string => list[index + offset] ?? BOUNDARY;
-  const features = [
-    'bias',
-    `w=${norm}`,
-    `W=${word}`,
-    `sh=${shape}`,
-    `ss=${shortShapes[index]}`,
-    `sh|caps=${shape}|${caps}`,
-    `w|caps=${norm}|${caps}`,
-    `case=${casingHabits[index]}`,
-    `case|caps|first=${casingHabits[index]}|${caps}|${index === 0}`,
-    `w-1=${at(normalized, -1)}`,
-    `w+1=${at(normalized, 1)}`,
-    `w-2=${at(normalized, -2)}`,
-    `w+2=${at(normalized, 2)}`,
-    `w-1|w=${at(normalized, -1)}|${norm}`,
-    `w|w+1=${norm}|${at(normalized, 1)}`,
-    `w-2|w-1=${at(normalized, -2)}|${at(normalized, -1)}`,
-    `w+1|w+2=${at(normalized, 1)}|${at(normalized, 2)}`,
-    `ss-1=${at(shortShapes, -1)}|${caps}`,
-    `ss+1=${at(shortShapes, 1)}|${caps}`,
-    `ss-2=${at(shortShapes, -2)}|${caps}`,
-    `ss+2=${at(shortShapes, 2)}|${caps}`,
-    `ss-1|ss|ss+1=${at(shortShapes, -1)}|${shortShapes[index]}|${at(shortShapes, 1)}`,
-    `case-1=${at(casingHabits, -1)}`,
-    `case+1=${at(casingHabits, 1)}`,
-    `first=${index === 0}|${caps}`,
-    `len=${Math.min(word.length, 12)}`,
-  ];
+  const first = booleanText(index === 0);
+  const previous = wordAt(normalized, index - 1);
+  const next = wordAt(normalized, index + 1);
+  const secondPrevious = wordAt(normalized, index - 2);
+  const secondNext = wordAt(normalized, index + 2);
+  out.push(NAMES.bias);
+  out.add(NAMES.word, norm);
+  out.add(NAMES.rawWord, word);
+  out.add(NAMES.shape, shape);
+  out.add(NAMES.shortShape, shortShape);
+  out.add2(NAMES.shapeCaps, shape, caps);
+  out.add2(NAMES.wordCaps, norm, caps);
+  out.add(NAMES.casing, habit);
+  out.add3(NAMES.casingCapsFirst, habit, caps, first);
+  out.add(NAMES.previousWord, previous);
+  out.add(NAMES.nextWord, next);
+  out.add(NAMES.secondPreviousWord, secondPrevious);
+  out.add(NAMES.secondNextWord, secondNext);
+  out.add2(NAMES.previousAndWord, previous, norm);
+  out.add2(NAMES.wordAndNext, norm, next);
+  out.add2(NAMES.twoPrevious, secondPrevious, previous);
+  out.add2(NAMES.twoNext, next, secondNext);
+  out.add2(NAMES.previousShortShape, wordAt(shortShapes, index - 1), caps);
+  out.add2(NAMES.nextShortShape, wordAt(shortShapes, index + 1), caps);
+  out.add2(NAMES.secondPreviousShortShape, wordAt(shortShapes, index - 2), caps);
+  out.add2(NAMES.secondNextShortShape, wordAt(shortShapes, index + 2), caps);
+  out.add3(NAMES.shortShapeWindow, wordAt(shortShapes, index - 1), shortShape, wordAt(shortShapes, index + 1));
+  out.add(NAMES.previousCasing, wordAt(casingHabits, index - 1));
+  out.add(NAMES.nextCasing, wordAt(casingHabits, index + 1));
+  out.add2(NAMES.first, first, caps);
+  out.add(NAMES.length, LENGTH_TEXT[Math.min(word.length, 12)]!);
   for (let length = 1; length <= 4 && length < norm.length; length += 1) {
-    features.push(`p${length}=${norm.slice(0, length)}`, `s${length}=${norm.slice(-length)}`);
+    out.addSlice(NAMES.prefixes[length]!, norm, 0, length);
+    out.addSlice(NAMES.suffixes[length]!, norm, norm.length - length, norm.length);
   }
-  if (word.includes('-')) for (const part of norm.split('-')) features.push(`part=${part}`);
-  if (isAllCaps(word) && word.length > 1) features.push(`allcaps|caps=${caps}`);
+  if (word.includes('-')) for (const part of norm.split('-')) out.add(NAMES.part, part);
+  if (isAllCaps(word) && word.length > 1) out.add(NAMES.allCaps, caps);
   if (hasLetter(word)) {
     const capitalisedElsewhere = evidence.capitalisedMidSentence.has(norm);
     const lowercaseElsewhere = evidence.seenLowercase.has(norm);
-    features.push(`doc=${capitalisedElsewhere}|${lowercaseElsewhere}|${caps}|${index === 0}`);
+    out.add4(NAMES.document, booleanText(capitalisedElsewhere), booleanText(lowercaseElsewhere), caps, first);
   }
   const aggregated = evidence.contexts.get(norm);
-  if (aggregated && (caps === 'A' || startsUppercase(word))) for (const context of aggregated) features.push(`agg=${context}`);
+  if (aggregated && (caps === 'A' || startsUppercase(word))) for (const context of aggregated) out.add(NAMES.aggregated, context);
   const sports = evidence.isSportsReport ? 'S' : 'N';
-  features.push(`sports|w=${sports}|${norm}`, `sports|ss|caps=${sports}|${shortShapes[index]}|${caps}`);
+  out.add2(NAMES.sportsWord, sports, norm);
+  out.add3(NAMES.sportsShortShape, sports, shortShape, caps);
   if (caps === 'm' && startsUppercase(word)) {
     // The last word of a run of Capitalised words names its kind: "... Forces", "... Strip", "... Party".
     let runStart = index;
@@ -198,19 +266,26 @@ export function staticFeatures(sentence: PreparedSentence, index: number, eviden
     let runEnd = index + 1;
     while (runEnd < words.length && startsUppercase(words[runEnd]!)) runEnd += 1;
     if (runEnd - runStart > 1) {
-      features.push(`runLast=${normalized[runEnd - 1]}`, `runFirst=${normalized[runStart]}`, `runPos=${index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I'}`);
+      out.add(NAMES.runLast, normalized[runEnd - 1]!);
+      out.add(NAMES.runFirst, normalized[runStart]!);
+      out.add(NAMES.runPosition, index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I');
     }
   }
-  const { clusterLabels } = sentence;
+  const { clusterLabels, gazetteerLabels } = sentence;
   // The word's own cluster at the finer levels only: the coarsest groups words by topic as much as by use (Spanish
   // surnames with Spanish towns), and on its own it would outvote what the context says.
-  for (const label of clusterLabels[index]!.slice(1)) features.push(`c=${label}`);
-  for (const label of clusterLabels[index - 1] ?? []) features.push(`c-1=${label}`);
-  for (const label of clusterLabels[index + 1] ?? []) features.push(`c+1=${label}`);
-  for (const label of (clusterLabels[index - 2] ?? []).slice(0, 2)) features.push(`c-2=${label}`);
-  for (const label of (clusterLabels[index + 2] ?? []).slice(0, 2)) features.push(`c+2=${label}`);
-  for (const label of sentence.gazetteerLabels[index]!) features.push(`gaz=${label}`, `sports|gaz=${sports}|${label}`);
-  for (const label of sentence.gazetteerLabels[index - 1] ?? []) features.push(`gaz-1=${label}`);
-  for (const label of sentence.gazetteerLabels[index + 1] ?? []) features.push(`gaz+1=${label}`);
-  return features;
+  const own = clusterLabels[index]!;
+  for (let level = 1; level < own.length; level += 1) out.add(NAMES.cluster, own[level]!);
+  for (const label of clusterLabels[index - 1] ?? NO_LABELS) out.add(NAMES.previousCluster, label);
+  for (const label of clusterLabels[index + 1] ?? NO_LABELS) out.add(NAMES.nextCluster, label);
+  const secondPreviousClusters = clusterLabels[index - 2] ?? NO_LABELS;
+  for (let level = 0; level < 2 && level < secondPreviousClusters.length; level += 1) out.add(NAMES.secondPreviousCluster, secondPreviousClusters[level]!);
+  const secondNextClusters = clusterLabels[index + 2] ?? NO_LABELS;
+  for (let level = 0; level < 2 && level < secondNextClusters.length; level += 1) out.add(NAMES.secondNextCluster, secondNextClusters[level]!);
+  for (const label of gazetteerLabels[index]!) {
+    out.add(NAMES.gazetteer, label);
+    out.add2(NAMES.sportsGazetteer, sports, label);
+  }
+  for (const label of gazetteerLabels[index - 1] ?? NO_LABELS) out.add(NAMES.previousGazetteer, label);
+  for (const label of gazetteerLabels[index + 1] ?? NO_LABELS) out.add(NAMES.nextGazetteer, label);
 }

@@ -1,4 +1,7 @@
-import { HashedStringSet, hashString } from './featureHash.js';
+import { FNV_OFFSET, fnvAppend, fnvFinish, HashedStringSet } from './featureHash.js';
+
+const SPACE = ' '.charCodeAt(0);
+const FNV_PRIME = 0x01000193;
 
 /** Place-name lists baked into the model at training time, matched on normalised token sequences. */
 export const GAZETTEER_CATEGORIES = ['country', 'capital', 'city', 'admin', 'demonym', 'region', 'placeSkeleton'] as const;
@@ -37,15 +40,20 @@ export class Gazetteer {
     // A phrase's skeleton is its words' skeletons joined, so each word is reduced once.
     const skeletons = this.lists.has('placeSkeleton') ? normalizedWords.map(wordSkeleton) : undefined;
     for (let start = 0; start < normalizedWords.length; start += 1) {
-      // Hash each phrase starting here once, for all categories.
+      // Hash each phrase starting here once, for all categories, each extending the hash of the one before by a
+      // space and a word, as hashing the joined phrase would.
       const longest = Math.min(MAX_PHRASE_TOKENS, normalizedWords.length - start);
-      let phrase = '';
-      let skeleton = '';
+      let phraseState = FNV_OFFSET;
+      let skeletonState = FNV_OFFSET;
       for (let length = 1; length <= longest; length += 1) {
-        phrase = length === 1 ? normalizedWords[start]! : `${phrase} ${normalizedWords[start + length - 1]}`;
-        exactHashes[length] = hashString(phrase);
-        if (skeletons) skeleton = length === 1 ? skeletons[start]! : `${skeleton} ${skeletons[start + length - 1]}`;
-        skeletonHashes[length] = length > 1 && skeletons ? hashString(skeleton) : -1;
+        if (length > 1) phraseState = Math.imul(phraseState ^ SPACE, FNV_PRIME);
+        phraseState = fnvAppend(phraseState, normalizedWords[start + length - 1]!);
+        exactHashes[length] = fnvFinish(phraseState);
+        if (skeletons) {
+          if (length > 1) skeletonState = Math.imul(skeletonState ^ SPACE, FNV_PRIME);
+          skeletonState = fnvAppend(skeletonState, skeletons[start + length - 1]!);
+        }
+        skeletonHashes[length] = length > 1 && skeletons ? fnvFinish(skeletonState) : -1;
       }
       for (const [category, list] of lists) {
         if ((nextFree.get(category) ?? 0) > start) continue;

@@ -1,15 +1,19 @@
-import { hashString, indexOfHash } from './featureHash.js';
+import { HashLookup, hashString } from './featureHash.js';
 
 /** Cluster counts from coarse to fine; every coarse cluster is a union of fine ones. */
 export const WORD_CLUSTER_LEVELS = [64, 256, 1024] as const;
 
 /** Which cluster each known word falls in at each level, kept as sorted word hashes and one id array per level. */
 export class WordClusters {
+  private readonly lookup: HashLookup;
+
   constructor(
     readonly hashes: Uint32Array,
     /** levels[level][row]: the cluster of the word whose hash is hashes[row]. */
     readonly levels: readonly Uint16Array[],
-  ) {}
+  ) {
+    this.lookup = new HashLookup(hashes);
+  }
 
   static fromWords(words: readonly string[], idsByLevel: readonly Uint16Array[]): WordClusters {
     const rows = new Map<number, number>();
@@ -30,7 +34,7 @@ export class WordClusters {
 
   /** Row of a normalised word, or -1 when it has no vector. */
   rowOf(normalizedWord: string): number {
-    return indexOfHash(this.hashes, hashString(normalizedWord));
+    return this.lookup.indexOf(hashString(normalizedWord));
   }
 
   /** "64:12|256:40|1024:873" style labels per level, or none for an unknown word. */
