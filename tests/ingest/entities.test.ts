@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractEntities, readsAsPersonName, settlePersonMentions, type EntityMention } from '../../src/ingest/extract/entities.js';
-import { clusterEntities } from '../../src/ingest/extract/entity-clusters.js';
+import { clusterEntities, completeDefinedNames } from '../../src/ingest/extract/entity-clusters.js';
 import { tokenizeNews } from '../../src/ingest/ner/tokenizer.js';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -274,5 +274,63 @@ describe('person mentions that name no one, and organisation mentions that name 
     for (const name of ['Unnur Steinsson', 'George W. Bush', 'Jean-Pierre Raffarin', 'Gordon Brown']) expect(readsAsPersonName(name), name).toBe(true);
     for (const name of ['United Nations', 'Human Rights Watch', 'Tokai Bank', 'Journalism Awards', 'Tamil Tigers', 'Golden Dawn', 'UN', 'Blair'])
       expect(readsAsPersonName(name), name).toBe(false);
+  });
+});
+
+describe('acronyms an article defines in parentheses', () => {
+  // Made-up reports; the mentions are what the tagger is supposed to have found, mistakes included.
+  const text =
+    'Rebels of the Kallpa Runa Revolutionary Movement (MRKR) still hold 72 hostages. The MRKR said on Sunday it would free none. ' +
+    'Officials of the Interior Ministry (AFP) would not comment. The Marxist Union of Andean Workers (UAW) backed the MRKR.';
+
+  function tagged(): EntityMention[] {
+    return mentionsIn(text, [
+      ['Runa Revolutionary Movement', 'ORGANIZATION'],
+      ['MRKR', 'PLACE'],
+      ['MRKR', 'ORGANIZATION'],
+      ['Interior Ministry', 'ORGANIZATION'],
+      ['AFP', 'ORGANIZATION'],
+      ['Marxist Union of Andean Workers', 'ORGANIZATION'],
+      ['UAW', 'ORGANIZATION'],
+      ['MRKR', 'PERSON'],
+    ]);
+  }
+
+  it('complete a name cut short, or grown by an adjective, to the words whose initials the acronym has, in any order', () => {
+    expect(kindsOf(completeDefinedNames(text, tagged()))).toEqual([
+      'ORGANIZATION:Kallpa Runa Revolutionary Movement',
+      'ORGANIZATION:MRKR',
+      'ORGANIZATION:MRKR',
+      'ORGANIZATION:Interior Ministry',
+      'ORGANIZATION:AFP',
+      'ORGANIZATION:Union of Andean Workers',
+      'ORGANIZATION:UAW',
+      'ORGANIZATION:MRKR',
+    ]);
+  });
+
+  it('make the acronym, wherever the article uses it, a name of the organisation that defined it, and nothing else', () => {
+    const mentions = completeDefinedNames(text, tagged());
+    const clusters = clusterEntities(mentions, text).map((cluster) => `${cluster.kind}:${cluster.names.join('|')}:${cluster.mentions.length}`);
+    expect(clusters).toEqual([
+      'ORGANIZATION:Kallpa Runa Revolutionary Movement|MRKR:4',
+      'ORGANIZATION:Interior Ministry:1',
+      'ORGANIZATION:AFP:1',
+      'ORGANIZATION:Union of Andean Workers|UAW:2',
+    ]);
+  });
+
+  it('leaves the kind of a country\'s acronym alone when the tagger took the country for an organisation', () => {
+    const country = 'Envoys of the Federal Republic of Andea (FRA) met. FRA troops stayed home.';
+    const mentions = completeDefinedNames(country, mentionsIn(country, [['Federal Republic of Andea', 'ORGANIZATION'], ['FRA', 'PLACE'], ['FRA', 'PLACE']]));
+    expect(kindsOf(mentions)).toEqual(['ORGANIZATION:Federal Republic of Andea', 'PLACE:FRA', 'PLACE:FRA']);
+    expect(clusterEntities(mentions, country).map((cluster) => cluster.kind)).toEqual(['ORGANIZATION', 'PLACE']);
+  });
+
+  it('never takes the word that opens the sentence into the name', () => {
+    const opening = 'The Andean Workers Union (TAWU) marched.';
+    const mentions = completeDefinedNames(opening, mentionsIn(opening, [['Andean Workers Union', 'ORGANIZATION'], ['TAWU', 'ORGANIZATION']]));
+    expect(kindsOf(mentions)).toEqual(['ORGANIZATION:Andean Workers Union', 'ORGANIZATION:TAWU']);
+    expect(clusterEntities(mentions, opening)).toHaveLength(2);
   });
 });

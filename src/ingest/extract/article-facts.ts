@@ -69,7 +69,7 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
   const { text } = extracted;
   // Named entities first, so that the events' indexes into them hold; then the places mentioned without a name.
   const entities: EntityMention[] = [...extracted.entities, ...(extracted.placeMentions ?? [])];
-  const clusters = clusterEntities(entities);
+  const clusters = clusterEntities(entities, text);
   const keyOfEntity = new Map<number, string>();
 
   const people: PersonFact[] = [];

@@ -2,6 +2,7 @@ import type { Dateline, SourceDocument } from '../formats/source-document.js';
 import { splitIntoSentences, tokenizeNews } from '../ner/tokenizer.js';
 import { extractClaims, type ClaimCandidate } from './claims.js';
 import { extractEntities, type EntityMention } from './entities.js';
+import { completeDefinedNames } from './entity-clusters.js';
 import { extractEvents, type EventCandidate, type TextRange } from './events.js';
 import { resolveArticlePlaces } from './place-resolution.js';
 import { extractSources, type Attribution, type SourceCandidate } from './sources.js';
@@ -56,7 +57,7 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
     ? { entities: [] }
     : resolveArticlePlaces({
       text,
-      entities: extractEntities(text),
+      entities: completeDefinedNames(text, extractEntities(text)),
       ...(document.dateline ? { dateline: document.dateline } : {}),
       ...(document.filedFrom ? { filedFrom: document.filedFrom } : {}),
       ...(document.publisher ? { publisher: document.publisher } : document.url ? { publisher: document.url } : {}),
