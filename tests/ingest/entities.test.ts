@@ -234,6 +234,12 @@ function mentionsIn(text: string, tagged: [string, EntityMention['kind']][]): En
 const kindsOf = (mentions: EntityMention[]) => mentions.map((mention) => `${mention.kind}:${mention.text}`);
 
 describe('person mentions that name no one, and organisation mentions that name a person', () => {
+  it('drops diseases and viruses, whatever kind the tagger gave them', () => {
+    const text = 'Health officials said HIV infections fell while SARS and H7N3 cases rose. The WHO said AIDS deaths rose.';
+    const tagged = mentionsIn(text, [['HIV', 'ORGANIZATION'], ['SARS', 'ORGANIZATION'], ['H7N3', 'PERSON'], ['WHO', 'ORGANIZATION'], ['AIDS', 'ORGANIZATION']]);
+    expect(kindsOf(settlePersonMentions(text, tagged))).toEqual(['ORGANIZATION:WHO']);
+  });
+
   it('drops an aircraft or a weapon, a title alone, a discourse word, a heading and a common noun after an article', () => {
     const text =
       'The navy bought six F-4E Phantom jets and 300 AK-47 rifles. Consul said nothing. Lastly, she thanked the hosts.\n\n' +

@@ -123,6 +123,22 @@ export function lendsInitials(name: string): boolean {
   return !(readsAsPersonName(name) && name.trim().split(/\s+/).length === 2);
 }
 
+/**
+ * Diseases and the viruses that cause them, written as names ("HIV", "SARS", "Ebola"): no person, organisation
+ * or place, though the tagger, which has seen few of them, takes them for organisations. Influenza subtypes are
+ * named by their two proteins ("H5N1", "H1N1").
+ */
+const DISEASE_NAMES = new Set([
+  'hiv', 'aids', 'hiv/aids', 'sida', 'sars', 'mers', 'covid', 'covid-19', 'ebola', 'tb', 'mdr-tb', 'bse', 'cjd', 'vcjd', 'mrsa',
+  'hpv', 'std', 'stds', 'sti', 'polio', 'zika',
+]);
+const INFLUENZA_SUBTYPE = /^H\d{1,2}N\d{1,2}$/i;
+
+export function isDiseaseName(text: string): boolean {
+  const key = text.trim().toLowerCase();
+  return DISEASE_NAMES.has(key) || INFLUENZA_SUBTYPE.test(key);
+}
+
 /** "F-4E", "MiG-29", "AK-47", "C-130": a model's designation, which no word of a person's name is. */
 const MODEL_DESIGNATION = /^\p{L}{1,4}-?\d+\p{L}{0,3}$/u;
 /** After a leader's name, the words that make it stand for the leader's team ("the Bush administration"). */
@@ -165,6 +181,7 @@ export function settlePersonMentions(text: string, mentions: EntityMention[]): E
       }),
   );
   return mentions.filter((mention) => {
+    if (isDiseaseName(mention.text)) return false;
     if (mention.kind !== 'PERSON') return true;
     const words = mention.text.trim().split(/\s+/);
     if (words.some((word) => MODEL_DESIGNATION.test(word)) || isTitleOnly(mention.text)) return false;
