@@ -249,3 +249,9 @@ describe('a month with no year (published 2024-03-14)', () => {
     expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
   });
 });
+
+describe('the present named by a conjunction (published 2024-03-14)', () => {
+  it('reads the "now" of "now that" as the present', () => {
+    expect(readings('Now that the bridge has reopened, traders are returning to the market.', '2024-03-14')).toEqual(['Now=DATE:PRESENT_REF']);
+  });
+});

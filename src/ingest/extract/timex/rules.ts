@@ -908,8 +908,9 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'present-reference',
+    // "now that the war is over" is the present too: TimeML marks the "now" of the conjunction as it marks any other.
     pattern:
-      /\b(?:(?:right |just |until |till |by |for |from )?now(?! that\b)|currently|nowadays|presently|at present|these days|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
+      /\b(?:(?:right |just |until |till |by |for |from )?now|currently|nowadays|presently|at present|these days|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
     read: (m) => {
       const phrase = m[0].toLowerCase();
       if (phrase === "today's") return null;
