@@ -255,3 +255,16 @@ describe('the present named by a conjunction (published 2024-03-14)', () => {
     expect(readings('Now that the bridge has reopened, traders are returning to the market.', '2024-03-14')).toEqual(['Now=DATE:PRESENT_REF']);
   });
 });
+
+describe('last year in a quarterly report (published 2024-10-20)', () => {
+  const published = '2024-10-20';
+  it('reads "last year\'s" figure as the year-ago quarter', () => {
+    expect(valueOf('Acme Corp. said third-quarter net income rose to $12 million from last year\'s $9 million.', published, 'last year')).toBe('2023-Q3');
+    expect(valueOf('Acme Corp. posted a third-quarter loss. Last year\'s results were hurt by a strike.', published, 'Last year')).toBe('2023-Q3');
+  });
+
+  it('keeps the year where no quarter is reported, or the possessive is not a figure', () => {
+    expect(valueOf('Last year\'s election was close.', published, 'Last year')).toBe('2023');
+    expect(valueOf('Acme Corp. said third-quarter net income rose. Last year\'s strike still weighs on morale.', published, 'Last year')).toBe('2023');
+  });
+});

@@ -258,6 +258,9 @@ function isPublication(text: string, start: number, end: number): boolean {
   return /^[A-Z]/.test(word) && !isSentenceStart(text, wordStart) && /\b[Tt]he\s+(?:[A-Z][\w'-]*\s+){1,4}$/.test(text.slice(Math.max(0, start - 60), start));
 }
 
+// A possessive that names a reported figure: "last year's $1.55 billion", "last year's results".
+const YEAR_AGO_FIGURE = /^['’]s (?:[A-Z]{0,2}[$#£€¥]|\d|(?:[a-z-]+ )?(?:results|earnings|profits?|net|loss|losses|sales|revenues?|figures?)\b)/;
+
 const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -610,6 +613,9 @@ export const TIMEX_RULES: TimexRule[] = [
       if (unitWord in SEASON_CODE) {
         const season = SEASON_CODE[unitWord] as string;
         reading = { type: 'DATE', value: `${context.published.year + offset}-${season}` };
+      } else if (unitWord === 'year' && offset === -1 && !m[1] && context.focus.quarter && YEAR_AGO_FIGURE.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
+        // "sales of $1.76 billion, up from last year's $1.55 billion": in a quarterly report, the figure of the year-ago quarter.
+        return quarterAnchoredReading(context, 1);
       } else {
         const unit = unitWord === 'fiscal year' ? 'year' : (unitWord as 'week' | 'weekend' | 'month' | 'year' | 'quarter');
         reading = { type: 'DATE', value: shiftedPeriod(unit, offset, context) };
