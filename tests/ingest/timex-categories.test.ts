@@ -268,3 +268,12 @@ describe('last year in a quarterly report (published 2024-10-20)', () => {
     expect(valueOf('Acme Corp. said third-quarter net income rose. Last year\'s strike still weighs on morale.', published, 'Last year')).toBe('2023');
   });
 });
+
+describe('a year-ago quarter named by its number', () => {
+  it('reads "the year-ago fourth quarter" as one expression, a year before the reported quarter', () => {
+    expect(readings('Acme lost $2 million in the fourth quarter, after earning $3 million in the year-ago fourth quarter.', '2024-02-10')).toEqual([
+      'the fourth quarter=DATE:2023-Q4',
+      'the year-ago fourth quarter=DATE:2022-Q4',
+    ]);
+  });
+});

@@ -446,9 +446,12 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year-ago-period',
     pattern:
-      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|year-(?:ago|earlier))\b/gi,
+      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:(?:(first|second|third|fourth) )?quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|year-(?:ago|earlier))\b/gi,
     read: (m, context) => {
       if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) return quarterAnchoredReading(context, 0);
+      // "the year-ago third quarter": that quarter of the year before the one the story reports on.
+      const named = m[1] ? parseOrdinal(m[1]) : undefined;
+      if (named) return { type: 'DATE', value: `${focusedQuarter(context).year - 1}-Q${named}` };
       return quarterAnchoredReading(context, 1);
     },
   },
