@@ -277,3 +277,10 @@ describe('a year-ago quarter named by its number', () => {
     ]);
   });
 });
+
+describe('a year and a half ago (published 2024-03-14)', () => {
+  it('counts the half year as six months back and names the month', () => {
+    expect(readings('The mine closed a year and a half ago.', '2024-03-14')).toEqual(['a year and a half ago=DATE:2022-09']);
+    expect(readings('The mine closed two and a half years ago.', '2024-03-14')).toEqual(['two and a half years ago=DATE:2021-09']);
+  });
+});

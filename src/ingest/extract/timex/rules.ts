@@ -783,11 +783,13 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'ago',
-    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s?( and a half)? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b`, 'gi'),
     read: (m, context) => {
       const unit = unitKey(m[3] ?? '');
-      const amount = m[2] ? parseQuantity(m[2]) : undefined;
-      const direction = /ago|earlier|before|back|previously/i.test(m[4] ?? '') ? -1 : 1;
+      const whole = m[2] ? parseQuantity(m[2]) : undefined;
+      // "a year and a half ago": the half is of the unit just named.
+      const amount = m[4] && whole !== undefined ? whole + 0.5 : whole;
+      const direction = /ago|earlier|before|back|previously/i.test(m[5] ?? '') ? -1 : 1;
       const reading = (value: string): TimexReading => {
         const result: TimexReading = { type: 'DATE', value };
         const mod = durationMod(m[1]);
@@ -795,7 +797,9 @@ export const TIMEX_RULES: TimexRule[] = [
         return result;
       };
       // "three days later", "a few months before": anchored to a story event, not to today; TimeML marks the length as a duration.
-      if (/before|after|later/i.test(m[4] ?? '')) return null;
+      if (/before|after|later/i.test(m[5] ?? '')) return null;
+      // "two and a half years ago", "1 1/2 years ago": a whole number of months back, named by its month.
+      if (unit === 'year' && amount !== undefined && !Number.isInteger(amount) && Number.isInteger(amount * 12)) return reading(shiftedPeriod('month', direction * amount * 12, context));
       if (amount === undefined || !Number.isInteger(amount)) return reading(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
       const shift = direction * amount;
       const published = context.published;
