@@ -284,3 +284,10 @@ describe('a year and a half ago (published 2024-03-14)', () => {
     expect(readings('The mine closed two and a half years ago.', '2024-03-14')).toEqual(['two and a half years ago=DATE:2021-09']);
   });
 });
+
+describe('half years written as codes', () => {
+  it('reads "H1 2023" and "2023 H2" as half years, and leaves a visa alone', () => {
+    expect(readings('Profit in H1 2023 was flat, and sales in 2023 H2 rose.', '2024-03-14')).toEqual(['H1 2023=DATE:2023-H1', '2023 H2=DATE:2023-H2']);
+    expect(readings('He holds an H1-B visa.', '2024-03-14')).toEqual([]);
+  });
+});

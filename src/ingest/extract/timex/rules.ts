@@ -430,6 +430,12 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'half-code',
+    // "H1 2024", "2023 H2": a half year; only with its year, since "H1" alone also names visas and viruses.
+    pattern: new RegExp(`\\b(?:(${YEAR_DIGITS}) H([12])|H([12])[ /-](${YEAR_DIGITS}))\\b`, 'g'),
+    read: (m) => ({ type: 'DATE', value: `${m[1] ?? m[4]}-H${m[2] ?? m[3]}` }),
+  },
+  {
     name: 'anaphoric-quarter',
     pattern: /\b(?:the (?:latest |most recent |same |recent |just-ended |just-completed )?(?:fiscal )?quarter|this quarter|the current quarter|the latest period|the latest (?:fiscal )?quarter)\b(?![- ](?:century|of a|mile|point|percent|to-))/gi,
     read: (m, context) => {
