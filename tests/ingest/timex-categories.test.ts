@@ -291,3 +291,11 @@ describe('half years written as codes', () => {
     expect(readings('He holds an H1-B visa.', '2024-03-14')).toEqual([]);
   });
 });
+
+describe('a bare plural span an event comes out of', () => {
+  it('reads "after weeks of talks" as a vague duration, and leaves "the years of the war"', () => {
+    expect(readings('The hostages were freed after weeks of talks.', '2024-03-14')).toEqual(['weeks=DURATION:PXW']);
+    expect(readings('The truce follows months of fighting.', '2024-03-14')).toEqual(['months=DURATION:PXM']);
+    expect(readings('In the years of the war, food was scarce.', '2024-03-14')).toEqual([]);
+  });
+});

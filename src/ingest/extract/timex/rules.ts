@@ -873,6 +873,16 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'vague-duration-of',
+    // "after years of war", "follows months of talks": the span an event ends or comes out of is a duration, as
+    // "after several years of war" is; "the years of the war" (a determiner) names the period instead.
+    pattern: /(?<=\b(?:after|following|follows|followed|amid|despite|ending|ended|ends|end|capping|culminating) )(days|weeks|months|years|decades)(?= of [a-z])/gi,
+    read: (m) => {
+      const value = durationValue(undefined, m[1] ?? '');
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
     name: 'vague-span',
     pattern: /\b(?:(?:the )?(?:recent|coming|next few|past few|last few|past several|last several) (days|weeks|months|quarters|years)|(?:the )?(days|weeks|months|years) ahead)\b/gi,
     read: (m) => {
