@@ -245,6 +245,17 @@ describe('a month with no year (published 2024-03-14)', () => {
     expect(valueOf(text, published, phrase)).toBe(value);
   });
 
+  // A month alone takes the tense of the verb that governs it: a plan's infinitive looks ahead up to half a year.
+  it.each([
+    ['The firm, which agreed to buy the mill for $5 million in February, is based in Ohio.', '2024-10-14', 'February', '2025-02'],
+    ['The firm agreed to buy the mill in June.', '2024-10-14', 'June', '2024-06'],
+    ['The firm will close the mill in June.', '2024-10-14', 'June', '2025-06'],
+    // The participle after "a still" is an adjective, so "will be paid" governs.
+    ['The dividend will be paid on a still unspecified date in January.', '2024-10-14', 'January', '2025-01'],
+  ])('%s (published %s) → %s = %s', (text, publishedAt, phrase, value) => {
+    expect(valueOf(text, publishedAt, phrase)).toBe(value);
+  });
+
   it('leaves a date that names a movement alone', () => {
     expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
   });

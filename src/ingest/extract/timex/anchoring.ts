@@ -176,12 +176,24 @@ export function resolveMonth(month: number, direction: Direction, context: Ancho
   if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
   const difference = month - publishedMonth;
   if (difference === 0) return { year, month };
-  const tense = deadlineAhead(context) && (difference + 12) % 12 <= 6 ? 'future' : tenseCue(context);
+  const ahead = (difference + 12) % 12;
+  const tense = deadlineAhead(context) && ahead <= 6 ? 'future' : monthTense(context, ahead);
   if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
   // Past tense sends a month back, except the next month, which is never a year ago; without tense, up to three ahead is a schedule.
-  const ahead = (difference + 12) % 12;
   if (ahead <= (tense === 'past' ? 1 : 3)) return { year: difference > 0 ? year : year + 1, month };
   return { year: difference < 0 ? year : year - 1, month };
+}
+
+/**
+ * The tense of the verb that governs a month, `ahead` months away: "agreed to purchase the line in February" is the
+ * purchase, still to come, when February is within half a year; further off, the agreement's own past is meant.
+ */
+function monthTense(context: AnchorContext, ahead: number): 'past' | 'future' | undefined {
+  const before = clauseBefore(context.text, context.start);
+  const governing = governingTime(before, clauseAfter(context.text, context.end, before));
+  const cue = tenseCue(context);
+  if (governing === 'future' && cue !== 'future' && ahead > 6) return cue;
+  return governing ?? cue;
 }
 
 /** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */
