@@ -256,6 +256,13 @@ describe('a month with no year (published 2024-03-14)', () => {
     expect(valueOf(text, publishedAt, phrase)).toBe(value);
   });
 
+  it('reads "last February" in March as a year earlier, since the month just ended would be "last month"', () => {
+    expect(valueOf('Two ferries sank off the coast last February.', published, 'last February')).toBe('2023-02');
+    expect(valueOf('The ferry sank last January.', published, 'last January')).toBe('2024-01');
+    expect(valueOf('The new ferry will sail next April.', published, 'next April')).toBe('2025-04');
+    expect(valueOf('The new ferry will sail next May.', published, 'next May')).toBe('2024-05');
+  });
+
   it('leaves a date that names a movement alone', () => {
     expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
   });

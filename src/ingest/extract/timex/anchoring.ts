@@ -172,8 +172,10 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
 export function resolveMonth(month: number, direction: Direction, context: AnchorContext): { year: number; month: number } {
   const { year, month: publishedMonth } = context.published;
   if (direction === 'this') return { year, month };
-  if (direction === 'last') return { year: month < publishedMonth ? year : year - 1, month };
-  if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
+  // "last February" in March is not the month just ended, which would be "last month" or "in February": it is a year
+  // earlier; "next April" in March likewise.
+  if (direction === 'last') return { year: month < publishedMonth - 1 ? year : year - 1, month };
+  if (direction === 'next') return { year: month > publishedMonth + 1 ? year : year + 1, month };
   const difference = month - publishedMonth;
   if (difference === 0) return { year, month };
   const ahead = (difference + 12) % 12;
