@@ -317,3 +317,9 @@ describe('a bare plural span an event comes out of', () => {
     expect(readings('In the years of the war, food was scarce.', '2024-03-14')).toEqual([]);
   });
 });
+
+describe('a year-ago span of months', () => {
+  it('reads "the year-earlier nine months" as one duration, as "the nine months" is', () => {
+    expect(readings('Net for the year-earlier nine months included a gain on a sale.', '2024-10-20')).toEqual(['the year-earlier nine months=DURATION:P9M']);
+  });
+});

@@ -452,8 +452,10 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year-ago-period',
     pattern:
-      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:(?:(first|second|third|fourth) )?quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|year-(?:ago|earlier))\b/gi,
+      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:(?:(first|second|third|fourth) )?quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|(?:the )?(?:year-ago|year-earlier) (?:first )?(six|nine) months|year-(?:ago|earlier))\b/gi,
     read: (m, context) => {
+      // "the year-earlier nine months": the same span a year before, written as its length as "the nine months" is.
+      if (m[2]) return { type: 'DURATION', value: `P${parseQuantity(m[2])}M` };
       if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) return quarterAnchoredReading(context, 0);
       // "the year-ago third quarter": that quarter of the year before the one the story reports on.
       const named = m[1] ? parseOrdinal(m[1]) : undefined;
