@@ -323,3 +323,10 @@ describe('a year-ago span of months', () => {
     expect(readings('Net for the year-earlier nine months included a gain on a sale.', '2024-10-20')).toEqual(['the year-earlier nine months=DURATION:P9M']);
   });
 });
+
+describe('the future of something is its prospects', () => {
+  it('leaves "the future of the peace process" and still reads "in the future"', () => {
+    expect(readings('Leaders met to discuss the future of the peace process.', '2024-10-20')).toEqual([]);
+    expect(readings('The rules may change in the future.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
+  });
+});

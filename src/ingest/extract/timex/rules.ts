@@ -960,6 +960,10 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'future-reference',
     pattern: /\b(?:the (?:near |distant |immediate )?future(?!s)|soon(?! after| before| as\b)|as soon as possible|(?:the )?(?:near|short) term)\b/gi,
-    read: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
+    read: (m, context) => {
+      // "the future of the peace process" is its prospects, not a time; "in the future of" would still be one.
+      if (/^the future$/i.test(m[0]) && /^ of\b/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !/\b(?:in|into)\s+$/i.test(context.text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    },
   },
 ];
