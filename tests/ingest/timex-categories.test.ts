@@ -230,6 +230,17 @@ describe('durations with a half and vague counts of quarters', () => {
     expect(readings('It returned to profit after several quarters of losses.', '2024-03-14')).toEqual(['several quarters=DURATION:PXQ']);
     expect(readings('Three-quarters of voters agreed.', '2024-03-14')).toEqual([]);
   });
+
+  it.each([
+    ['Rescuers searched the rubble for half an hour.', 'half an hour=DURATION:PT30M'],
+    ['The talks took half a day.', 'half a day=DURATION:PT12H'],
+    ['The convoy took a week and a half to arrive.', 'a week and a half=DURATION:P10DT12H'],
+    ['The border has been quiet for half a century.', 'half a century=DURATION:P50Y'],
+    ['The civil war has lasted a quarter of a century.', 'a quarter of a century=DURATION:P25Y'],
+    ['The monarchy ruled for three-quarters of a century.', 'three-quarters of a century=DURATION:P75Y'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toEqual([reading]);
+  });
 });
 
 describe('a month with no year (published 2024-03-14)', () => {

@@ -125,15 +125,18 @@ export function durationValue(amount: number | undefined, unitWord: string): str
   const timePart = code.startsWith('T');
   const letter = timePart ? code.slice(1) : code;
   if (amount === undefined) return timePart ? `PTX${letter}` : `PX${letter}`;
-  // Decades read as years (P20Y): the same length, and what annotators write.
+  // Decades read as years (P20Y): the same length, and what annotators write; so do parts of a century ("half a century" is P50Y).
   if (unit === 'decade') return `P${amount * 10}Y`;
+  if (unit === 'century' && !Number.isInteger(amount) && Number.isInteger(amount * 100)) return `P${amount * 100}Y`;
   let count = unit === 'fortnight' ? amount * 2 : amount;
   if (!Number.isInteger(count)) {
-    // Half units read better as the next unit down: 2 1/2 years → P2Y6M.
+    // Half units read better as the next unit down: 2 1/2 years → P2Y6M, half an hour → PT30M; ISO 8601 joins weeks to
+    // nothing, so a week and a half is counted in days (P10DT12H).
     const whole = Math.floor(count);
-    const half: Record<string, string> = { Y: `${whole}Y6M`, M: `${whole}M15D`, D: `${whole}DT12H`, H: `${whole}H30M`, W: `${whole}W3D12H` };
+    const lead = whole > 0 ? `${whole}${letter}` : '';
+    const half: Record<string, string> = { Y: `${lead}6M`, M: `${lead}15D`, D: `${lead}T12H`, H: `${lead}30M`, W: `${whole * 7 + 3}DT12H` };
     const written = half[letter];
-    if (written && count - whole === 0.5) return timePart || letter === 'D' && written.includes('T') ? `P${timePart ? 'T' : ''}${written}` : `P${written}`;
+    if (written && count - whole === 0.5) return `P${timePart ? 'T' : ''}${written}`;
     count = Math.round(count * 10) / 10;
   }
   return `P${timePart ? 'T' : ''}${count}${letter}`;
@@ -863,6 +866,17 @@ export const TIMEX_RULES: TimexRule[] = [
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
       if (/^(?:only|just)$/i.test(m[1] ?? '')) reading.trimStart = (m[1] ?? '').length + 1;
+      return reading;
+    },
+  },
+  {
+    name: 'quarter-century',
+    // "a quarter of a century", "a quarter-century", "three-quarters of a century": spans of 25 and 75 years.
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(a|one|three)[- ]quarters?(?: of a |[- ])century\\b`, 'gi'),
+    read: (m) => {
+      const reading: TimexReading = { type: 'DURATION', value: /three/i.test(m[2] ?? '') ? 'P75Y' : 'P25Y' };
+      const mod = durationMod(m[1]);
+      if (mod) reading.mod = mod;
       return reading;
     },
   },
