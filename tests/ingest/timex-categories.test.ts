@@ -341,3 +341,9 @@ describe('the future of something is its prospects', () => {
     expect(readings('The rules may change in the future.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
   });
 });
+
+describe('the edges of the current year (published 2024-03-14)', () => {
+  it('reads "the start of the year" as this year with its edge', () => {
+    expect(extractTimexes('Fuel prices have risen since the start of the year.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['the start of the year', '2024', 'START']]);
+  });
+});

@@ -518,8 +518,9 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'end-of-current-period',
-    pattern: /\b(?:the )?(end|beginning|start|middle) of the (week|month)\b/gi,
-    read: (m, context) => ({ type: 'DATE', value: shiftedPeriod((m[2] ?? 'month').toLowerCase() as 'week' | 'month', 0, context), mod: edgeMod(m[1]) ?? 'END' }),
+    // "at the start of the year", "since the beginning of the month": the current one, with its edge.
+    pattern: /\b(?:the )?(end|beginning|start|middle) of the (week|month|year)\b(?![- ](?:ago|earlier|before|after)\b)/gi,
+    read: (m, context) => ({ type: 'DATE', value: shiftedPeriod((m[2] ?? 'month').toLowerCase() as 'week' | 'month' | 'year', 0, context), mod: edgeMod(m[1]) ?? 'END' }),
   },
   {
     name: 'holiday',
