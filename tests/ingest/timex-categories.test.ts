@@ -347,3 +347,10 @@ describe('the edges of the current year (published 2024-03-14)', () => {
     expect(extractTimexes('Fuel prices have risen since the start of the year.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['the start of the year', '2024', 'START']]);
   });
 });
+
+describe('a weekday with a month and day picks the year they agree in (published 2024-03-14)', () => {
+  it('dates "Saturday, Oct. 12" in the year Oct. 12 is a Saturday', () => {
+    expect(valueOf('Organisers said the march would be held on Saturday, Oct. 12.', '2024-03-14', 'Saturday, Oct. 12')).toBe('2024-10-12');
+    expect(valueOf('The march was held on Thursday, Oct. 12.', '2024-03-14', 'Thursday, Oct. 12')).toBe('2023-10-12');
+  });
+});

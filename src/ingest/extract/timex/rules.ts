@@ -264,6 +264,17 @@ function isPublication(text: string, start: number, end: number): boolean {
 // A possessive that names a reported figure: "last year's $1.55 billion", "last year's results".
 const YEAR_AGO_FIGURE = /^['’]s (?:[A-Z]{0,2}[$#£€¥]|\d|(?:[a-z-]+ )?(?:results|earnings|profits?|net|loss|losses|sales|revenues?|figures?)\b)/;
 
+/** "Saturday, Oct. 12" with no year: the year, of the nearest three, in which Oct. 12 falls on a Saturday; else the usual nearest one. */
+function monthDayOnWeekday(month: number, dayOfMonth: number, weekday: number, context: AnchorContext): CalendarDay {
+  const resolved = resolveMonthDay(month, dayOfMonth, context);
+  if (!isValidDay(resolved.year, month, dayOfMonth) || isoWeekday(resolved) === weekday) return resolved;
+  const year = context.published.year;
+  const matching = [year, year - 1, year + 1]
+    .map((candidate) => ({ year: candidate, month, day: dayOfMonth }))
+    .filter((candidate) => isValidDay(candidate.year, month, dayOfMonth) && isoWeekday(candidate) === weekday);
+  return matching[0] ?? resolved;
+}
+
 const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -299,7 +310,7 @@ export const TIMEX_RULES: TimexRule[] = [
       let day: CalendarDay;
       if (month && m[4]) {
         const dayOfMonth = Number(m[4]);
-        day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+        day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : monthDayOnWeekday(month, dayOfMonth, weekday, context);
         if (!isValidDay(day.year, day.month, day.day)) return null;
       } else if (/^the /i.test(m[1] ?? '')) {
         // "the previous Friday", "the following Monday": counted from the last day the text named (TimeML anchoring).
