@@ -354,3 +354,14 @@ describe('a weekday with a month and day picks the year they agree in (published
     expect(valueOf('The march was held on Thursday, Oct. 12.', '2024-03-14', 'Thursday, Oct. 12')).toBe('2023-10-12');
   });
 });
+
+describe('a year-ago period in a story that names no quarter (published 2024-03-14)', () => {
+  it('reads only the year it is known by', () => {
+    expect(readings('Exports rose 5% from the same period last year.', '2024-03-14')).toEqual(['the same period last year=DATE:2023']);
+    expect(readings('Exports rose 5% from the same period in 2019.', '2024-03-14')).toEqual(['the same period in 2019=DATE:2019']);
+  });
+
+  it('keeps the reported quarter where there is one, in the year named', () => {
+    expect(readings('Acme said third-quarter profit rose from the same period in 2019.', '2024-03-14')).toEqual(['third-quarter=DATE:2023-Q3', 'the same period in 2019=DATE:2019-Q3']);
+  });
+});

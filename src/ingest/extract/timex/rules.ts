@@ -474,6 +474,10 @@ export const TIMEX_RULES: TimexRule[] = [
       // "the year-ago third quarter": that quarter of the year before the one the story reports on.
       const named = m[1] ? parseOrdinal(m[1]) : undefined;
       if (named) return { type: 'DATE', value: `${focusedQuarter(context).year - 1}-Q${named}` };
+      const yearNamed = /\bin (\d{4})$/.exec(m[0])?.[1];
+      // "exports rose from the same period last year" in a story that names no quarter: only the year is known.
+      if (!context.focus.quarter && /period/i.test(m[0])) return { type: 'DATE', value: yearNamed ?? String(context.published.year - 1) };
+      if (yearNamed) return { type: 'DATE', value: `${yearNamed}-Q${focusedQuarter(context).quarter}` };
       return quarterAnchoredReading(context, 1);
     },
   },
