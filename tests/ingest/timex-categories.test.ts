@@ -365,3 +365,10 @@ describe('a year-ago period in a story that names no quarter (published 2024-03-
     expect(readings('Acme said third-quarter profit rose from the same period in 2019.', '2024-03-14')).toEqual(['third-quarter=DATE:2023-Q3', 'the same period in 2019=DATE:2019-Q3']);
   });
 });
+
+describe('a length joined to its noun by a hyphen', () => {
+  it('marks the length alone, without the determiner or preposition of the noun phrase', () => {
+    expect(readings('Jobs were cut under its two-year plan.', '2024-03-14')).toEqual(['two-year=DURATION:P2Y']);
+    expect(extractTimexes('The 48-hour strike ended.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['48-hour', 'PT48H', undefined]]);
+  });
+});

@@ -879,6 +879,13 @@ export const TIMEX_RULES: TimexRule[] = [
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
       if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
+      // "under its two-year plan", "the 48-hour strike": a length joined to its noun by a hyphen modifies the noun, and the
+      // words before it belong to the noun phrase, not to the length (TimeML marks "two-year" alone).
+      const joined = !m[3] && !m[4] && new RegExp(`(?:${QUANTITY})-${m[6] ?? ''}$`, 'i').exec(m[0]);
+      if (joined && joined.index > 0 && /^ [a-z]/.test(following)) {
+        reading.trimStart = joined.index;
+        return reading;
+      }
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
       if (/^(?:only|just)$/i.test(m[1] ?? '')) reading.trimStart = (m[1] ?? '').length + 1;
