@@ -372,3 +372,13 @@ describe('a length joined to its noun by a hyphen', () => {
     expect(extractTimexes('The 48-hour strike ended.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['48-hour', 'PT48H', undefined]]);
   });
 });
+
+describe('"earlier" counts from the time its sentence names (published 2024-03-14)', () => {
+  it.each([
+    ['Turnout was 60% in 2019 and 55% five years earlier.', 'five years earlier=DATE:2014'],
+    ['He resigned in May 2021, three months earlier than expected.', 'three months=DURATION:P3M'],
+    ['The plant closed a year earlier.', 'a year earlier=DATE:2023'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toContain(reading);
+  });
+});

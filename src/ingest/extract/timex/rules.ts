@@ -8,6 +8,7 @@ import {
   resolveMonth,
   resolveMonthDay,
   resolveWeekday,
+  sentenceAround,
   shiftedPeriod,
   tenseCue,
   yearOfBareQuarter,
@@ -263,6 +264,13 @@ function isPublication(text: string, start: number, end: number): boolean {
 
 // A possessive that names a reported figure: "last year's $1.55 billion", "last year's results".
 const YEAR_AGO_FIGURE = /^['’]s (?:[A-Z]{0,2}[$#£€¥]|\d|(?:[a-z-]+ )?(?:results|earnings|profits?|net|loss|losses|sales|revenues?|figures?)\b)/;
+
+/** The date named last before `context.start` when it was named in the same sentence. */
+function dateNamedInSentence(context: AnchorContext): { year: number; month?: number; day?: number } | undefined {
+  const { lastDate, lastDateAt } = context.focus;
+  if (!lastDate || lastDateAt === undefined || lastDateAt < sentenceAround(context.text, context.start).start) return undefined;
+  return lastDate;
+}
 
 /** "Saturday, Oct. 12" with no year: the year, of the nearest three, in which Oct. 12 falls on a Saturday; else the usual nearest one. */
 function monthDayOnWeekday(month: number, dayOfMonth: number, weekday: number, context: AnchorContext): CalendarDay {
@@ -810,7 +818,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'ago',
-    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s?( and a half)? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s?( and a half)? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b(?! than\\b)`, 'gi'),
     read: (m, context) => {
       const unit = unitKey(m[3] ?? '');
       const whole = m[2] ? parseQuantity(m[2]) : undefined;
@@ -830,6 +838,14 @@ export const TIMEX_RULES: TimexRule[] = [
       if (amount === undefined || !Number.isInteger(amount)) return reading(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
       const shift = direction * amount;
       const published = context.published;
+      // "60% in 2019 and 55% five years earlier": "earlier" counts from the time its sentence has just named, "ago" from today.
+      const anchor = /earlier|previously/i.test(m[5] ?? '') ? dateNamedInSentence(context) : undefined;
+      if (anchor && unit === 'year' && !(amount === 1 && context.focus.quarter)) return reading(String(anchor.year + shift));
+      if (anchor?.month && unit === 'month') {
+        const shifted = shiftMonth(anchor.year, anchor.month, shift);
+        return reading(formatMonth(shifted.year, shifted.month));
+      }
+      if (anchor?.month && anchor.day && unit === 'day') return reading(dayValue(addDays({ year: anchor.year, month: anchor.month, day: anchor.day }, shift)));
       switch (unit) {
         case 'day':
           return reading(dayValue(addDays(published, shift)));
