@@ -382,3 +382,20 @@ describe('"earlier" counts from the time its sentence names (published 2024-03-1
     expect(readings(text, '2024-03-14')).toContain(reading);
   });
 });
+
+describe('prepositions and verbs next to a length are not its modifiers', () => {
+  it.each([
+    ['Prices rose over the last six weeks.', 'the last six weeks', 'P6W', undefined],
+    ['He served over two years in prison.', 'over two years', 'P2Y', 'MORE_THAN'],
+    ['The trial is expected to last six weeks.', 'six weeks', 'P6W', undefined],
+  ])('%s → %s', (text, phrase, value, mod) => {
+    expect(extractTimexes(text, '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([[phrase, value, mod]]);
+  });
+});
+
+describe('a part of a named day', () => {
+  it('reads "on the morning of March 3" as that morning', () => {
+    expect(readings('Flights resumed on the morning of March 3.', '2024-03-14')).toEqual(['the morning of March 3=TIME:2024-03-03TMO']);
+    expect(readings('Gunfire erupted on the night of Nov. 5, 2023.', '2024-03-14')).toEqual(['the night of Nov. 5, 2023=TIME:2023-11-05TNI']);
+  });
+});

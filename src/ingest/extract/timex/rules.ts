@@ -582,6 +582,17 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'part-of-named-day',
+    // "on the morning of March 3", "the night of Nov. 5, 2023": that part of the day named (TimeML marks the whole phrase).
+    pattern: new RegExp(`\\b(?:on )?the (morning|afternoon|evening|night) of (${WEEKDAY}|(${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)\\b`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[3]);
+      const day = month && m[5] ? { year: Number(m[5]), month, day: Number(m[4]) } : dayOfPhrase(m[2], context);
+      if (!day || !isValidDay(day.year, day.month, day.day)) return null;
+      return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[(m[1] ?? '').toLowerCase()]}`, trimStart: /^on /.test(m[0]) ? 3 : 0 };
+    },
+  },
+  {
     name: 'later-in-the-day',
     // "later in the day", "earlier in the day": the day the story is about.
     pattern: /(?<=\b(?:later|earlier|late|early) in )the day\b/gi,
@@ -895,6 +906,16 @@ export const TIMEX_RULES: TimexRule[] = [
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
       if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
+      // "over the last six weeks", "over the next two years": "over" is the preposition "during" here, not "more than".
+      if (/^over$/i.test(m[1] ?? '') && (m[2] || m[3])) {
+        reading.trimStart = 5;
+        return reading;
+      }
+      // "is expected to last six weeks": "last" is the verb, not a modifier of the length.
+      if (/^last$/i.test(m[3] ?? '') && !m[1] && !m[2] && /\b(?:to|will|would|could|may|might|can|should|must|not|'ll)\s+$/i.test(preceding)) {
+        reading.trimStart = m[0].toLowerCase().indexOf('last') + 5;
+        return reading;
+      }
       // "under its two-year plan", "the 48-hour strike": a length joined to its noun by a hyphen modifies the noun, and the
       // words before it belong to the noun phrase, not to the length (TimeML marks "two-year" alone).
       const joined = !m[3] && !m[4] && new RegExp(`(?:${QUANTITY})-${m[6] ?? ''}$`, 'i').exec(m[0]);
