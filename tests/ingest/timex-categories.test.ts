@@ -399,3 +399,13 @@ describe('a part of a named day', () => {
     expect(readings('Gunfire erupted on the night of Nov. 5, 2023.', '2024-03-14')).toEqual(['the night of Nov. 5, 2023=TIME:2023-11-05TNI']);
   });
 });
+
+describe('extents of hyphenated quarters and lengths, and a sentence-initial "Last"', () => {
+  it.each([
+    ['Acme said its third-quarter profit rose.', '2024-10-14', 'third-quarter=DATE:2024-Q3'],
+    ['The 23-year Israeli presence ended.', '2024-10-14', '23-year=DURATION:P23Y'],
+    ['Last April, the firm unveiled its chip.', '2024-10-14', 'Last April=DATE:2024-04'],
+  ])('%s → %s', (text, publishedAt, reading) => {
+    expect(readings(text, publishedAt)).toEqual([reading]);
+  });
+});

@@ -400,7 +400,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'month',
-    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?(?:\\b(last|next|this|this past|this coming|(?:earlier|later) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?(?:\\b([Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|(?:[Ee]arlier|[Ll]ater) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
     read: (m, context) => {
       const month = monthNumber(m[3]);
       if (!month) return null;
@@ -438,7 +438,11 @@ export const TIMEX_RULES: TimexRule[] = [
       if (year === undefined) year = half ? context.published.year : yearOfBareQuarter(position, context);
       // A fiscal quarter runs on its own calendar: it moves the focus like a quarter said to have ended.
       if (!half) noteQuarter(context, year, position, /fiscal/i.test(m[0]) || followedByEnded(context));
-      return { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
+      const reading: TimexReading = { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
+      // "its third-quarter profit": the hyphenated quarter modifies a noun, and the determiner is the noun's.
+      const determiner = /^(?:the|its) (?=[\w]+-(?:fiscal-)?(?:quarter|half)$)/i.exec(m[0]);
+      if (determiner && /^ [A-Za-z]/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) reading.trimStart = determiner[0].length;
+      return reading;
     },
   },
   {
@@ -919,7 +923,7 @@ export const TIMEX_RULES: TimexRule[] = [
       // "under its two-year plan", "the 48-hour strike": a length joined to its noun by a hyphen modifies the noun, and the
       // words before it belong to the noun phrase, not to the length (TimeML marks "two-year" alone).
       const joined = !m[3] && !m[4] && new RegExp(`(?:${QUANTITY})-${m[6] ?? ''}$`, 'i').exec(m[0]);
-      if (joined && joined.index > 0 && /^ [a-z]/.test(following)) {
+      if (joined && joined.index > 0 && /^ [A-Za-z]/.test(following)) {
         reading.trimStart = joined.index;
         return reading;
       }
