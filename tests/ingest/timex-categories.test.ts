@@ -263,6 +263,11 @@ describe('a month with no year (published 2024-03-14)', () => {
     ['The firm will close the mill in June.', '2024-10-14', 'June', '2025-06'],
     // The participle after "a still" is an adjective, so "will be paid" governs.
     ['The dividend will be paid on a still unspecified date in January.', '2024-10-14', 'January', '2025-01'],
+    // The next month is a year back when a past verb of its own governs it; after a verb of saying it may be the plan's.
+    ['Prices fell in January.', '2005-12-15', 'January', '2005-01'],
+    ['Most Sunni Arabs boycotted the election in January.', '2005-12-15', 'January', '2005-01'],
+    ['The government said elections would be held in January.', '2005-12-15', 'January', '2006-01'],
+    ['Traders placed orders for January delivery.', '2005-12-15', 'January', '2006-01'],
   ])('%s (published %s) → %s = %s', (text, publishedAt, phrase, value) => {
     expect(valueOf(text, publishedAt, phrase)).toBe(value);
   });

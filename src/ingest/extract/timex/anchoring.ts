@@ -181,8 +181,10 @@ export function resolveMonth(month: number, direction: Direction, context: Ancho
   const ahead = (difference + 12) % 12;
   const tense = deadlineAhead(context) && ahead <= 6 ? 'future' : monthTense(context, ahead);
   if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
-  // Past tense sends a month back, except the next month, which is never a year ago; without tense, up to three ahead is a schedule.
-  if (ahead <= (tense === 'past' ? 1 : 3)) return { year: difference > 0 ? year : year + 1, month };
+  // Past tense sends a month back, except the next month, which a reported plan often names ("said … in January");
+  // a past verb of its own ("who snubbed the election in January") sends even that one back. Without tense, up to
+  // three months ahead is a schedule.
+  if (ahead <= (tense === 'past' ? 1 : 3) && !(tense === 'past' && ownPastVerb(context))) return { year: difference > 0 ? year : year + 1, month };
   return { year: difference < 0 ? year : year - 1, month };
 }
 
@@ -196,6 +198,19 @@ function monthTense(context: AnchorContext, ahead: number): 'past' | 'future' | 
   const cue = tenseCue(context);
   if (governing === 'future' && cue !== 'future' && ahead > 6) return cue;
   return governing ?? cue;
+}
+
+// Verbs that report what someone said: the month after them is often the content's, not the verb's.
+const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|declared|according|quoted|cited|warned|confirmed)\b/i;
+
+/**
+ * Whether a past verb other than a verb of saying governs the expression through a preposition of time ("snubbed
+ * the election in January"); a month that modifies a noun ("orders for November transactions") names the noun's time.
+ */
+function ownPastVerb(context: AnchorContext): boolean {
+  const before = clauseBefore(context.text, context.start);
+  if (!/\b(?:in|during|since)\s+$/i.test(before)) return false;
+  return governingTime(before, clauseAfter(context.text, context.end, before)) === 'past' && !REPORTING_VERB.test(before);
 }
 
 /** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */
