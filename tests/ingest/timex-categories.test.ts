@@ -199,6 +199,7 @@ describe('anaphoric days count from the day the story last named (published 2024
   it('reads "the fiscal year" as the current one, and one said to have ended as a span', () => {
     expect(readings('Earnings for the fiscal year will fall.', published)).toEqual(['the fiscal year=DATE:2024']);
     expect(readings('Profit rose in the fiscal year ended June 30.', published)[0]).toBe('the fiscal year=DURATION:P1Y');
+    expect(readings('The broker posted a net loss for the year to March.', published)[0]).toBe('the year=DURATION:P1Y');
   });
 
   it('reads "later in the day" as the day of the story', () => {

@@ -514,11 +514,11 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'financial-year',
-    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
+    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b| to (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\w))|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
     read: (m, context) => {
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
-      // "the year ended Sept. 30": twelve months up to that day.
-      if (/^ end(?:ed|ing)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
+      // "the year ended Sept. 30", "the year to March 1998": twelve months up to that day or month.
+      if (/^ (?:end(?:ed|ing)|to)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
       // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in.
       return { type: 'DATE', value: String(context.published.year) };
     },
