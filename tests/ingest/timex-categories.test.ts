@@ -415,3 +415,16 @@ describe('extents of hyphenated quarters and lengths, and a sentence-initial "La
     expect(readings(text, publishedAt)).toEqual([reading]);
   });
 });
+
+describe('"the same period" and quarters still to come (published 1997-04-25)', () => {
+  const published = '1997-04-25';
+  it('reads "the same period" as the time last named, or leaves it when none was', () => {
+    expect(readings('Inflation rose to 10.7% in March. Food prices rose 5% during the same period.', published)).toEqual(['March=DATE:1997-03', 'the same period=DATE:1997-03']);
+    expect(readings('Food prices rose 5% during the same period.', published)).toEqual([]);
+  });
+
+  it('puts a quarter not yet begun in last year when told in the past', () => {
+    expect(readings('Acme said third-quarter profit rose.', published)).toEqual(['third-quarter=DATE:1996-Q3']);
+    expect(readings('Acme expects third-quarter profit to rise.', published)).toEqual(['third-quarter=DATE:1997-Q3']);
+  });
+});

@@ -241,10 +241,13 @@ export function shiftedPeriod(unit: 'week' | 'weekend' | 'month' | 'year' | 'qua
   }
 }
 
-/** A quarter with no year: the publication year, except Q4 read early in a year is last year's. */
+/**
+ * A quarter with no year: the publication year, except a quarter still to come, which is last year's when read early
+ * in a year (Q3, Q4 in January) or told in the past ("third-quarter profit rose", in April).
+ */
 export function yearOfBareQuarter(quarter: number, context: AnchorContext): number {
   const { year, month } = context.published;
-  if (quarter > quarterOf(month) && month <= 3 && quarter >= 3) return year - 1;
+  if (quarter > quarterOf(month) && ((month <= 3 && quarter >= 3) || tenseCue(context) === 'past')) return year - 1;
   return year;
 }
 

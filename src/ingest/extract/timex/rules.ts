@@ -482,7 +482,15 @@ export const TIMEX_RULES: TimexRule[] = [
     read: (m, context) => {
       // "the year-earlier nine months": the same span a year before, written as its length as "the nine months" is.
       if (m[2]) return { type: 'DURATION', value: `P${parseQuantity(m[2])}M` };
-      if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) return quarterAnchoredReading(context, 0);
+      if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) {
+        // "wounded 36 others during the same period", in a story that reports no quarter: the time the text last named.
+        const last = context.focus.lastDate;
+        if (!context.focus.quarter && /period/i.test(m[0])) {
+          if (!last) return null;
+          return { type: 'DATE', value: last.month ? (last.day ? dayValue({ year: last.year, month: last.month, day: last.day }) : formatMonth(last.year, last.month)) : String(last.year) };
+        }
+        return quarterAnchoredReading(context, 0);
+      }
       // "the year-ago third quarter": that quarter of the year before the one the story reports on.
       const named = m[1] ? parseOrdinal(m[1]) : undefined;
       if (named) return { type: 'DATE', value: `${focusedQuarter(context).year - 1}-Q${named}` };
