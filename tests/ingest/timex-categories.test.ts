@@ -428,3 +428,20 @@ describe('"the same period" and quarters still to come (published 1997-04-25)', 
     expect(readings('Acme expects third-quarter profit to rise.', published)).toEqual(['third-quarter=DATE:1997-Q3']);
   });
 });
+
+describe('news of the economy (published Friday 2013-05-03)', () => {
+  const published = '2013-05-03';
+  it('leaves the unit of a rate with a counted noun unmarked', () => {
+    expect(readings('The economy added an average of 208,000 jobs a month.', published)).toEqual([]);
+    expect(readings('He served a year in jail.', published)).toEqual(['a year=DURATION:P1Y']);
+  });
+
+  it('names the century of "a century ago", as "a decade ago" names the decade', () => {
+    expect(readings('The liner sank a century ago.', published)).toEqual(['a century ago=DATE:19']);
+  });
+
+  it('reads a quarter named by its months', () => {
+    expect(readings('Consumer spending grew in the January-March quarter.', published)).toEqual(['the January-March quarter=DATE:2013-Q1']);
+    expect(readings('Exports fell in the July-September period.', published)).toEqual(['the July-September period=DATE:2012-Q3']);
+  });
+});

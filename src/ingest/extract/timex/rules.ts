@@ -456,6 +456,20 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'month-span-quarter',
+    // "the January-March quarter", "the July-September period": a calendar quarter named by its months.
+    pattern: new RegExp(`\\b(?:the )?(${MONTH_FULL})[-–](${MONTH_FULL}) (?:quarter|period)\\b`, 'g'),
+    read: (m, context) => {
+      const first = monthNumber(m[1]);
+      const last = monthNumber(m[2]);
+      if (!first || !last || first % 3 !== 1 || last !== first + 2) return null;
+      const quarter = (first + 2) / 3;
+      const year = yearOfBareQuarter(quarter, context);
+      noteQuarter(context, year, quarter, true);
+      return { type: 'DATE', value: `${year}-Q${quarter}` };
+    },
+  },
+  {
     name: 'half-code',
     // "H1 2024", "2023 H2": a half year; only with its year, since "H1" alone also names visas and viruses.
     pattern: new RegExp(`\\b(?:(${YEAR_DIGITS}) H([12])|H([12])[ /-](${YEAR_DIGITS}))\\b`, 'g'),
@@ -884,6 +898,9 @@ export const TIMEX_RULES: TimexRule[] = [
           return reading(String(published.year + shift));
         case 'decade':
           return reading(String(published.year + shift * 10).slice(0, 3));
+        // "a century ago" names a century, as "a decade ago" names a decade.
+        case 'century':
+          return reading(String(published.year + shift * 100).slice(0, 2));
         default:
           return null;
       }
@@ -911,9 +928,15 @@ export const TIMEX_RULES: TimexRule[] = [
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
       // "Islam will one day be…": after a modal, "one day" means some day in the future.
       if (quantityWord === 'one' && unit === 'day' && !m[1] && !m[2] && !m[3] && /\b(?:will|would|could|might|may|can|shall|should|must)\s+$/i.test(preceding)) return { type: 'DATE', value: 'FUTURE_REF' };
-      // "$5 a year", "twice a day": a rate, not a length of time.
-      // "$5 a year", "twice a day": a rate, not a span of time; annotators leave it unmarked.
-      if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
+      // "$5 a year", "twice a day", "208,000 jobs a month": a rate, not a span of time; annotators leave it unmarked.
+      if (
+        (quantityWord === 'a' || quantityWord === 'an') &&
+        !m[1] &&
+        !m[2] &&
+        !m[3] &&
+        /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)(?:\s+(?!(?:in|for|within|after|over|of|than|about|around|by|to|at|on)\b)[a-z]+){0,2}\s*$/i.test(preceding)
+      )
+        return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
       if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
