@@ -269,6 +269,7 @@ describe('a month with no year (published 2024-03-14)', () => {
     ['Most Sunni Arabs boycotted the election in January.', '2005-12-15', 'January', '2005-01'],
     ['The government said elections would be held in January.', '2005-12-15', 'January', '2006-01'],
     ['Traders placed orders for January delivery.', '2005-12-15', 'January', '2006-01'],
+    ['The UN says 1,000 people have died since the fighting started in mid-April.', '2024-03-14', 'mid-April', '2023-04'],
   ])('%s (published %s) → %s = %s', (text, publishedAt, phrase, value) => {
     expect(valueOf(text, publishedAt, phrase)).toBe(value);
   });

@@ -210,7 +210,10 @@ const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|decl
 function ownPastVerb(context: AnchorContext): boolean {
   const before = clauseBefore(context.text, context.start);
   if (!/\b(?:in|during|since)\s+$/i.test(before)) return false;
-  return governingTime(before, clauseAfter(context.text, context.end, before)) === 'past' && !REPORTING_VERB.test(before);
+  // Only the words after the last verb of saying: "the UN says 1,000 have died since fighting started in April".
+  const lastSaying = [...before.matchAll(new RegExp(REPORTING_VERB.source, 'gi'))].pop();
+  const own = lastSaying ? before.slice((lastSaying.index ?? 0) + lastSaying[0].length) : before;
+  return governingTime(own, clauseAfter(context.text, context.end, before)) === 'past';
 }
 
 /** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */
