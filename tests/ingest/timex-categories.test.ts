@@ -250,6 +250,11 @@ describe('a month with no year (published 2024-03-14)', () => {
     // No tense in the clause: the nearest occurrence, even when it lies ahead.
     ['The third ferry sails each Friday from August 6.', 'August 6', '2024-08-06'],
     ['The ferry sailed from August 6.', 'August 6', '2023-08-06'],
+    // A past verb of its own puts even a near day in the past; a plan keeps it ahead.
+    ['The fighting started on April 2.', 'April 2', '2023-04-02'],
+    ['The minister said on April 2 that he would resign.', 'April 2', '2023-04-02'],
+    ['The vote was postponed until April 2.', 'April 2', '2024-04-02'],
+    ['The minister said the talks would resume on April 2.', 'April 2', '2024-04-02'],
     // A participle after a determiner is an adjective, not a past verb.
     ['The dividend would be paid on a still unspecified date in January.', 'January', '2025-01'],
     ['The dividend was paid in January.', 'January', '2024-01'],

@@ -165,6 +165,8 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
     if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
     if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };
   }
+  // "Fighting started on April 2", in a March story: what a past verb of its own tells is over.
+  if (gap > 0 && ownPastVerb(context, true)) return { ...nearest, year: nearest.year - 1 };
   return nearest;
 }
 
@@ -204,14 +206,15 @@ function monthTense(context: AnchorContext, ahead: number): 'past' | 'future' | 
 const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|declared|according|quoted|cited|warned|confirmed)\b/i;
 
 /**
- * Whether a past verb other than a verb of saying governs the expression through a preposition of time ("snubbed
- * the election in January"); a month that modifies a noun ("orders for November transactions") names the noun's time.
+ * Whether a past verb governs the expression through a preposition of time ("snubbed the election in January",
+ * "started on April 2"). For a month a verb of saying does not count, since the month after it is often the plan it
+ * reports ("said in January" may be "said … would open in January"); a day after "said on" is the saying's own.
  */
-function ownPastVerb(context: AnchorContext): boolean {
+function ownPastVerb(context: AnchorContext, sayingCounts = false): boolean {
   const before = clauseBefore(context.text, context.start);
-  if (!/\b(?:in|during|since)\s+$/i.test(before)) return false;
+  if (!/\b(?:in|during|since|on)\s+$/i.test(before)) return false;
   // Only the words after the last verb of saying: "the UN says 1,000 have died since fighting started in April".
-  const lastSaying = [...before.matchAll(new RegExp(REPORTING_VERB.source, 'gi'))].pop();
+  const lastSaying = sayingCounts ? undefined : [...before.matchAll(new RegExp(REPORTING_VERB.source, 'gi'))].pop();
   const own = lastSaying ? before.slice((lastSaying.index ?? 0) + lastSaying[0].length) : before;
   return governingTime(own, clauseAfter(context.text, context.end, before)) === 'past';
 }
