@@ -451,3 +451,10 @@ describe('news of the economy (published Friday 2013-05-03)', () => {
     expect(readings('Exports fell in the July-September period.', published)).toEqual(['the July-September period=DATE:2012-Q3']);
   });
 });
+
+describe('"for the year" in a report on a quarter (published 2024-01-24)', () => {
+  it('is the reported quarter\'s year, else the current one', () => {
+    expect(readings('Acme said fourth-quarter profit rose 5%. For the year, sales fell 2%.', '2024-01-24')).toEqual(['fourth-quarter=DATE:2023-Q4', 'the year=DATE:2023']);
+    expect(readings('For the year, sales are expected to fall.', '2024-01-24')).toEqual(['the year=DATE:2024']);
+  });
+});

@@ -547,9 +547,10 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'the-year',
-    // "For the year, sales rose", "earlier in the year", "the first nine months of the year": the current year.
+    // "For the year, sales rose", "earlier in the year", "the first nine months of the year": the current year, or
+    // in a report on a quarter, that quarter's year ("fourth-quarter profit rose; for the year, sales fell", in January).
     pattern: /(?<=\b(?:for|in|during|throughout|months of) )the year\b(?![- ](?:ago|earlier|before|after|later|end|ended|ending|to|up|just|two|nineteen)\b|[- ]\d| of \d)/gi,
-    read: (_m, context) => ({ type: 'DATE', value: String(context.published.year) }),
+    read: (_m, context) => ({ type: 'DATE', value: String(context.focus.quarter?.year ?? context.published.year) }),
   },
   {
     name: 'the-weekend',
