@@ -456,5 +456,6 @@ describe('"for the year" in a report on a quarter (published 2024-01-24)', () =>
   it('is the reported quarter\'s year, else the current one', () => {
     expect(readings('Acme said fourth-quarter profit rose 5%. For the year, sales fell 2%.', '2024-01-24')).toEqual(['fourth-quarter=DATE:2023-Q4', 'the year=DATE:2023']);
     expect(readings('For the year, sales are expected to fall.', '2024-01-24')).toEqual(['the year=DATE:2024']);
+    expect(readings('Acme said fourth-quarter profit rose 5%. For the full year, sales fell 2%.', '2024-01-24')[1]).toBe('the full year=DATE:2023');
   });
 });

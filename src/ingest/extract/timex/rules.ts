@@ -541,8 +541,10 @@ export const TIMEX_RULES: TimexRule[] = [
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
       // "the year ended Sept. 30", "the year to March 1998": twelve months up to that day or month.
       if (/^ (?:end(?:ed|ing)|to)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
-      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in.
-      return { type: 'DATE', value: String(context.published.year) };
+      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in;
+      // in a report on a quarter, the year of that quarter.
+      if (/current/i.test(m[0])) return { type: 'DATE', value: String(context.published.year) };
+      return { type: 'DATE', value: String(context.focus.quarter?.year ?? context.published.year) };
     },
   },
   {
