@@ -347,10 +347,12 @@ describe('a year-ago span of months', () => {
   });
 });
 
-describe('the future of something is its prospects', () => {
+describe('the future of something is its prospects, and a future king a king', () => {
   it('leaves "the future of the peace process" and still reads "in the future"', () => {
     expect(readings('Leaders met to discuss the future of the peace process.', '2024-10-20')).toEqual([]);
     expect(readings('The rules may change in the future.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
+    expect(readings('The envoy met the future king in Riyadh.', '2024-10-20')).toEqual([]);
+    expect(readings('In the future the town will grow.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
   });
 });
 

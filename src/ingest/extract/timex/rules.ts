@@ -283,6 +283,11 @@ function monthDayOnWeekday(month: number, dayOfMonth: number, weekday: number, c
   return matching[0] ?? resolved;
 }
 
+// After "the future", a noun it modifies ("the future king", "the future US role"): any word but a word of grammar or
+// a verb, which leave "future" a noun ("the future looks bleak", "in the future we will").
+const FUTURE_AS_ADJECTIVE =
+  /^ (?:[A-Z]{2,}\b|(?!(?:of|for|in|into|is|was|will|would|could|may|might|can|looks?|holds?|lies|remains?|belongs?|seems?|and|or|but|if|when|that|which|as|with|than|to|at|on|by|because|so|after|before|while|where|are|were|has|have|had|depends?|rests?|the|a|an|he|she|it|they|we|you|this|there|these|those|its|his|her|their|our|no|not|only)\b)[a-z]+)/;
+
 const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -1073,8 +1078,11 @@ export const TIMEX_RULES: TimexRule[] = [
     name: 'future-reference',
     pattern: /\b(?:the (?:near |distant |immediate )?future(?!s)|soon(?! after| before| as\b)|as soon as possible|(?:the )?(?:near|short) term)\b/gi,
     read: (m, context) => {
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       // "the future of the peace process" is its prospects, not a time; "in the future of" would still be one.
-      if (/^the future$/i.test(m[0]) && /^ of\b/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && !/\b(?:in|into)\s+$/i.test(context.text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      if (/^the future$/i.test(m[0]) && /^ of\b/.test(after) && !/\b(?:in|into)\s+$/i.test(context.text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      // "the future king", "the future US role": an adjective before its noun.
+      if (/future$/i.test(m[0]) && FUTURE_AS_ADJECTIVE.test(after)) return null;
       return { type: 'DATE', value: 'FUTURE_REF' };
     },
   },
