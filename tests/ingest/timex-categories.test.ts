@@ -123,6 +123,8 @@ describe('sets', () => {
     ['The board meets quarterly.', 'quarterly', 'P1Q'],
     ['A ten-day fair is held annually in the town.', 'annually', 'P1Y'],
     ['Trains run every other day.', 'every other day', 'P2D'],
+    ['The council meets twice a year.', 'twice a year', 'P1Y'],
+    ['Patients take the pill three times a day.', 'three times a day', 'P1D'],
     ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
     ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
     ['Flights leave on Tuesday nights.', 'Tuesday nights', 'XXXX-WXX-2TNI'],

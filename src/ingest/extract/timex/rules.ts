@@ -1013,6 +1013,15 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'frequency-set',
+    // "twice a week", "three times a year": how often something recurs, a SET (TimeML writes its count as freq="2X").
+    pattern: new RegExp(`\\b(?:once|twice|thrice|(?:${QUANTITY}) times) (?:a|an|per|each|every) (${TIME_UNIT})\\b`, 'gi'),
+    read: (m) => {
+      const value = durationValue(1, m[1] ?? '');
+      return value ? { type: 'SET', value } : null;
+    },
+  },
+  {
     name: 'weekday-set',
     // "each Thursday", "every Monday", "on Mondays", "Tuesday nights": a weekly set (TIMEX3 XXXX-WXX-n).
     // "Monday and Tuesday nights": the plural is shared, and the first weekday is a set of nights too.
