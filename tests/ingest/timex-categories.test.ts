@@ -60,6 +60,12 @@ describe('a clock time without a day is dated on the day its sentence is about (
     expect(valueOf('Fighting resumed yesterday; shelling stopped at noon.', published, 'noon')).toBe('2024-03-13T12:00');
   });
 
+  it('reads the hour of "3:15 in the afternoon" and "nine o\'clock at night"', () => {
+    expect(readings('On Monday the train left at 10:30 in the evening.', published)).toEqual(['Monday=DATE:2024-03-11', '10:30 in the evening=TIME:2024-03-11T22:30']);
+    expect(readings('The shelling began at nine o\'clock at night.', published)).toEqual(['nine o\'clock at night=TIME:2024-03-14T21:00']);
+    expect(readings('The score was 3:15 at halftime.', published)).toEqual([]);
+  });
+
   it('carries the day of the sentence before, but no further', () => {
     expect(valueOf('The fire broke out on Saturday. It was put out at 10 p.m.', published, '10 p.m.')).toBe('2024-03-09T22:00');
     expect(valueOf('Talks began on March 2. Nothing came of them. The quake struck at 1:24 p.m.', published, '1:24 p.m.')).toBe('2024-03-14T13:24');

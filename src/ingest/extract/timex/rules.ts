@@ -844,6 +844,22 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'clock-of-day-part',
+    // "at 3:15 in the afternoon", "11 o'clock", "nine o'clock at night": the hour read on the part of the day named.
+    pattern: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?( o'clock)?( in the (?:morning|afternoon|evening)| at night)?\b/gi,
+    read: (m, context) => {
+      // A bare number is a clock time only with "o'clock", or with its minutes and a part of the day to place it.
+      if (!m[3] && !(m[2] && m[4])) return null;
+      const hourWord = (m[1] ?? '').toLowerCase();
+      const hour = /^\d+$/.test(hourWord) ? Number(hourWord) : parseQuantity(hourWord);
+      if (hour === undefined || hour < 1 || hour > 12) return null;
+      const part = (m[4] ?? '').toLowerCase();
+      const shifted = /afternoon|evening|night/.test(part) && hour < 12 ? hour + 12 : /morning|night/.test(part) && hour === 12 ? 0 : hour;
+      const clock = clockValue(String(shifted), m[2], undefined);
+      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
+    },
+  },
+  {
     name: 'part-of-the-day',
     // "placed orders in the morning", "talks resumed in the afternoon": a part of the day the sentence is about (or the
     // day before's), the publication day when neither names one; "in the morning after the vote" counts from an event.
