@@ -469,3 +469,14 @@ describe('"for the year" in a report on a quarter (published 2024-01-24)', () =>
     expect(readings('Acme said fourth-quarter profit rose 5%. For the full year, sales fell 2%.', '2024-01-24')[1]).toBe('the full year=DATE:2023');
   });
 });
+
+describe('a day of a month the story does not name (published 2024-03-14)', () => {
+  it.each([
+    ['The vote is scheduled for the 15th of next month.', 'the 15th of next month=DATE:2024-04-15'],
+    ['Talks will resume on the 20th.', 'the 20th=DATE:2024-03-20'],
+    ['The rebels attacked on the 2nd.', 'the 2nd=DATE:2024-03-02'],
+    ['The rebels attacked on the 20th.', 'the 20th=DATE:2024-02-20'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toEqual([reading]);
+  });
+});

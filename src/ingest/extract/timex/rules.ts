@@ -14,7 +14,7 @@ import {
   yearOfBareQuarter,
 } from './anchoring.js';
 import { HOLIDAY_NAMES, holidayNamed, holidayOccurrence } from './holidays.js';
-import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
+import { addDays, type CalendarDay, daysBetween, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
 
@@ -379,6 +379,30 @@ export const TIMEX_RULES: TimexRule[] = [
       if (!m[3] && opensName(context, m.index + m[0].length)) return null;
       const day = m[3] ? { year: Number(m[3]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
       return isValidDay(day.year, day.month, day.day) ? { type: 'DATE', value: dayValue(day) } : null;
+    },
+  },
+  {
+    name: 'day-of-month',
+    // "the 15th of next month", and "on the 20th" closing its phrase: a day of a month the story does not name.
+    pattern: new RegExp(`\\b(?:on )?the (${ORDINAL}) (?:of )?(this|next|last) month\\b|\\bon the (\\d{1,2})(?:st|nd|rd|th)(?= of the month\\b|[.,;]|$)`, 'g'),
+    read: (m, context) => {
+      const dayOfMonth = m[3] ? Number(m[3]) : parseOrdinal(m[1] ?? '');
+      if (!dayOfMonth || dayOfMonth > 31) return null;
+      const published = context.published;
+      const trimStart = /^on /.test(m[0]) ? 3 : 0;
+      if (m[2]) {
+        const month = shiftMonth(published.year, published.month, m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0);
+        return isValidDay(month.year, month.month, dayOfMonth) ? { type: 'DATE', value: dayValue({ ...month, day: dayOfMonth }), trimStart } : null;
+      }
+      // The day in this month or a neighbouring one: ahead when the clause looks ahead, behind when it tells the past.
+      const tense = tenseCue(context);
+      const candidates = [0, -1, 1]
+        .map((offset) => ({ ...shiftMonth(published.year, published.month, offset), day: dayOfMonth }))
+        .filter((day) => isValidDay(day.year, day.month, day.day))
+        .filter((day) => (tense === 'future' ? daysBetween(published, day) >= 0 : tense === 'past' ? daysBetween(published, day) <= 0 : true))
+        .sort((a, b) => Math.abs(daysBetween(published, a)) - Math.abs(daysBetween(published, b)));
+      const day = candidates[0];
+      return day ? { type: 'DATE', value: dayValue(day), trimStart } : null;
     },
   },
   {
