@@ -247,8 +247,14 @@ describe('durations with a half and vague counts of quarters', () => {
     ['The border has been quiet for half a century.', 'half a century=DURATION:P50Y'],
     ['The civil war has lasted a quarter of a century.', 'a quarter of a century=DURATION:P25Y'],
     ['The monarchy ruled for three-quarters of a century.', 'three-quarters of a century=DURATION:P75Y'],
+    ['The index rose for the first time in three and a half years.', 'three and a half years=DURATION:P3Y6M'],
+    ['The sprinter won in 13.21 seconds.', '13.21 seconds=DURATION:PT13.21S'],
   ])('%s → %s', (text, reading) => {
     expect(readings(text, '2024-03-14')).toEqual([reading]);
+  });
+
+  it('leaves a cricketer\'s half-century alone', () => {
+    expect(readings('The captain hit a half-century before lunch.', '2024-03-14')).toEqual([]);
   });
 });
 

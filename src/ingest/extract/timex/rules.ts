@@ -138,7 +138,8 @@ export function durationValue(amount: number | undefined, unitWord: string): str
     const half: Record<string, string> = { Y: `${lead}6M`, M: `${lead}15D`, D: `${lead}T12H`, H: `${lead}30M`, W: `${whole * 7 + 3}DT12H` };
     const written = half[letter];
     if (written && count - whole === 0.5) return `P${timePart ? 'T' : ''}${written}`;
-    count = Math.round(count * 10) / 10;
+    // "13.21 seconds": the figure as written, to the thousandth.
+    count = Math.round(count * 1000) / 1000;
   }
   return `P${timePart ? 'T' : ''}${count}${letter}`;
 }
@@ -974,6 +975,8 @@ export const TIMEX_RULES: TimexRule[] = [
       const value = amount !== undefined && m[7] && unit === 'minute' ? `PT${whole}M30S` : amount !== undefined && m[7] && unit === 'hour' ? `PT${whole}H30M` : durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
+      // "Ponting hit a half-century": fifty runs in cricket, not fifty years.
+      if (unit === 'century' && /half-century/i.test(m[0]) && /\b(?:hit|hits|scored|scores|made|makes|reached|reaches|struck|smashed|brought up|his|her|their|maiden|quickfire|brisk|unbeaten)\s+(?:an?\s+)?$/i.test(preceding)) return null;
       // "Islam will one day be…": after a modal, "one day" means some day in the future.
       if (quantityWord === 'one' && unit === 'day' && !m[1] && !m[2] && !m[3] && /\b(?:will|would|could|might|may|can|shall|should|must)\s+$/i.test(preceding)) return { type: 'DATE', value: 'FUTURE_REF' };
       // "$5 a year", "twice a day", "208,000 jobs a month": a rate, not a span of time; annotators leave it unmarked.
