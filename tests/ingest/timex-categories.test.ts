@@ -486,3 +486,15 @@ describe('a day of a month the story does not name (published 2024-03-14)', () =
     expect(readings(text, '2024-03-14')).toEqual([reading]);
   });
 });
+
+describe('a story\'s own time line (published 2024-03-14)', () => {
+  it.each([
+    ['Police arrested him on March 3. He had been seen the day before.', 'the day before=DATE:2024-03-02'],
+    ['The bill passed in 2019. The next year, it was repealed.', 'The next year=DATE:2020'],
+    ['Sales will grow over the next year.', 'the next year=DATE:2025'],
+    ['The report was published on Tuesday. Days later, the minister quit.', 'Days=DURATION:PXD'],
+    ['Hours after the blast, police sealed off the area.', 'Hours=DURATION:PTXH'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toContain(reading);
+  });
+});

@@ -627,7 +627,8 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'day-around-event',
     // "the day after his death", "the night before the vote": a day counted from an event; TimeML marks "the day after".
-    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b)/gi,
+    // Alone at the end of its phrase ("he had been seen the day before."), it counts from the story's last-named day.
+    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b|[.,;!?]|$)/gi,
     read: (m, context) => {
       const trimStart = /^on /i.test(m[0]) ? 3 : 0;
       const last = context.focus.lastDate;
@@ -677,8 +678,12 @@ export const TIMEX_RULES: TimexRule[] = [
         const day = addDays({ year: last.year, month: last.month, day: last.day }, shift);
         return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}` };
       }
-      // "the next year" usually counts from today ("over the next year"); only "the next day" is reliably anaphoric.
-      if (relation === 'the next' && unit !== 'day') return null;
+      // "the next year" usually counts from today ("over the next year"); it follows a date named before only in a
+      // past narrative and not as a span ("The bill passed in 2019. The next year, it was repealed.").
+      if (relation === 'the next' && unit !== 'day') {
+        const span = /\b(?:over|for|in|within|during|throughout|through|into|of)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index));
+        if (span || !context.focus.lastDate || clauseTense(context) !== 'past') return null;
+      }
       const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
       const last = context.focus.lastDate;
       const published = context.published;
@@ -1041,6 +1046,16 @@ export const TIMEX_RULES: TimexRule[] = [
     pattern: /(?<=\b(?:after|following|follows|followed|amid|despite|ending|ended|ends|end|capping|culminating) )(days|weeks|months|years|decades)(?= of [a-z])/gi,
     read: (m) => {
       const value = durationValue(undefined, m[1] ?? '');
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
+    name: 'vague-offset',
+    // "Days later, the minister quit", "just hours after the blast": a vague length counted from an event, as "a few
+    // days later" is.
+    pattern: /(?<=(?:^|[.!?;,:]\s+|\n|\b(?:just|only|and|but|barely|mere)\s+))(?:[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Hh]ours|[Mm]inutes)(?= (?:later|after|earlier|before)\b)/g,
+    read: (m) => {
+      const value = durationValue(undefined, m[0]);
       return value ? { type: 'DURATION', value } : null;
     },
   },
