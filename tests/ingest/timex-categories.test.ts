@@ -455,6 +455,7 @@ describe('news of the economy (published Friday 2013-05-03)', () => {
   const published = '2013-05-03';
   it('leaves the unit of a rate with a counted noun unmarked', () => {
     expect(readings('The economy added an average of 208,000 jobs a month.', published)).toEqual([]);
+    expect(readings('The airline will operate one flight a day to each city.', published)).toEqual([]);
     expect(readings('He served a year in jail.', published)).toEqual(['a year=DURATION:P1Y']);
   });
 

@@ -990,7 +990,7 @@ export const TIMEX_RULES: TimexRule[] = [
         !m[1] &&
         !m[2] &&
         !m[3] &&
-        /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)(?:\s+(?!(?:in|for|within|after|over|of|than|about|around|by|to|at|on)\b)[a-z]+){0,2}\s*$/i.test(preceding)
+        /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats?|flights?|million|billion|thousand)(?:\s+(?!(?:in|for|within|after|over|of|than|about|around|by|to|at|on)\b)[a-z]+){0,2}\s*$/i.test(preceding)
       )
         return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
