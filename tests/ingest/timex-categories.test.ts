@@ -60,6 +60,15 @@ describe('a clock time without a day is dated on the day its sentence is about (
     expect(valueOf('Fighting resumed yesterday; shelling stopped at noon.', published, 'noon')).toBe('2024-03-13T12:00');
   });
 
+  it('looks past the time in another zone, and not into the next sentence', () => {
+    expect(readings('The quake struck at 4:30 a.m. (0830 GMT) on Wednesday.', published)).toEqual([
+      '4:30 a.m.=TIME:2024-03-13T04:30',
+      '0830 GMT=TIME:2024-03-13T08:30',
+      'Wednesday=DATE:2024-03-13',
+    ]);
+    expect(readings('The envoy landed at 5 p.m. On Friday, he left.', published)).toEqual(['5 p.m.=TIME:2024-03-14T17:00', 'Friday=DATE:2024-03-08']);
+  });
+
   it('reads the hour of "3:15 in the afternoon" and "nine o\'clock at night"', () => {
     expect(readings('On Monday the train left at 10:30 in the evening.', published)).toEqual(['Monday=DATE:2024-03-11', '10:30 in the evening=TIME:2024-03-11T22:30']);
     expect(readings('The shelling began at nine o\'clock at night.', published)).toEqual(['nine o\'clock at night=TIME:2024-03-14T21:00']);

@@ -42,8 +42,9 @@ export interface AnchorContext {
 const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
 // A participle after a determiner ("a still unspecified date", "the revised plan") modifies a noun and is no past cue.
 const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|(?<!\b(?:a|an|the|its|his|her|their|our)\s+(?:[a-z]+ly\s+|still\s+|not\s+)?)[a-z]{3,}(?<!e)ed)\b/i;
-// A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
-const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
+// A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence, nor does that of
+// "a.m." or "p.m." before the time in another zone ("at 4:30 a.m. (0830 GMT) on Wednesday").
+const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))(?<!\b[ap]\.m(?=\.\s+\(\d))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
 /** Reads the tense around an expression: 'future' when a future cue is nearer than a past one within its clause. */
 export function clauseTense(context: AnchorContext): 'past' | 'future' {

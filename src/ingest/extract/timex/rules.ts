@@ -861,6 +861,9 @@ export const TIMEX_RULES: TimexRule[] = [
     ),
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], m[3]);
+      // "He arrived at 5 p.m. On Friday, he left": a capital after the "p.m." opens the next sentence, and its day with it.
+      const nextSentence = m[4] ? / On /.exec(m[0]) : null;
+      if (clock && nextSentence) return { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true, trimEnd: m[0].length - nextSentence.index };
       const day = dayOfPhrase(m[4], context);
       return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}`, dayless: !m[4] } : null;
     },
