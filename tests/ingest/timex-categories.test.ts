@@ -278,6 +278,8 @@ describe('a month with no year (published 2024-03-14)', () => {
     ['The minister said on April 2 that he would resign.', 'April 2', '2023-04-02'],
     ['The vote was postponed until April 2.', 'April 2', '2024-04-02'],
     ['The minister said the talks would resume on April 2.', 'April 2', '2024-04-02'],
+    ['Investors awaited a rise in the foreign ownership limit on April 2.', 'April 2', '2024-04-02'],
+    ['The law would be re-introduced on April 2.', 'April 2', '2024-04-02'],
     // A participle after a determiner is an adjective, not a past verb.
     ['The dividend would be paid on a still unspecified date in January.', 'January', '2025-01'],
     ['The dividend was paid in January.', 'January', '2024-01'],
@@ -294,7 +296,9 @@ describe('a month with no year (published 2024-03-14)', () => {
     ['The dividend will be paid on a still unspecified date in January.', '2024-10-14', 'January', '2025-01'],
     // The next month is a year back when a past verb of its own governs it; after a verb of saying it may be the plan's.
     ['Prices fell in January.', '2005-12-15', 'January', '2005-01'],
-    ['Most Sunni Arabs boycotted the election in January.', '2005-12-15', 'January', '2005-01'],
+    ['Turnout in the city that voted in January was low.', '2005-12-15', 'January', '2005-01'],
+    // A plan's participle, or a noun between verb and month, leaves the month ahead.
+    ['Candidates registered for elections to be held in January.', '2005-12-15', 'January', '2006-01'],
     ['The government said elections would be held in January.', '2005-12-15', 'January', '2006-01'],
     ['Traders placed orders for January delivery.', '2005-12-15', 'January', '2006-01'],
     ['The UN says 1,000 people have died since the fighting started in mid-April.', '2024-03-14', 'mid-April', '2023-04'],

@@ -1,4 +1,4 @@
-import { governingTime } from './tense.js';
+import { governingTime, isPastForm } from './tense.js';
 import {
   addDays,
   type CalendarDay,
@@ -207,17 +207,19 @@ function monthTense(context: AnchorContext, ahead: number): 'past' | 'future' | 
 const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|declared|according|quoted|cited|warned|confirmed)\b/i;
 
 /**
- * Whether a past verb governs the expression through a preposition of time ("snubbed the election in January",
- * "started on April 2"). For a month a verb of saying does not count, since the month after it is often the plan it
- * reports ("said in January" may be "said … would open in January"); a day after "said on" is the saying's own.
+ * Whether a past verb right before the preposition governs the expression ("prices fell in January", "fighting
+ * started on April 2", "the party that stood in January"). A participle after "be" or "to" is a plan ("to be held in
+ * May"), and a verb with an object between ("awaited an increase on May 1") may leave the date to the noun, so neither
+ * counts. For a month a verb of saying does not count either, since the month after it is often the plan it reports;
+ * a day after "said on" is the saying's own.
  */
 function ownPastVerb(context: AnchorContext, sayingCounts = false): boolean {
   const before = clauseBefore(context.text, context.start);
-  if (!/\b(?:in|during|since|on)\s+$/i.test(before)) return false;
-  // Only the words after the last verb of saying: "the UN says 1,000 have died since fighting started in April".
-  const lastSaying = sayingCounts ? undefined : [...before.matchAll(new RegExp(REPORTING_VERB.source, 'gi'))].pop();
-  const own = lastSaying ? before.slice((lastSaying.index ?? 0) + lastSaying[0].length) : before;
-  return governingTime(own, clauseAfter(context.text, context.end, before)) === 'past';
+  const match = /(?:^|\s)([\w'’-]+)\s+([A-Za-z]+)(?:\s+[a-z]+ly)?\s+(?:in|during|since|on)\s+$/.exec(before);
+  if (!match) return false;
+  const [, previous = '', verb = ''] = match;
+  if (!isPastForm(verb) || /^(?:to|be|been|being|will|would|could|should|might|may|must|can|shall|'ll|not)$/i.test(previous)) return false;
+  return sayingCounts || !REPORTING_VERB.test(verb);
 }
 
 /** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */

@@ -44,6 +44,12 @@ const INTENTION = /^(?:plans?|planning|planned|aims?|hopes?|intends?|wants?|expe
 const CLAUSE_STOP = /^(?:[.!?;:]|["“”])$/;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|already|recently|newly)$/;
 
+/** Whether a word is a simple past form or a past participle ("fell", "started"), and not a noun or adjective that looks like one. */
+export function isPastForm(raw: string): boolean {
+  const word = raw.toLowerCase();
+  return IRREGULAR_PAST.has(word) || (/^[a-z]{3,}ed$/.test(word) && !NOT_PAST_VERBS.has(word));
+}
+
 function tokenize(text: string): string[] {
   return text.match(/[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d|s|re|ve)\b|[.!?;:,"“”]|\d+/g) ?? [];
 }
