@@ -60,6 +60,21 @@ describe('a clock time without a day is dated on the day its sentence is about (
     expect(valueOf('Fighting resumed yesterday; shelling stopped at noon.', published, 'noon')).toBe('2024-03-13T12:00');
   });
 
+  it('looks past the time in another zone, and not into the next sentence', () => {
+    expect(readings('The quake struck at 4:30 a.m. (0830 GMT) on Wednesday.', published)).toEqual([
+      '4:30 a.m.=TIME:2024-03-13T04:30',
+      '0830 GMT=TIME:2024-03-13T08:30',
+      'Wednesday=DATE:2024-03-13',
+    ]);
+    expect(readings('The envoy landed at 5 p.m. On Friday, he left.', published)).toEqual(['5 p.m.=TIME:2024-03-14T17:00', 'Friday=DATE:2024-03-08']);
+  });
+
+  it('reads the hour of "3:15 in the afternoon" and "nine o\'clock at night"', () => {
+    expect(readings('On Monday the train left at 10:30 in the evening.', published)).toEqual(['Monday=DATE:2024-03-11', '10:30 in the evening=TIME:2024-03-11T22:30']);
+    expect(readings('The shelling began at nine o\'clock at night.', published)).toEqual(['nine o\'clock at night=TIME:2024-03-14T21:00']);
+    expect(readings('The score was 3:15 at halftime.', published)).toEqual([]);
+  });
+
   it('carries the day of the sentence before, but no further', () => {
     expect(valueOf('The fire broke out on Saturday. It was put out at 10 p.m.', published, '10 p.m.')).toBe('2024-03-09T22:00');
     expect(valueOf('Talks began on March 2. Nothing came of them. The quake struck at 1:24 p.m.', published, '1:24 p.m.')).toBe('2024-03-14T13:24');
@@ -123,6 +138,8 @@ describe('sets', () => {
     ['The board meets quarterly.', 'quarterly', 'P1Q'],
     ['A ten-day fair is held annually in the town.', 'annually', 'P1Y'],
     ['Trains run every other day.', 'every other day', 'P2D'],
+    ['The council meets twice a year.', 'twice a year', 'P1Y'],
+    ['Patients take the pill three times a day.', 'three times a day', 'P1D'],
     ['The ferry sails each Thursday.', 'each Thursday', 'XXXX-WXX-4'],
     ['Shops close on Sundays.', 'Sundays', 'XXXX-WXX-7'],
     ['Flights leave on Tuesday nights.', 'Tuesday nights', 'XXXX-WXX-2TNI'],
@@ -199,6 +216,7 @@ describe('anaphoric days count from the day the story last named (published 2024
   it('reads "the fiscal year" as the current one, and one said to have ended as a span', () => {
     expect(readings('Earnings for the fiscal year will fall.', published)).toEqual(['the fiscal year=DATE:2024']);
     expect(readings('Profit rose in the fiscal year ended June 30.', published)[0]).toBe('the fiscal year=DURATION:P1Y');
+    expect(readings('The broker posted a net loss for the year to March.', published)[0]).toBe('the year=DURATION:P1Y');
   });
 
   it('reads "later in the day" as the day of the story', () => {
@@ -230,6 +248,23 @@ describe('durations with a half and vague counts of quarters', () => {
     expect(readings('It returned to profit after several quarters of losses.', '2024-03-14')).toEqual(['several quarters=DURATION:PXQ']);
     expect(readings('Three-quarters of voters agreed.', '2024-03-14')).toEqual([]);
   });
+
+  it.each([
+    ['Rescuers searched the rubble for half an hour.', 'half an hour=DURATION:PT30M'],
+    ['The talks took half a day.', 'half a day=DURATION:PT12H'],
+    ['The convoy took a week and a half to arrive.', 'a week and a half=DURATION:P10DT12H'],
+    ['The border has been quiet for half a century.', 'half a century=DURATION:P50Y'],
+    ['The civil war has lasted a quarter of a century.', 'a quarter of a century=DURATION:P25Y'],
+    ['The monarchy ruled for three-quarters of a century.', 'three-quarters of a century=DURATION:P75Y'],
+    ['The index rose for the first time in three and a half years.', 'three and a half years=DURATION:P3Y6M'],
+    ['The sprinter won in 13.21 seconds.', '13.21 seconds=DURATION:PT13.21S'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toEqual([reading]);
+  });
+
+  it('leaves a cricketer\'s half-century alone', () => {
+    expect(readings('The captain hit a half-century before lunch.', '2024-03-14')).toEqual([]);
+  });
 });
 
 describe('a month with no year (published 2024-03-14)', () => {
@@ -238,6 +273,13 @@ describe('a month with no year (published 2024-03-14)', () => {
     // No tense in the clause: the nearest occurrence, even when it lies ahead.
     ['The third ferry sails each Friday from August 6.', 'August 6', '2024-08-06'],
     ['The ferry sailed from August 6.', 'August 6', '2023-08-06'],
+    // A past verb of its own puts even a near day in the past; a plan keeps it ahead.
+    ['The fighting started on April 2.', 'April 2', '2023-04-02'],
+    ['The minister said on April 2 that he would resign.', 'April 2', '2023-04-02'],
+    ['The vote was postponed until April 2.', 'April 2', '2024-04-02'],
+    ['The minister said the talks would resume on April 2.', 'April 2', '2024-04-02'],
+    ['Investors awaited a rise in the foreign ownership limit on April 2.', 'April 2', '2024-04-02'],
+    ['The law would be re-introduced on April 2.', 'April 2', '2024-04-02'],
     // A participle after a determiner is an adjective, not a past verb.
     ['The dividend would be paid on a still unspecified date in January.', 'January', '2025-01'],
     ['The dividend was paid in January.', 'January', '2024-01'],
@@ -245,7 +287,228 @@ describe('a month with no year (published 2024-03-14)', () => {
     expect(valueOf(text, published, phrase)).toBe(value);
   });
 
+  // A month alone takes the tense of the verb that governs it: a plan's infinitive looks ahead up to half a year.
+  it.each([
+    ['The firm, which agreed to buy the mill for $5 million in February, is based in Ohio.', '2024-10-14', 'February', '2025-02'],
+    ['The firm agreed to buy the mill in June.', '2024-10-14', 'June', '2024-06'],
+    ['The firm will close the mill in June.', '2024-10-14', 'June', '2025-06'],
+    // The participle after "a still" is an adjective, so "will be paid" governs.
+    ['The dividend will be paid on a still unspecified date in January.', '2024-10-14', 'January', '2025-01'],
+    // The next month is a year back when a past verb of its own governs it; after a verb of saying it may be the plan's.
+    ['Prices fell in January.', '2005-12-15', 'January', '2005-01'],
+    ['Turnout in the city that voted in January was low.', '2005-12-15', 'January', '2005-01'],
+    // A plan's participle, or a noun between verb and month, leaves the month ahead.
+    ['Candidates registered for elections to be held in January.', '2005-12-15', 'January', '2006-01'],
+    ['The government said elections would be held in January.', '2005-12-15', 'January', '2006-01'],
+    ['Traders placed orders for January delivery.', '2005-12-15', 'January', '2006-01'],
+    ['The UN says 1,000 people have died since the fighting started in mid-April.', '2024-03-14', 'mid-April', '2023-04'],
+  ])('%s (published %s) → %s = %s', (text, publishedAt, phrase, value) => {
+    expect(valueOf(text, publishedAt, phrase)).toBe(value);
+  });
+
+  it('reads "last February" in March as a year earlier, since the month just ended would be "last month"', () => {
+    expect(valueOf('Two ferries sank off the coast last February.', published, 'last February')).toBe('2023-02');
+    expect(valueOf('The ferry sank last January.', published, 'last January')).toBe('2024-01');
+    expect(valueOf('The new ferry will sail next April.', published, 'next April')).toBe('2025-04');
+    expect(valueOf('The new ferry will sail next May.', published, 'next May')).toBe('2024-05');
+  });
+
   it('leaves a date that names a movement alone', () => {
     expect(readings('Leaders of the March 14 movement met the March 8 Forces.', published)).toEqual([]);
+  });
+});
+
+describe('the present named by a conjunction (published 2024-03-14)', () => {
+  it('reads the "now" of "now that" as the present', () => {
+    expect(readings('Now that the bridge has reopened, traders are returning to the market.', '2024-03-14')).toEqual(['Now=DATE:PRESENT_REF']);
+  });
+});
+
+describe('last year in a quarterly report (published 2024-10-20)', () => {
+  const published = '2024-10-20';
+  it('reads "last year\'s" figure as the year-ago quarter', () => {
+    expect(valueOf('Acme Corp. said third-quarter net income rose to $12 million from last year\'s $9 million.', published, 'last year')).toBe('2023-Q3');
+    expect(valueOf('Acme Corp. posted a third-quarter loss. Last year\'s results were hurt by a strike.', published, 'Last year')).toBe('2023-Q3');
+  });
+
+  it('keeps the year where no quarter is reported, or the possessive is not a figure', () => {
+    expect(valueOf('Last year\'s election was close.', published, 'Last year')).toBe('2023');
+    expect(valueOf('Acme Corp. said third-quarter net income rose. Last year\'s strike still weighs on morale.', published, 'Last year')).toBe('2023');
+  });
+});
+
+describe('a year-ago quarter named by its number', () => {
+  it('reads "the year-ago fourth quarter" as one expression, a year before the reported quarter', () => {
+    expect(readings('Acme lost $2 million in the fourth quarter, after earning $3 million in the year-ago fourth quarter.', '2024-02-10')).toEqual([
+      'the fourth quarter=DATE:2023-Q4',
+      'the year-ago fourth quarter=DATE:2022-Q4',
+    ]);
+  });
+});
+
+describe('a year and a half ago (published 2024-03-14)', () => {
+  it('counts the half year as six months back and names the month', () => {
+    expect(readings('The mine closed a year and a half ago.', '2024-03-14')).toEqual(['a year and a half ago=DATE:2022-09']);
+    expect(readings('The mine closed two and a half years ago.', '2024-03-14')).toEqual(['two and a half years ago=DATE:2021-09']);
+  });
+});
+
+describe('half years written as codes', () => {
+  it('reads "H1 2023" and "2023 H2" as half years, and leaves a visa alone', () => {
+    expect(readings('Profit in H1 2023 was flat, and sales in 2023 H2 rose.', '2024-03-14')).toEqual(['H1 2023=DATE:2023-H1', '2023 H2=DATE:2023-H2']);
+    expect(readings('He holds an H1-B visa.', '2024-03-14')).toEqual([]);
+  });
+});
+
+describe('a bare plural span an event comes out of', () => {
+  it('reads "after weeks of talks" as a vague duration, and leaves "the years of the war"', () => {
+    expect(readings('The hostages were freed after weeks of talks.', '2024-03-14')).toEqual(['weeks=DURATION:PXW']);
+    expect(readings('The truce follows months of fighting.', '2024-03-14')).toEqual(['months=DURATION:PXM']);
+    expect(readings('In the years of the war, food was scarce.', '2024-03-14')).toEqual([]);
+  });
+});
+
+describe('a year-ago span of months', () => {
+  it('reads "the year-earlier nine months" as one duration, as "the nine months" is', () => {
+    expect(readings('Net for the year-earlier nine months included a gain on a sale.', '2024-10-20')).toEqual(['the year-earlier nine months=DURATION:P9M']);
+  });
+});
+
+describe('the future of something is its prospects, and a future king a king', () => {
+  it('leaves "the future of the peace process" and still reads "in the future"', () => {
+    expect(readings('Leaders met to discuss the future of the peace process.', '2024-10-20')).toEqual([]);
+    expect(readings('The rules may change in the future.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
+    expect(readings('The envoy met the future king in Riyadh.', '2024-10-20')).toEqual([]);
+    expect(readings('In the future the town will grow.', '2024-10-20')).toEqual(['the future=DATE:FUTURE_REF']);
+  });
+});
+
+describe('the edges of the current year (published 2024-03-14)', () => {
+  it('reads "the start of the year" as this year with its edge', () => {
+    expect(extractTimexes('Fuel prices have risen since the start of the year.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['the start of the year', '2024', 'START']]);
+  });
+});
+
+describe('a weekday with a month and day picks the year they agree in (published 2024-03-14)', () => {
+  it('dates "Saturday, Oct. 12" in the year Oct. 12 is a Saturday', () => {
+    expect(valueOf('Organisers said the march would be held on Saturday, Oct. 12.', '2024-03-14', 'Saturday, Oct. 12')).toBe('2024-10-12');
+    expect(valueOf('The march was held on Thursday, Oct. 12.', '2024-03-14', 'Thursday, Oct. 12')).toBe('2023-10-12');
+  });
+});
+
+describe('a year-ago period in a story that names no quarter (published 2024-03-14)', () => {
+  it('reads only the year it is known by', () => {
+    expect(readings('Exports rose 5% from the same period last year.', '2024-03-14')).toEqual(['the same period last year=DATE:2023']);
+    expect(readings('Exports rose 5% from the same period in 2019.', '2024-03-14')).toEqual(['the same period in 2019=DATE:2019']);
+  });
+
+  it('keeps the reported quarter where there is one, in the year named', () => {
+    expect(readings('Acme said third-quarter profit rose from the same period in 2019.', '2024-03-14')).toEqual(['third-quarter=DATE:2023-Q3', 'the same period in 2019=DATE:2019-Q3']);
+  });
+});
+
+describe('a length joined to its noun by a hyphen', () => {
+  it('marks the length alone, without the determiner or preposition of the noun phrase', () => {
+    expect(readings('Jobs were cut under its two-year plan.', '2024-03-14')).toEqual(['two-year=DURATION:P2Y']);
+    expect(extractTimexes('The 48-hour strike ended.', '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([['48-hour', 'PT48H', undefined]]);
+  });
+});
+
+describe('"earlier" counts from the time its sentence names (published 2024-03-14)', () => {
+  it.each([
+    ['Turnout was 60% in 2019 and 55% five years earlier.', 'five years earlier=DATE:2014'],
+    ['He resigned in May 2021, three months earlier than expected.', 'three months=DURATION:P3M'],
+    ['The plant closed a year earlier.', 'a year earlier=DATE:2023'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toContain(reading);
+  });
+});
+
+describe('prepositions and verbs next to a length are not its modifiers', () => {
+  it.each([
+    ['Prices rose over the last six weeks.', 'the last six weeks', 'P6W', undefined],
+    ['He served over two years in prison.', 'over two years', 'P2Y', 'MORE_THAN'],
+    ['The trial is expected to last six weeks.', 'six weeks', 'P6W', undefined],
+  ])('%s → %s', (text, phrase, value, mod) => {
+    expect(extractTimexes(text, '2024-03-14').map((timex) => [timex.text, timex.value, timex.mod])).toEqual([[phrase, value, mod]]);
+  });
+});
+
+describe('a part of a named day', () => {
+  it('reads "on the morning of March 3" as that morning', () => {
+    expect(readings('Flights resumed on the morning of March 3.', '2024-03-14')).toEqual(['the morning of March 3=TIME:2024-03-03TMO']);
+    expect(readings('Gunfire erupted on the night of Nov. 5, 2023.', '2024-03-14')).toEqual(['the night of Nov. 5, 2023=TIME:2023-11-05TNI']);
+  });
+});
+
+describe('extents of hyphenated quarters and lengths, and a sentence-initial "Last"', () => {
+  it.each([
+    ['Acme said its third-quarter profit rose.', '2024-10-14', 'third-quarter=DATE:2024-Q3'],
+    ['The 23-year Israeli presence ended.', '2024-10-14', '23-year=DURATION:P23Y'],
+    ['Last April, the firm unveiled its chip.', '2024-10-14', 'Last April=DATE:2024-04'],
+  ])('%s → %s', (text, publishedAt, reading) => {
+    expect(readings(text, publishedAt)).toEqual([reading]);
+  });
+});
+
+describe('"the same period" and quarters still to come (published 1997-04-25)', () => {
+  const published = '1997-04-25';
+  it('reads "the same period" as the time last named, or leaves it when none was', () => {
+    expect(readings('Inflation rose to 10.7% in March. Food prices rose 5% during the same period.', published)).toEqual(['March=DATE:1997-03', 'the same period=DATE:1997-03']);
+    expect(readings('Food prices rose 5% during the same period.', published)).toEqual([]);
+  });
+
+  it('puts a quarter not yet begun in last year when told in the past', () => {
+    expect(readings('Acme said third-quarter profit rose.', published)).toEqual(['third-quarter=DATE:1996-Q3']);
+    expect(readings('Acme expects third-quarter profit to rise.', published)).toEqual(['third-quarter=DATE:1997-Q3']);
+  });
+});
+
+describe('news of the economy (published Friday 2013-05-03)', () => {
+  const published = '2013-05-03';
+  it('leaves the unit of a rate with a counted noun unmarked', () => {
+    expect(readings('The economy added an average of 208,000 jobs a month.', published)).toEqual([]);
+    expect(readings('The airline will operate one flight a day to each city.', published)).toEqual([]);
+    expect(readings('He served a year in jail.', published)).toEqual(['a year=DURATION:P1Y']);
+  });
+
+  it('names the century of "a century ago", as "a decade ago" names the decade', () => {
+    expect(readings('The liner sank a century ago.', published)).toEqual(['a century ago=DATE:19']);
+  });
+
+  it('reads a quarter named by its months', () => {
+    expect(readings('Consumer spending grew in the January-March quarter.', published)).toEqual(['the January-March quarter=DATE:2013-Q1']);
+    expect(readings('Exports fell in the July-September period.', published)).toEqual(['the July-September period=DATE:2012-Q3']);
+  });
+});
+
+describe('"for the year" in a report on a quarter (published 2024-01-24)', () => {
+  it('is the reported quarter\'s year, else the current one', () => {
+    expect(readings('Acme said fourth-quarter profit rose 5%. For the year, sales fell 2%.', '2024-01-24')).toEqual(['fourth-quarter=DATE:2023-Q4', 'the year=DATE:2023']);
+    expect(readings('For the year, sales are expected to fall.', '2024-01-24')).toEqual(['the year=DATE:2024']);
+    expect(readings('Acme said fourth-quarter profit rose 5%. For the full year, sales fell 2%.', '2024-01-24')[1]).toBe('the full year=DATE:2023');
+  });
+});
+
+describe('a day of a month the story does not name (published 2024-03-14)', () => {
+  it.each([
+    ['The vote is scheduled for the 15th of next month.', 'the 15th of next month=DATE:2024-04-15'],
+    ['Talks will resume on the 20th.', 'the 20th=DATE:2024-03-20'],
+    ['The rebels attacked on the 2nd.', 'the 2nd=DATE:2024-03-02'],
+    ['The rebels attacked on the 20th.', 'the 20th=DATE:2024-02-20'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toEqual([reading]);
+  });
+});
+
+describe('a story\'s own time line (published 2024-03-14)', () => {
+  it.each([
+    ['Police arrested him on March 3. He had been seen the day before.', 'the day before=DATE:2024-03-02'],
+    ['The bill passed in 2019. The next year, it was repealed.', 'The next year=DATE:2020'],
+    ['Sales will grow over the next year.', 'the next year=DATE:2025'],
+    ['The report was published on Tuesday. Days later, the minister quit.', 'Days=DURATION:PXD'],
+    ['Hours after the blast, police sealed off the area.', 'Hours=DURATION:PTXH'],
+  ])('%s → %s', (text, reading) => {
+    expect(readings(text, '2024-03-14')).toContain(reading);
   });
 });

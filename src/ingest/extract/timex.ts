@@ -65,8 +65,9 @@ export function extractTimexes(text: string, publishedAt: string): Timex[] {
       focus.lastDateAt = candidate.start;
     }
   }
+  const undated = new Set(dayless.map(({ timex }) => timex));
   for (const { timex, earlierDay } of dayless) {
-    const day = dayOfSentence(timex, timexes, text) ?? earlierDay;
+    const day = dayOfSentence(timex, timexes, text, undated) ?? earlierDay;
     if (day) timex.value = day + timex.value.slice(10);
   }
   return timexes;
@@ -83,12 +84,15 @@ function focusDayNearby(focus: DocumentFocus, text: string, index: number): stri
   return `${String(last.year).padStart(4, '0')}-${String(last.month).padStart(2, '0')}-${String(last.day).padStart(2, '0')}`;
 }
 
-/** "The blast at 10 p.m. on a crowded street Saturday": a clock time's day is the one its sentence names, nearest first. */
-function dayOfSentence(clock: Timex, timexes: Timex[], text: string): string | undefined {
+/**
+ * "The blast at 10 p.m. on a crowded street Saturday": a clock time's day is the one its sentence names, nearest first.
+ * Another clock time without a day of its own ("at 4:30 a.m. (0830 GMT) on Wednesday") names none.
+ */
+function dayOfSentence(clock: Timex, timexes: Timex[], text: string, undated: Set<Timex>): string | undefined {
   const sentence = sentenceAround(text, clock.start);
   let best: { distance: number; day: string } | undefined;
   for (const other of timexes) {
-    if (other === clock || other.start < sentence.start || other.end > sentence.end) continue;
+    if (other === clock || undated.has(other) || other.start < sentence.start || other.end > sentence.end) continue;
     const day = DAY_VALUE.exec(other.value)?.[0];
     if (!day || (other.type !== 'DATE' && other.type !== 'TIME')) continue;
     // A day after the clock counts unless a comma or a comparison parts them ("at 10 a.m., up from 124 yen late Monday").

@@ -1,4 +1,4 @@
-import { governingTime } from './tense.js';
+import { governingTime, isPastForm } from './tense.js';
 import {
   addDays,
   type CalendarDay,
@@ -42,8 +42,9 @@ export interface AnchorContext {
 const FUTURE_CUE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|scheduled|schedule|expected|expects|would|due to|set to|to be held|to begin|to start|to open|to meet|to visit|to vote|next|upcoming|coming|effective|starting|ahead of)\b/i;
 // A participle after a determiner ("a still unspecified date", "the revised plan") modifies a noun and is no past cue.
 const PAST_CUE = /(?<!\b(?:be|been|being|will|to|would|'ll) )\b(?:said|says|was|were|had|did|ago|last|earlier|told|began|held|met|since|brought|bought|sold|took|gave|got|went|came|fell|rose|won|lost|paid|became|made|built|found|kept|led|saw|sent|spent|stood|struck|wrote|grew|drew|flew|knew|chose|spoke|broke|drove|fought|caught|sought|meant|felt|(?<!\b(?:a|an|the|its|his|her|their|our)\s+(?:[a-z]+ly\s+|still\s+|not\s+)?)[a-z]{3,}(?<!e)ed)\b/i;
-// A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence.
-const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
+// A full stop after a short capitalised word (Mr., Corp., Jan., U.S.) does not end a sentence, nor does that of
+// "a.m." or "p.m." before the time in another zone ("at 4:30 a.m. (0830 GMT) on Wednesday").
+const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]|[A-Z]\.[A-Z]))(?<!\b[ap]\.m(?=\.\s+\(\d))[.!?]["')]*\s+(?=["'(]*[A-Z0-9])|\n|; /g;
 
 /** Reads the tense around an expression: 'future' when a future cue is nearer than a past one within its clause. */
 export function clauseTense(context: AnchorContext): 'past' | 'future' {
@@ -165,6 +166,8 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
     if (tense === 'future' && gap < 0) return { ...nearest, year: nearest.year + 1 };
     if (tense === 'past' && gap > 0) return { ...nearest, year: nearest.year - 1 };
   }
+  // "Fighting started on April 2", in a March story: what a past verb of its own tells is over.
+  if (gap > 0 && ownPastVerb(context, true)) return { ...nearest, year: nearest.year - 1 };
   return nearest;
 }
 
@@ -172,16 +175,51 @@ export function resolveMonthDay(month: number, day: number, context: AnchorConte
 export function resolveMonth(month: number, direction: Direction, context: AnchorContext): { year: number; month: number } {
   const { year, month: publishedMonth } = context.published;
   if (direction === 'this') return { year, month };
-  if (direction === 'last') return { year: month < publishedMonth ? year : year - 1, month };
-  if (direction === 'next') return { year: month > publishedMonth ? year : year + 1, month };
+  // "last February" in March is not the month just ended, which would be "last month" or "in February": it is a year
+  // earlier; "next April" in March likewise.
+  if (direction === 'last') return { year: month < publishedMonth - 1 ? year : year - 1, month };
+  if (direction === 'next') return { year: month > publishedMonth + 1 ? year : year + 1, month };
   const difference = month - publishedMonth;
   if (difference === 0) return { year, month };
-  const tense = deadlineAhead(context) && (difference + 12) % 12 <= 6 ? 'future' : tenseCue(context);
-  if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
-  // Past tense sends a month back, except the next month, which is never a year ago; without tense, up to three ahead is a schedule.
   const ahead = (difference + 12) % 12;
-  if (ahead <= (tense === 'past' ? 1 : 3)) return { year: difference > 0 ? year : year + 1, month };
+  const tense = deadlineAhead(context) && ahead <= 6 ? 'future' : monthTense(context, ahead);
+  if (tense === 'future') return { year: difference > 0 ? year : year + 1, month };
+  // Past tense sends a month back, except the next month, which a reported plan often names ("said … in January");
+  // a past verb of its own ("who snubbed the election in January") sends even that one back. Without tense, up to
+  // three months ahead is a schedule.
+  if (ahead <= (tense === 'past' ? 1 : 3) && !(tense === 'past' && ownPastVerb(context))) return { year: difference > 0 ? year : year + 1, month };
   return { year: difference < 0 ? year : year - 1, month };
+}
+
+/**
+ * The tense of the verb that governs a month, `ahead` months away: "agreed to purchase the line in February" is the
+ * purchase, still to come, when February is within half a year; further off, the agreement's own past is meant.
+ */
+function monthTense(context: AnchorContext, ahead: number): 'past' | 'future' | undefined {
+  const before = clauseBefore(context.text, context.start);
+  const governing = governingTime(before, clauseAfter(context.text, context.end, before));
+  const cue = tenseCue(context);
+  if (governing === 'future' && cue !== 'future' && ahead > 6) return cue;
+  return governing ?? cue;
+}
+
+// Verbs that report what someone said: the month after them is often the content's, not the verb's.
+const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|declared|according|quoted|cited|warned|confirmed)\b/i;
+
+/**
+ * Whether a past verb right before the preposition governs the expression ("prices fell in January", "fighting
+ * started on April 2", "the party that stood in January"). A participle after "be" or "to" is a plan ("to be held in
+ * May"), and a verb with an object between ("awaited an increase on May 1") may leave the date to the noun, so neither
+ * counts. For a month a verb of saying does not count either, since the month after it is often the plan it reports;
+ * a day after "said on" is the saying's own.
+ */
+function ownPastVerb(context: AnchorContext, sayingCounts = false): boolean {
+  const before = clauseBefore(context.text, context.start);
+  const match = /(?:^|\s)([\w'’-]+)\s+([A-Za-z]+)(?:\s+[a-z]+ly)?\s+(?:in|during|since|on)\s+$/.exec(before);
+  if (!match) return false;
+  const [, previous = '', verb = ''] = match;
+  if (!isPastForm(verb) || /^(?:to|be|been|being|will|would|could|should|might|may|must|can|shall|'ll|not)$/i.test(previous)) return false;
+  return sayingCounts || !REPORTING_VERB.test(verb);
 }
 
 /** "by February", "through January": a near deadline lies ahead unless the clause is plainly in the past ("was completed by May"). */
@@ -212,10 +250,13 @@ export function shiftedPeriod(unit: 'week' | 'weekend' | 'month' | 'year' | 'qua
   }
 }
 
-/** A quarter with no year: the publication year, except Q4 read early in a year is last year's. */
+/**
+ * A quarter with no year: the publication year, except a quarter still to come, which is last year's when read early
+ * in a year (Q3, Q4 in January) or told in the past ("third-quarter profit rose", in April).
+ */
 export function yearOfBareQuarter(quarter: number, context: AnchorContext): number {
   const { year, month } = context.published;
-  if (quarter > quarterOf(month) && month <= 3 && quarter >= 3) return year - 1;
+  if (quarter > quarterOf(month) && ((month <= 3 && quarter >= 3) || tenseCue(context) === 'past')) return year - 1;
   return year;
 }
 

@@ -19,7 +19,7 @@ export const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNI
 export const VAGUE_QUANTITY = 'a few|few|several|some|many|a couple of|couple of|a number of|dozens of|hundreds of|thousands of';
 
 /** Any amount that may stand before a time unit. */
-export const QUANTITY = `(?:\\d+(?:[.,]\\d+)?(?: 1/2)?|${WORD_NUMBER}|${VAGUE_QUANTITY}|a dozen|a half|half an?|one and a half|two and a half)`;
+export const QUANTITY = `(?:(?:\\d+|${UNIT_WORDS}|${TENS_WORDS}) and a half|\\d+(?:[.,]\\d+)?(?: 1/2)?|${WORD_NUMBER}|${VAGUE_QUANTITY}|a dozen|a half|half an?)`;
 
 export const ORDINAL = `(?:${Object.keys(ORDINALS).join('|')}|\\d{1,2}(?:st|nd|rd|th))`;
 
@@ -32,8 +32,12 @@ export function parseQuantity(raw: string): number | undefined {
   if (text === 'a couple of' || text === 'couple of') return 2;
   if (text === 'a dozen') return 12;
   if (text === 'a half' || text === 'half a' || text === 'half an') return 0.5;
-  if (text === 'one and a half') return 1.5;
-  if (text === 'two and a half') return 2.5;
+  // "three and a half", "10 and a half".
+  const andAHalf = /^(.+) and a half$/.exec(text);
+  if (andAHalf) {
+    const whole = parseQuantity(andAHalf[1] ?? '');
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   if (new RegExp(`^(?:${VAGUE_QUANTITY})$`).test(text)) return undefined;
   return parseWordNumber(text);
 }

@@ -8,12 +8,13 @@ import {
   resolveMonth,
   resolveMonthDay,
   resolveWeekday,
+  sentenceAround,
   shiftedPeriod,
   tenseCue,
   yearOfBareQuarter,
 } from './anchoring.js';
 import { HOLIDAY_NAMES, holidayNamed, holidayOccurrence } from './holidays.js';
-import { addDays, type CalendarDay, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
+import { addDays, type CalendarDay, daysBetween, formatDay, formatMonth, formatWeek, isoWeekday, isValidDay, pad, shiftMonth } from './calendar.js';
 import { ORDINAL, QUANTITY, parseOrdinal, parseQuantity, parseWordYear } from './numbers.js';
 import type { TimexReading } from './types.js';
 
@@ -125,16 +126,20 @@ export function durationValue(amount: number | undefined, unitWord: string): str
   const timePart = code.startsWith('T');
   const letter = timePart ? code.slice(1) : code;
   if (amount === undefined) return timePart ? `PTX${letter}` : `PX${letter}`;
-  // Decades read as years (P20Y): the same length, and what annotators write.
+  // Decades read as years (P20Y): the same length, and what annotators write; so do parts of a century ("half a century" is P50Y).
   if (unit === 'decade') return `P${amount * 10}Y`;
+  if (unit === 'century' && !Number.isInteger(amount) && Number.isInteger(amount * 100)) return `P${amount * 100}Y`;
   let count = unit === 'fortnight' ? amount * 2 : amount;
   if (!Number.isInteger(count)) {
-    // Half units read better as the next unit down: 2 1/2 years → P2Y6M.
+    // Half units read better as the next unit down: 2 1/2 years → P2Y6M, half an hour → PT30M; ISO 8601 joins weeks to
+    // nothing, so a week and a half is counted in days (P10DT12H).
     const whole = Math.floor(count);
-    const half: Record<string, string> = { Y: `${whole}Y6M`, M: `${whole}M15D`, D: `${whole}DT12H`, H: `${whole}H30M`, W: `${whole}W3D12H` };
+    const lead = whole > 0 ? `${whole}${letter}` : '';
+    const half: Record<string, string> = { Y: `${lead}6M`, M: `${lead}15D`, D: `${lead}T12H`, H: `${lead}30M`, W: `${whole * 7 + 3}DT12H` };
     const written = half[letter];
-    if (written && count - whole === 0.5) return timePart || letter === 'D' && written.includes('T') ? `P${timePart ? 'T' : ''}${written}` : `P${written}`;
-    count = Math.round(count * 10) / 10;
+    if (written && count - whole === 0.5) return `P${timePart ? 'T' : ''}${written}`;
+    // "13.21 seconds": the figure as written, to the thousandth.
+    count = Math.round(count * 1000) / 1000;
   }
   return `P${timePart ? 'T' : ''}${count}${letter}`;
 }
@@ -258,6 +263,32 @@ function isPublication(text: string, start: number, end: number): boolean {
   return /^[A-Z]/.test(word) && !isSentenceStart(text, wordStart) && /\b[Tt]he\s+(?:[A-Z][\w'-]*\s+){1,4}$/.test(text.slice(Math.max(0, start - 60), start));
 }
 
+// A possessive that names a reported figure: "last year's $1.55 billion", "last year's results".
+const YEAR_AGO_FIGURE = /^['’]s (?:[A-Z]{0,2}[$#£€¥]|\d|(?:[a-z-]+ )?(?:results|earnings|profits?|net|loss|losses|sales|revenues?|figures?)\b)/;
+
+/** The date named last before `context.start` when it was named in the same sentence. */
+function dateNamedInSentence(context: AnchorContext): { year: number; month?: number; day?: number } | undefined {
+  const { lastDate, lastDateAt } = context.focus;
+  if (!lastDate || lastDateAt === undefined || lastDateAt < sentenceAround(context.text, context.start).start) return undefined;
+  return lastDate;
+}
+
+/** "Saturday, Oct. 12" with no year: the year, of the nearest three, in which Oct. 12 falls on a Saturday; else the usual nearest one. */
+function monthDayOnWeekday(month: number, dayOfMonth: number, weekday: number, context: AnchorContext): CalendarDay {
+  const resolved = resolveMonthDay(month, dayOfMonth, context);
+  if (!isValidDay(resolved.year, month, dayOfMonth) || isoWeekday(resolved) === weekday) return resolved;
+  const year = context.published.year;
+  const matching = [year, year - 1, year + 1]
+    .map((candidate) => ({ year: candidate, month, day: dayOfMonth }))
+    .filter((candidate) => isValidDay(candidate.year, month, dayOfMonth) && isoWeekday(candidate) === weekday);
+  return matching[0] ?? resolved;
+}
+
+// After "the future", a noun it modifies ("the future king", "the future US role"): any word but a word of grammar or
+// a verb, which leave "future" a noun ("the future looks bleak", "in the future we will").
+const FUTURE_AS_ADJECTIVE =
+  /^ (?:[A-Z]{2,}\b|(?!(?:of|for|in|into|is|was|will|would|could|may|might|can|looks?|holds?|lies|remains?|belongs?|seems?|and|or|but|if|when|that|which|as|with|than|to|at|on|by|because|so|after|before|while|where|are|were|has|have|had|depends?|rests?|the|a|an|he|she|it|they|we|you|this|there|these|those|its|his|her|their|our|no|not|only)\b)[a-z]+)/;
+
 const WEEKDAY_BEFORE_PLURAL_PART = new RegExp(`^,? (?:and|or) (?:${WEEKDAY}) (?:${DAY_PART})s\\b`);
 
 /** Rules in priority order: when two matches cover the same span, the earlier rule wins; longer matches always win. */
@@ -293,7 +324,7 @@ export const TIMEX_RULES: TimexRule[] = [
       let day: CalendarDay;
       if (month && m[4]) {
         const dayOfMonth = Number(m[4]);
-        day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : resolveMonthDay(month, dayOfMonth, context);
+        day = m[5] ? { year: Number(m[5]), month, day: dayOfMonth } : monthDayOnWeekday(month, dayOfMonth, weekday, context);
         if (!isValidDay(day.year, day.month, day.day)) return null;
       } else if (/^the /i.test(m[1] ?? '')) {
         // "the previous Friday", "the following Monday": counted from the last day the text named (TimeML anchoring).
@@ -352,6 +383,30 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'day-of-month',
+    // "the 15th of next month", and "on the 20th" closing its phrase: a day of a month the story does not name.
+    pattern: new RegExp(`\\b(?:on )?the (${ORDINAL}) (?:of )?(this|next|last) month\\b|\\bon the (\\d{1,2})(?:st|nd|rd|th)(?= of the month\\b|[.,;]|$)`, 'g'),
+    read: (m, context) => {
+      const dayOfMonth = m[3] ? Number(m[3]) : parseOrdinal(m[1] ?? '');
+      if (!dayOfMonth || dayOfMonth > 31) return null;
+      const published = context.published;
+      const trimStart = /^on /.test(m[0]) ? 3 : 0;
+      if (m[2]) {
+        const month = shiftMonth(published.year, published.month, m[2] === 'next' ? 1 : m[2] === 'last' ? -1 : 0);
+        return isValidDay(month.year, month.month, dayOfMonth) ? { type: 'DATE', value: dayValue({ ...month, day: dayOfMonth }), trimStart } : null;
+      }
+      // The day in this month or a neighbouring one: ahead when the clause looks ahead, behind when it tells the past.
+      const tense = tenseCue(context);
+      const candidates = [0, -1, 1]
+        .map((offset) => ({ ...shiftMonth(published.year, published.month, offset), day: dayOfMonth }))
+        .filter((day) => isValidDay(day.year, day.month, day.day))
+        .filter((day) => (tense === 'future' ? daysBetween(published, day) >= 0 : tense === 'past' ? daysBetween(published, day) <= 0 : true))
+        .sort((a, b) => Math.abs(daysBetween(published, a)) - Math.abs(daysBetween(published, b)));
+      const day = candidates[0];
+      return day ? { type: 'DATE', value: dayValue(day), trimStart } : null;
+    },
+  },
+  {
     name: 'month-year',
     pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?\\b(${MONTH_ANY}),? (?:of )?(${YEAR})\\b`, 'g'),
     read: (m) => {
@@ -375,7 +430,7 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'month',
-    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?(?:\\b(last|next|this|this past|this coming|(?:earlier|later) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
+    pattern: new RegExp(`(?:\\b(${EDGE})(?: |-))?(?:\\b([Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming|(?:[Ee]arlier|[Ll]ater) this) )?\\b(${MONTH_FULL})\\b(?! \\d)`, 'g'),
     read: (m, context) => {
       const month = monthNumber(m[3]);
       if (!month) return null;
@@ -413,7 +468,11 @@ export const TIMEX_RULES: TimexRule[] = [
       if (year === undefined) year = half ? context.published.year : yearOfBareQuarter(position, context);
       // A fiscal quarter runs on its own calendar: it moves the focus like a quarter said to have ended.
       if (!half) noteQuarter(context, year, position, /fiscal/i.test(m[0]) || followedByEnded(context));
-      return { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
+      const reading: TimexReading = { type: 'DATE', value: `${year}-${half ? 'H' : 'Q'}${position}` };
+      // "its third-quarter profit": the hyphenated quarter modifies a noun, and the determiner is the noun's.
+      const determiner = /^(?:the|its) (?=[\w]+-(?:fiscal-)?(?:quarter|half)$)/i.exec(m[0]);
+      if (determiner && /^ [A-Za-z]/.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) reading.trimStart = determiner[0].length;
+      return reading;
     },
   },
   {
@@ -425,6 +484,26 @@ export const TIMEX_RULES: TimexRule[] = [
       noteQuarter(context, year, quarter);
       return { type: 'DATE', value: `${year}-Q${quarter}` };
     },
+  },
+  {
+    name: 'month-span-quarter',
+    // "the January-March quarter", "the July-September period": a calendar quarter named by its months.
+    pattern: new RegExp(`\\b(?:the )?(${MONTH_FULL})[-–](${MONTH_FULL}) (?:quarter|period)\\b`, 'g'),
+    read: (m, context) => {
+      const first = monthNumber(m[1]);
+      const last = monthNumber(m[2]);
+      if (!first || !last || first % 3 !== 1 || last !== first + 2) return null;
+      const quarter = (first + 2) / 3;
+      const year = yearOfBareQuarter(quarter, context);
+      noteQuarter(context, year, quarter, true);
+      return { type: 'DATE', value: `${year}-Q${quarter}` };
+    },
+  },
+  {
+    name: 'half-code',
+    // "H1 2024", "2023 H2": a half year; only with its year, since "H1" alone also names visas and viruses.
+    pattern: new RegExp(`\\b(?:(${YEAR_DIGITS}) H([12])|H([12])[ /-](${YEAR_DIGITS}))\\b`, 'g'),
+    read: (m) => ({ type: 'DATE', value: `${m[1] ?? m[4]}-H${m[2] ?? m[3]}` }),
   },
   {
     name: 'anaphoric-quarter',
@@ -443,9 +522,26 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'year-ago-period',
     pattern:
-      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|year-(?:ago|earlier))\b/gi,
+      /\b(?:(?:the )?(?:year-ago|year-earlier|year ago|year earlier|comparable|corresponding|same) (?:fiscal )?(?:(?:(first|second|third|fourth) )?quarter|period|three months)(?: (?:a year (?:ago|earlier)|last year|of last year|the year before|in \d{4}))?|last year's (?:fiscal )?(?:quarter|period)|the quarter a year (?:ago|earlier)|(?:the )?(?:year-ago|year-earlier) (?:first )?(six|nine) months|year-(?:ago|earlier))\b/gi,
     read: (m, context) => {
-      if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) return quarterAnchoredReading(context, 0);
+      // "the year-earlier nine months": the same span a year before, written as its length as "the nine months" is.
+      if (m[2]) return { type: 'DURATION', value: `P${parseQuantity(m[2])}M` };
+      if (/^(?:the )?same/i.test(m[0]) && !/year|\d{4}/i.test(m[0])) {
+        // "wounded 36 others during the same period", in a story that reports no quarter: the time the text last named.
+        const last = context.focus.lastDate;
+        if (!context.focus.quarter && /period/i.test(m[0])) {
+          if (!last) return null;
+          return { type: 'DATE', value: last.month ? (last.day ? dayValue({ year: last.year, month: last.month, day: last.day }) : formatMonth(last.year, last.month)) : String(last.year) };
+        }
+        return quarterAnchoredReading(context, 0);
+      }
+      // "the year-ago third quarter": that quarter of the year before the one the story reports on.
+      const named = m[1] ? parseOrdinal(m[1]) : undefined;
+      if (named) return { type: 'DATE', value: `${focusedQuarter(context).year - 1}-Q${named}` };
+      const yearNamed = /\bin (\d{4})$/.exec(m[0])?.[1];
+      // "exports rose from the same period last year" in a story that names no quarter: only the year is known.
+      if (!context.focus.quarter && /period/i.test(m[0])) return { type: 'DATE', value: yearNamed ?? String(context.published.year - 1) };
+      if (yearNamed) return { type: 'DATE', value: `${yearNamed}-Q${focusedQuarter(context).quarter}` };
       return quarterAnchoredReading(context, 1);
     },
   },
@@ -470,20 +566,23 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'financial-year',
-    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b)|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
+    pattern: /\b(?:the (?:fiscal |financial )?year(?= end(?:ed|ing)\b| to (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\w))|the full year|the (?:current|latest) (?:fiscal |financial )?year|the (?:fiscal|financial) year(?!['’]s|[- ](?:end|ended|ending|ago|earlier|before|after|to)\b|[- ]\d| of\b))\b/gi,
     read: (m, context) => {
       if (/latest/i.test(m[0])) return { type: 'DATE', value: String(context.published.year - 1) };
-      // "the year ended Sept. 30": twelve months up to that day.
-      if (/^ end(?:ed|ing)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
-      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in.
-      return { type: 'DATE', value: String(context.published.year) };
+      // "the year ended Sept. 30", "the year to March 1998": twelve months up to that day or month.
+      if (/^ (?:end(?:ed|ing)|to)\b/i.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return { type: 'DURATION', value: 'P1Y' };
+      // "the full year", "earnings for the fiscal year": the company's current year, named by the calendar year it is in;
+      // in a report on a quarter, the year of that quarter.
+      if (/current/i.test(m[0])) return { type: 'DATE', value: String(context.published.year) };
+      return { type: 'DATE', value: String(context.focus.quarter?.year ?? context.published.year) };
     },
   },
   {
     name: 'the-year',
-    // "For the year, sales rose", "earlier in the year", "the first nine months of the year": the current year.
+    // "For the year, sales rose", "earlier in the year", "the first nine months of the year": the current year, or
+    // in a report on a quarter, that quarter's year ("fourth-quarter profit rose; for the year, sales fell", in January).
     pattern: /(?<=\b(?:for|in|during|throughout|months of) )the year\b(?![- ](?:ago|earlier|before|after|later|end|ended|ending|to|up|just|two|nineteen)\b|[- ]\d| of \d)/gi,
-    read: (_m, context) => ({ type: 'DATE', value: String(context.published.year) }),
+    read: (_m, context) => ({ type: 'DATE', value: String(context.focus.quarter?.year ?? context.published.year) }),
   },
   {
     name: 'the-weekend',
@@ -501,8 +600,9 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'end-of-current-period',
-    pattern: /\b(?:the )?(end|beginning|start|middle) of the (week|month)\b/gi,
-    read: (m, context) => ({ type: 'DATE', value: shiftedPeriod((m[2] ?? 'month').toLowerCase() as 'week' | 'month', 0, context), mod: edgeMod(m[1]) ?? 'END' }),
+    // "at the start of the year", "since the beginning of the month": the current one, with its edge.
+    pattern: /\b(?:the )?(end|beginning|start|middle) of the (week|month|year)\b(?![- ](?:ago|earlier|before|after)\b)/gi,
+    read: (m, context) => ({ type: 'DATE', value: shiftedPeriod((m[2] ?? 'month').toLowerCase() as 'week' | 'month' | 'year', 0, context), mod: edgeMod(m[1]) ?? 'END' }),
   },
   {
     name: 'holiday',
@@ -527,7 +627,8 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'day-around-event',
     // "the day after his death", "the night before the vote": a day counted from an event; TimeML marks "the day after".
-    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b)/gi,
+    // Alone at the end of its phrase ("he had been seen the day before."), it counts from the story's last-named day.
+    pattern: /\b(?:on )?the (day|night|morning|evening) (after|before)(?= (?:his|her|their|its|the|a|an|this|that)\b|[.,;!?]|$)/gi,
     read: (m, context) => {
       const trimStart = /^on /i.test(m[0]) ? 3 : 0;
       const last = context.focus.lastDate;
@@ -538,6 +639,17 @@ export const TIMEX_RULES: TimexRule[] = [
       const appositive = context.focus.lastDateAt !== undefined && /^(?:[^,.;!?]|\.(?!\s+[A-Z])){1,24},\s*$/.test(context.text.slice(context.focus.lastDateAt, m.index));
       const day = addDays({ year: last.year, month: last.month, day: last.day }, appositive ? 0 : /after/i.test(m[2] ?? '') ? 1 : -1);
       return unit === 'day' ? { type: 'DATE', value: dayValue(day), trimStart } : { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}`, trimStart };
+    },
+  },
+  {
+    name: 'part-of-named-day',
+    // "on the morning of March 3", "the night of Nov. 5, 2023": that part of the day named (TimeML marks the whole phrase).
+    pattern: new RegExp(`\\b(?:on )?the (morning|afternoon|evening|night) of (${WEEKDAY}|(${MONTH_ANY}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (${YEAR_DIGITS}))?)\\b`, 'g'),
+    read: (m, context) => {
+      const month = monthNumber(m[3]);
+      const day = month && m[5] ? { year: Number(m[5]), month, day: Number(m[4]) } : dayOfPhrase(m[2], context);
+      if (!day || !isValidDay(day.year, day.month, day.day)) return null;
+      return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[(m[1] ?? '').toLowerCase()]}`, trimStart: /^on /.test(m[0]) ? 3 : 0 };
     },
   },
   {
@@ -566,8 +678,12 @@ export const TIMEX_RULES: TimexRule[] = [
         const day = addDays({ year: last.year, month: last.month, day: last.day }, shift);
         return { type: 'TIME', value: `${dayValue(day)}T${PART_OF_DAY[unit]}` };
       }
-      // "the next year" usually counts from today ("over the next year"); only "the next day" is reliably anaphoric.
-      if (relation === 'the next' && unit !== 'day') return null;
+      // "the next year" usually counts from today ("over the next year"); it follows a date named before only in a
+      // past narrative and not as a span ("The bill passed in 2019. The next year, it was repealed.").
+      if (relation === 'the next' && unit !== 'day') {
+        const span = /\b(?:over|for|in|within|during|throughout|through|into|of)\s+$/i.test(context.text.slice(Math.max(0, m.index - 12), m.index));
+        if (span || !context.focus.lastDate || clauseTense(context) !== 'past') return null;
+      }
       const shift = /following|next/.test(relation) ? 1 : /previous|preceding|prior/.test(relation) ? -1 : 0;
       const last = context.focus.lastDate;
       const published = context.published;
@@ -610,6 +726,9 @@ export const TIMEX_RULES: TimexRule[] = [
       if (unitWord in SEASON_CODE) {
         const season = SEASON_CODE[unitWord] as string;
         reading = { type: 'DATE', value: `${context.published.year + offset}-${season}` };
+      } else if (unitWord === 'year' && offset === -1 && !m[1] && context.focus.quarter && YEAR_AGO_FIGURE.test(context.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
+        // "sales of $1.76 billion, up from last year's $1.55 billion": in a quarterly report, the figure of the year-ago quarter.
+        return quarterAnchoredReading(context, 1);
       } else {
         const unit = unitWord === 'fiscal year' ? 'year' : (unitWord as 'week' | 'weekend' | 'month' | 'year' | 'quarter');
         reading = { type: 'DATE', value: shiftedPeriod(unit, offset, context) };
@@ -742,6 +861,9 @@ export const TIMEX_RULES: TimexRule[] = [
     ),
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], m[3]);
+      // "He arrived at 5 p.m. On Friday, he left": a capital after the "p.m." opens the next sentence, and its day with it.
+      const nextSentence = m[4] ? / On /.exec(m[0]) : null;
+      if (clock && nextSentence) return { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true, trimEnd: m[0].length - nextSentence.index };
       const day = dayOfPhrase(m[4], context);
       return clock && day ? { type: 'TIME', value: `${dayValue(day)}${clock}`, dayless: !m[4] } : null;
     },
@@ -751,6 +873,22 @@ export const TIMEX_RULES: TimexRule[] = [
     pattern: /\b(\d{1,2}):?(\d{2}) ?(?:GMT|UTC|local time|hours? (?:GMT|local time))\b/g,
     read: (m, context) => {
       const clock = clockValue(m[1] ?? '', m[2], undefined);
+      return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
+    },
+  },
+  {
+    name: 'clock-of-day-part',
+    // "at 3:15 in the afternoon", "11 o'clock", "nine o'clock at night": the hour read on the part of the day named.
+    pattern: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?( o'clock)?( in the (?:morning|afternoon|evening)| at night)?\b/gi,
+    read: (m, context) => {
+      // A bare number is a clock time only with "o'clock", or with its minutes and a part of the day to place it.
+      if (!m[3] && !(m[2] && m[4])) return null;
+      const hourWord = (m[1] ?? '').toLowerCase();
+      const hour = /^\d+$/.test(hourWord) ? Number(hourWord) : parseQuantity(hourWord);
+      if (hour === undefined || hour < 1 || hour > 12) return null;
+      const part = (m[4] ?? '').toLowerCase();
+      const shifted = /afternoon|evening|night/.test(part) && hour < 12 ? hour + 12 : /morning|night/.test(part) && hour === 12 ? 0 : hour;
+      const clock = clockValue(String(shifted), m[2], undefined);
       return clock ? { type: 'TIME', value: `${dayValue(context.published)}${clock}`, dayless: true } : null;
     },
   },
@@ -774,11 +912,13 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'ago',
-    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(${QUANTITY}|(?=${TIME_UNIT}s))[- ]?(${TIME_UNIT})s?( and a half)? (?:or so )?(ago|earlier|before|later|after|from now|hence|back|previously)\\b(?! than\\b)`, 'gi'),
     read: (m, context) => {
       const unit = unitKey(m[3] ?? '');
-      const amount = m[2] ? parseQuantity(m[2]) : undefined;
-      const direction = /ago|earlier|before|back|previously/i.test(m[4] ?? '') ? -1 : 1;
+      const whole = m[2] ? parseQuantity(m[2]) : undefined;
+      // "a year and a half ago": the half is of the unit just named.
+      const amount = m[4] && whole !== undefined ? whole + 0.5 : whole;
+      const direction = /ago|earlier|before|back|previously/i.test(m[5] ?? '') ? -1 : 1;
       const reading = (value: string): TimexReading => {
         const result: TimexReading = { type: 'DATE', value };
         const mod = durationMod(m[1]);
@@ -786,10 +926,20 @@ export const TIMEX_RULES: TimexRule[] = [
         return result;
       };
       // "three days later", "a few months before": anchored to a story event, not to today; TimeML marks the length as a duration.
-      if (/before|after|later/i.test(m[4] ?? '')) return null;
+      if (/before|after|later/i.test(m[5] ?? '')) return null;
+      // "two and a half years ago", "1 1/2 years ago": a whole number of months back, named by its month.
+      if (unit === 'year' && amount !== undefined && !Number.isInteger(amount) && Number.isInteger(amount * 12)) return reading(shiftedPeriod('month', direction * amount * 12, context));
       if (amount === undefined || !Number.isInteger(amount)) return reading(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
       const shift = direction * amount;
       const published = context.published;
+      // "60% in 2019 and 55% five years earlier": "earlier" counts from the time its sentence has just named, "ago" from today.
+      const anchor = /earlier|previously/i.test(m[5] ?? '') ? dateNamedInSentence(context) : undefined;
+      if (anchor && unit === 'year' && !(amount === 1 && context.focus.quarter)) return reading(String(anchor.year + shift));
+      if (anchor?.month && unit === 'month') {
+        const shifted = shiftMonth(anchor.year, anchor.month, shift);
+        return reading(formatMonth(shifted.year, shifted.month));
+      }
+      if (anchor?.month && anchor.day && unit === 'day') return reading(dayValue(addDays({ year: anchor.year, month: anchor.month, day: anchor.day }, shift)));
       switch (unit) {
         case 'day':
           return reading(dayValue(addDays(published, shift)));
@@ -805,6 +955,9 @@ export const TIMEX_RULES: TimexRule[] = [
           return reading(String(published.year + shift));
         case 'decade':
           return reading(String(published.year + shift * 10).slice(0, 3));
+        // "a century ago" names a century, as "a decade ago" names a decade.
+        case 'century':
+          return reading(String(published.year + shift * 100).slice(0, 2));
         default:
           return null;
       }
@@ -830,18 +983,54 @@ export const TIMEX_RULES: TimexRule[] = [
       const value = amount !== undefined && m[7] && unit === 'minute' ? `PT${whole}M30S` : amount !== undefined && m[7] && unit === 'hour' ? `PT${whole}H30M` : durationValue(amount, unit);
       if (!value) return null;
       const preceding = context.text.slice(Math.max(0, m.index - 24), m.index);
+      // "Ponting hit a half-century": fifty runs in cricket, not fifty years.
+      if (unit === 'century' && /half-century/i.test(m[0]) && /\b(?:hit|hits|scored|scores|made|makes|reached|reaches|struck|smashed|brought up|his|her|their|maiden|quickfire|brisk|unbeaten)\s+(?:an?\s+)?$/i.test(preceding)) return null;
       // "Islam will one day be…": after a modal, "one day" means some day in the future.
       if (quantityWord === 'one' && unit === 'day' && !m[1] && !m[2] && !m[3] && /\b(?:will|would|could|might|may|can|shall|should|must)\s+$/i.test(preceding)) return { type: 'DATE', value: 'FUTURE_REF' };
-      // "$5 a year", "twice a day": a rate, not a length of time.
-      // "$5 a year", "twice a day": a rate, not a span of time; annotators leave it unmarked.
-      if ((quantityWord === 'a' || quantityWord === 'an') && !m[1] && !m[2] && !m[3] && /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats|flights|million|billion|thousand)\s*$/i.test(preceding)) return null;
+      // "$5 a year", "twice a day", "208,000 jobs a month": a rate, not a span of time; annotators leave it unmarked.
+      if (
+        (quantityWord === 'a' || quantityWord === 'an') &&
+        !m[1] &&
+        !m[2] &&
+        !m[3] &&
+        /(?:\d|dollars?|cents?|percent|times|twice|once|pounds|euros|yen|seats?|flights?|million|billion|thousand)(?:\s+(?!(?:in|for|within|after|over|of|than|about|around|by|to|at|on)\b)[a-z]+){0,2}\s*$/i.test(preceding)
+      )
+        return null;
       const following = context.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // Ages ("52 years old", "a 136-year-old bank") and fractions ("three-quarters of") are not time spans.
       if (/^[- ]old\b/.test(following) || /-old$/.test(m[0]) || (unit === 'quarter' && /^ of\b/.test(following) && !/^(?:several|a few|few|many)$/.test(quantityWord))) return null;
       const reading: TimexReading = { type: 'DURATION', value };
+      // "over the last six weeks", "over the next two years": "over" is the preposition "during" here, not "more than".
+      if (/^over$/i.test(m[1] ?? '') && (m[2] || m[3])) {
+        reading.trimStart = 5;
+        return reading;
+      }
+      // "is expected to last six weeks": "last" is the verb, not a modifier of the length.
+      if (/^last$/i.test(m[3] ?? '') && !m[1] && !m[2] && /\b(?:to|will|would|could|may|might|can|should|must|not|'ll)\s+$/i.test(preceding)) {
+        reading.trimStart = m[0].toLowerCase().indexOf('last') + 5;
+        return reading;
+      }
+      // "under its two-year plan", "the 48-hour strike": a length joined to its noun by a hyphen modifies the noun, and the
+      // words before it belong to the noun phrase, not to the length (TimeML marks "two-year" alone).
+      const joined = !m[3] && !m[4] && new RegExp(`(?:${QUANTITY})-${m[6] ?? ''}$`, 'i').exec(m[0]);
+      if (joined && joined.index > 0 && /^ [A-Za-z]/.test(following)) {
+        reading.trimStart = joined.index;
+        return reading;
+      }
       const mod = durationMod(m[1] ?? m[4]);
       if (mod) reading.mod = mod;
       if (/^(?:only|just)$/i.test(m[1] ?? '')) reading.trimStart = (m[1] ?? '').length + 1;
+      return reading;
+    },
+  },
+  {
+    name: 'quarter-century',
+    // "a quarter of a century", "a quarter-century", "three-quarters of a century": spans of 25 and 75 years.
+    pattern: new RegExp(`\\b(?:(${DURATION_MOD}) )?(a|one|three)[- ]quarters?(?: of a |[- ])century\\b`, 'gi'),
+    read: (m) => {
+      const reading: TimexReading = { type: 'DURATION', value: /three/i.test(m[2] ?? '') ? 'P75Y' : 'P25Y' };
+      const mod = durationMod(m[1]);
+      if (mod) reading.mod = mod;
       return reading;
     },
   },
@@ -854,6 +1043,26 @@ export const TIMEX_RULES: TimexRule[] = [
     },
   },
   {
+    name: 'vague-duration-of',
+    // "after years of war", "follows months of talks": the span an event ends or comes out of is a duration, as
+    // "after several years of war" is; "the years of the war" (a determiner) names the period instead.
+    pattern: /(?<=\b(?:after|following|follows|followed|amid|despite|ending|ended|ends|end|capping|culminating) )(days|weeks|months|years|decades)(?= of [a-z])/gi,
+    read: (m) => {
+      const value = durationValue(undefined, m[1] ?? '');
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
+    name: 'vague-offset',
+    // "Days later, the minister quit", "just hours after the blast": a vague length counted from an event, as "a few
+    // days later" is.
+    pattern: /(?<=(?:^|[.!?;,:]\s+|\n|\b(?:just|only|and|but|barely|mere)\s+))(?:[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Hh]ours|[Mm]inutes)(?= (?:later|after|earlier|before)\b)/g,
+    read: (m) => {
+      const value = durationValue(undefined, m[0]);
+      return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
     name: 'vague-span',
     pattern: /\b(?:(?:the )?(?:recent|coming|next few|past few|last few|past several|last several) (days|weeks|months|quarters|years)|(?:the )?(days|weeks|months|years) ahead)\b/gi,
     read: (m) => {
@@ -862,6 +1071,15 @@ export const TIMEX_RULES: TimexRule[] = [
       if (/recent/i.test(m[0]) && unit === 'years') return { type: 'DATE', value: 'PAST_REF' };
       const value = durationValue(undefined, unit);
       return value ? { type: 'DURATION', value } : null;
+    },
+  },
+  {
+    name: 'frequency-set',
+    // "twice a week", "three times a year": how often something recurs, a SET (TimeML writes its count as freq="2X").
+    pattern: new RegExp(`\\b(?:once|twice|thrice|(?:${QUANTITY}) times) (?:a|an|per|each|every) (${TIME_UNIT})\\b`, 'gi'),
+    read: (m) => {
+      const value = durationValue(1, m[1] ?? '');
+      return value ? { type: 'SET', value } : null;
     },
   },
   {
@@ -908,8 +1126,9 @@ export const TIMEX_RULES: TimexRule[] = [
   },
   {
     name: 'present-reference',
+    // "now that the war is over" is the present too: TimeML marks the "now" of the conjunction as it marks any other.
     pattern:
-      /\b(?:(?:right |just |until |till |by |for |from )?now(?! that\b)|currently|nowadays|presently|at present|these days|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
+      /\b(?:(?:right |just |until |till |by |for |from )?now|currently|nowadays|presently|at present|these days|current(?! (?:account|accounts|assets|liabilities|affairs|events|carrying|flowing|flows|[a-z]*ly)\b)|the present|today's)\b/gi,
     read: (m) => {
       const phrase = m[0].toLowerCase();
       if (phrase === "today's") return null;
@@ -928,6 +1147,13 @@ export const TIMEX_RULES: TimexRule[] = [
   {
     name: 'future-reference',
     pattern: /\b(?:the (?:near |distant |immediate )?future(?!s)|soon(?! after| before| as\b)|as soon as possible|(?:the )?(?:near|short) term)\b/gi,
-    read: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
+    read: (m, context) => {
+      const after = context.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      // "the future of the peace process" is its prospects, not a time; "in the future of" would still be one.
+      if (/^the future$/i.test(m[0]) && /^ of\b/.test(after) && !/\b(?:in|into)\s+$/i.test(context.text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      // "the future king", "the future US role": an adjective before its noun.
+      if (/future$/i.test(m[0]) && FUTURE_AS_ADJECTIVE.test(after)) return null;
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    },
   },
 ];

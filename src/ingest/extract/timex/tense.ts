@@ -42,6 +42,13 @@ const SCHEDULE_PRESENT = new Set([
 // Verbs that put what follows them ahead: "plans to", "expected to", "hopes to".
 const INTENTION = /^(?:plans?|planning|planned|aims?|hopes?|intends?|wants?|expects?|expected|scheduled|slated|set|poised|going|prepares?|preparing|vows?|promises?|threatens?|seeks?|proposes?|proposed|agreed|agrees)$/;
 const CLAUSE_STOP = /^(?:[.!?;:]|["“”])$/;
+const DETERMINER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those|already|recently|newly)$/;
+
+/** Whether a word is a simple past form or a past participle ("fell", "started"), and not a noun or adjective that looks like one. */
+export function isPastForm(raw: string): boolean {
+  const word = raw.toLowerCase();
+  return IRREGULAR_PAST.has(word) || (/^[a-z]{3,}ed$/.test(word) && !NOT_PAST_VERBS.has(word));
+}
 
 function tokenize(text: string): string[] {
   return text.match(/[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d|s|re|ve)\b|[.!?;:,"“”]|\d+/g) ?? [];
@@ -130,8 +137,9 @@ function verbGroups(tokens: string[]): VerbGroup[] {
     const opensSentence = index === 0 || CLAUSE_STOP.test(tokens[index - 1] ?? '');
     if (/^[A-Z]/.test(raw) && !opensSentence) continue;
     const previous = tokens[index - 1]?.toLowerCase();
-    // "the injured man", "a proposed deal": a participle after a determiner modifies a noun.
-    const afterDeterminer = previous !== undefined && /^(?:the|a|an|his|her|its|their|our|this|that|these|those|already|recently|newly)$/.test(previous);
+    // "the injured man", "a proposed deal", "a still unspecified date": a participle after a determiner modifies a noun.
+    const afterDeterminer =
+      previous !== undefined && (DETERMINER.test(previous) || (/^(?:still|not|yet|as|[a-z]+ly)$/.test(previous) && DETERMINER.test(tokens[index - 2]?.toLowerCase() ?? '')));
     if (IRREGULAR_PAST.has(word) && !afterDeterminer) {
       groups.push({ first: index, last: index, time: 'past' });
       continue;
