@@ -181,6 +181,11 @@ const NAMES = {
   runLast: featurePrefix('runLast='),
   runFirst: featurePrefix('runFirst='),
   runPosition: featurePrefix('runPos='),
+  runHeadCluster: featurePrefix('runHeadC|pos='),
+  runHeadGazetteer: featurePrefix('runHeadGaz|pos='),
+  runHeadCasing: featurePrefix('runHeadCase|pos='),
+  runFirstCluster: featurePrefix('runFirstC|pos='),
+  runLength: featurePrefix('runLen|pos='),
   cluster: featurePrefix('c='),
   previousCluster: featurePrefix('c-1='),
   nextCluster: featurePrefix('c+1='),
@@ -201,6 +206,29 @@ function wordAt(list: readonly string[], position: number): string {
 
 function booleanText(value: boolean): string {
   return value ? 'true' : 'false';
+}
+
+const RUN_LENGTH_TEXT = ['0', '1', '2', '3', '4+'];
+
+/**
+ * A run's head word says what the run names ("... Holdings", "... Rovers", "... Province"), but a head the training
+ * data never saw says nothing through its own word. Its class does: the head's clusters, gazetteer lists and casing
+ * habit, so an unseen "Bancorp" speaks like the "Corp" it clusters with. The first word's cluster marks runs that open
+ * with a given name or a title.
+ */
+function addRunClassFeatures(sentence: PreparedSentence, index: number, runStart: number, runEnd: number, position: string, out: FeatureBuckets): void {
+  const head = runEnd - 1;
+  const { clusterLabels, gazetteerLabels, casingHabits } = sentence;
+  if (head !== index) {
+    for (const label of clusterLabels[head]!) out.add2(NAMES.runHeadCluster, label, position);
+    for (const label of gazetteerLabels[head]!) out.add2(NAMES.runHeadGazetteer, label, position);
+    out.add2(NAMES.runHeadCasing, casingHabits[head]!, position);
+  }
+  if (runStart !== index) {
+    const firstClusters = clusterLabels[runStart]!;
+    for (let level = 0; level < 2 && level < firstClusters.length; level += 1) out.add2(NAMES.runFirstCluster, firstClusters[level]!, position);
+  }
+  out.add2(NAMES.runLength, RUN_LENGTH_TEXT[Math.min(runEnd - runStart, 4)]!, position);
 }
 
 /** Adds the buckets of the features that do not depend on predicted tags. */
@@ -268,7 +296,9 @@ export function addStaticFeatures(sentence: PreparedSentence, index: number, evi
     if (runEnd - runStart > 1) {
       out.add(NAMES.runLast, normalized[runEnd - 1]!);
       out.add(NAMES.runFirst, normalized[runStart]!);
-      out.add(NAMES.runPosition, index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I');
+      const position = index === runStart ? 'B' : index === runEnd - 1 ? 'L' : 'I';
+      out.add(NAMES.runPosition, position);
+      addRunClassFeatures(sentence, index, runStart, runEnd, position, out);
     }
   }
   const { clusterLabels, gazetteerLabels } = sentence;
