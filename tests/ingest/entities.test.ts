@@ -173,6 +173,22 @@ describe('extractEntities beyond CoNLL', () => {
   });
 });
 
+describe('where a name ends in running text', () => {
+  it('a lowercase word that no name holds ends the name: a boxer and the city of the fight are two names', () => {
+    const mentions = extractEntities('The transfer to Genoa-based Sampdoria reunites Mancini with Vialli, and he fought veteran Holyfield in Atlantic City.');
+    expect(mentions.some((mention) => / (?:in|reunites) /.test(mention.text))).toBe(false);
+    expect(mentionsOf(mentions, 'ORGANIZATION')).toContain('Sampdoria');
+    expect(mentionsOf(mentions, 'PERSON')).toEqual(new Set(['Mancini', 'Vialli', 'Holyfield']));
+    expect(mentionsOf(mentions, 'PLACE')).toContain('Atlantic City');
+  });
+
+  it('surname particles and the function words of institutions stay inside the name', () => {
+    const mentions = extractEntities('Dutch striker Marco van Basten met officials of the Bank of Tokyo and the Federation of Korean Industries on Monday.');
+    expect(mentionsOf(mentions, 'PERSON')).toContain('Marco van Basten');
+    expect(mentionsOf(mentions, 'ORGANIZATION')).toEqual(new Set(['Bank of Tokyo', 'Federation of Korean Industries']));
+  });
+});
+
 describe('extractEntities on the CoNLL-2003 dev articles (eng.testa)', () => {
   it('scores F1 >= 0.88 on PER+ORG+LOC exact spans, in well under a minute', { timeout: 60_000 }, () => {
     const gold = readFileSync(requireSharedFile(join(devArticles, 'gold.ndjson')), 'utf8')

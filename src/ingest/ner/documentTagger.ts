@@ -58,6 +58,45 @@ const HISTORY_LABELS = ['O', ...ENTITY_TYPES];
 const REMEMBERED = HISTORY_LABELS.map((label) => featureBucket(`h=${label}`));
 const REMEMBERED_WITH_CASING = HISTORY_LABELS.map((label) => featurePrefix(`h|caps=${label}|`));
 
+/**
+ * The lowercase words a name of each type can hold inside it in running text: the particles of surnames ("van der
+ * Westhuizen", "bin Laden") and the function words of institutions' and places' names ("Bank of England", "Mergers and
+ * Acquisitions", "Stratford-upon-Avon"). Any other lowercase word ends the name: "Tyson in Las Vegas" is two names, and
+ * "Atalanta reunites Lentini" three words of two. MISC (events, works, nationalities) is left free.
+ */
+const NAME_PARTICLES = ['de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'dello', 'dal', 'du', 'des', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'wa', 'y', 'e', 'zu', 'af'];
+const INSIDE_WORDS: Partial<Record<(typeof ENTITY_TYPES)[number], ReadonlySet<string>>> = {
+  PER: new Set(NAME_PARTICLES),
+  ORG: new Set([...NAME_PARTICLES, 'of', 'and', 'for', 'the', 'in', 'on', 'at', 'et', 'und', 'für', 'fur', 'am', 'upon', 'les', 'los']),
+  LOC: new Set([...NAME_PARTICLES, 'of', 'the', 'and', 'on', 'upon', 'am', 'an', 'sur', 'en', 'im', 'les', 'los', 'las']),
+};
+const INSIDE_TAGS = TAGS.map((tag) => (tag.startsWith('I-') ? INSIDE_WORDS[tag.slice(2) as (typeof ENTITY_TYPES)[number]] : undefined));
+
+/** Whether a lowercase word of running text may continue a name as `tag`; a connector must lead to a capitalised word. */
+function mayContinueName(sentence: PreparedSentence, index: number, tag: number): boolean {
+  const allowed = INSIDE_TAGS[tag];
+  if (!allowed) return true;
+  const next = sentence.words[index + 1];
+  return allowed.has(sentence.normalized[index]!) && next !== undefined && startsUppercase(next);
+}
+
+const ORG_INSIDE = TAGS.indexOf('I-ORG');
+
+/**
+ * A comma of running text ends a name ("Mercantile, Commerce", "Staunton, Irwin, McAteer"), except in a firm's list
+ * of partners that closes with "&" ("Bodman, Longely & Dahling").
+ */
+function commaMayContinueName(sentence: PreparedSentence, index: number, tag: number): boolean {
+  if (!INSIDE_TAGS[tag]) return true;
+  if (tag !== ORG_INSIDE) return false;
+  for (let ahead = index + 1; ahead < sentence.words.length && ahead <= index + 4; ahead += 1) {
+    const word = sentence.words[ahead]!;
+    if (word === '&') return true;
+    if (!startsUppercase(word) && word !== ',') return false;
+  }
+  return false;
+}
+
 /** Perceptron scores are unscaled; dividing by this makes the softmax share a usable (uncalibrated) confidence. */
 const SCORE_TEMPERATURE = 4;
 
@@ -106,9 +145,17 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
       scorer.addScores(staticBuckets, from, to, scores);
       scorer.addScores(dynamic.values, 0, dynamic.length, scores);
       const previousTag = index > 0 ? sentenceTags[index - 1]! : OUTSIDE;
+      const word = sentence.words[index]!;
+      // Only when tagging: training learns from the tagger's unconstrained mistakes on such words, which teaches the
+      // weights more than a constrained decoder that never makes them (dev F1 0.930 against 0.923 trained constrained).
+      const lowercaseInRunningText = !lesson && caps === 'm' && /^\p{Ll}/u.test(word);
+      const commaInRunningText = !lesson && caps === 'm' && word === ',';
       let predicted = OUTSIDE;
       for (let tag = 1; tag < TAGS_PER_TOKEN; tag += 1) {
-        if (isAllowedAfter(previousTag, tag) && scores[tag]! > scores[predicted]!) predicted = tag;
+        if (!isAllowedAfter(previousTag, tag) || scores[tag]! <= scores[predicted]!) continue;
+        if (lowercaseInRunningText && !mayContinueName(sentence, index, tag)) continue;
+        if (commaInRunningText && !commaMayContinueName(sentence, index, tag)) continue;
+        predicted = tag;
       }
       if (lesson) {
         const gold = lesson.goldTags[sentenceIndex]![index]!;
@@ -121,7 +168,6 @@ export function tagDocument(document: FeaturizedDocument, scorer: TagScorer, les
       sentenceTags[index] = predicted;
       confidences[sentenceIndex]![index] = softmaxShare(scores, predicted, previousTag);
 
-      const word = sentence.words[index]!;
       if (hasLetter(word) && (startsUppercase(word) || caps === 'A')) {
         const counts = history.get(norm) ?? new Int32Array(HISTORY_SLOTS);
         const type = tagType(predicted);
