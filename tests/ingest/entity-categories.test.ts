@@ -27,6 +27,11 @@ describe('companies and clubs named after places or people', () => {
   it('reads a club signing a player as an organisation', () => {
     expect(named('Coach Mario Bellini said Lazio would sign the striker on Friday.')).toContainEqual(['Lazio', 'ORGANIZATION']);
   });
+
+  it('reads a place that sacks its coach as the club, and a country signing a treaty as the country', () => {
+    expect(named('Marseille sacked their coach on Monday after a fourth straight defeat.')).toContainEqual(['Marseille', 'ORGANIZATION']);
+    expect(named('Russia signed the treaty with Ukraine on Monday.')).toContainEqual(['Russia', 'PLACE']);
+  });
 });
 
 describe('names with something glued to them', () => {

@@ -37,7 +37,40 @@ export function applySpanRules(sentence: PreparedSentence, tags: Uint8Array, sco
   tagInstitutions(sentence, tags);
   tagLeadersBeforeGovernment(sentence, tags, scorer);
   tagLegalForms(sentence, tags);
+  tagClubsSigningPlayers(sentence, tags);
   joinCoordinatedInstitutionNames(sentence, tags);
+}
+
+const SIGNING_VERBS = new Set(['sign', 'signs', 'signed', 'signing', 'sold', 'sell', 'sells', 'bought', 'buy', 'buys', 'released', 'sacked', 'fired', 'hired', 'appointed', 'loaned']);
+const AUXILIARIES = new Set(['would', 'will', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'to', 'may', 'might', 'could', 'can', 'also', 'then', 'finally']);
+/** The players and staff a club signs, sells or sacks. */
+const SQUAD_ROLES = new Set([
+  'striker', 'strikers', 'midfielder', 'midfielders', 'defender', 'defenders', 'goalkeeper', 'goalkeepers', 'forward', 'winger',
+  'playmaker', 'player', 'players', 'coach', 'manager', 'captain', 'centre-back', 'full-back', 'sweeper', 'international',
+]);
+
+/**
+ * "Lazio would sign the striker", "Marseille sacked their coach": a place that signs, sells or sacks players and staff
+ * is the club named after it. A country signing a treaty stays a place: the object must be a player or a coach.
+ */
+function tagClubsSigningPlayers(sentence: PreparedSentence, tags: Uint8Array): void {
+  const { normalized } = sentence;
+  for (let start = 0; start < tags.length; start += 1) {
+    if (tagType(tags[start]!) !== 'LOC' || isInside(tags[start]!)) continue;
+    const end = spanEnd(tags, start);
+    let verb = end;
+    while (verb < normalized.length && AUXILIARIES.has(normalized[verb]!)) verb += 1;
+    if (!SIGNING_VERBS.has(normalized[verb] ?? '')) continue;
+    // The role within the next few words, with no name but a nationality before it ("the Brazilian striker").
+    for (let word = verb + 1; word < normalized.length && word <= verb + 4; word += 1) {
+      if (SQUAD_ROLES.has(normalized[word]!)) {
+        setSpan(tags, start, end, 'ORG');
+        break;
+      }
+      const type = tagType(tags[word]!);
+      if (type && type !== 'MISC') break;
+    }
+  }
 }
 
 /** Legal forms that end a company's name; "Re" for reinsurers ("Frankfurt Re"). Written capitalised, after the name. */
