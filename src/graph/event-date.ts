@@ -124,4 +124,26 @@ export function isDateRange(startsOn: Date | string, endsOn: Date | string, prec
   return isoDay(toDate(endsOn)) > period.endsOn;
 }
 
+/**
+ * How long before its report an event may end and still be the report's news: a year, so an ongoing story's start
+ * (a siege since December, last year's vote being disputed) stays on the timeline, and history does not.
+ */
+export const NEWS_REACH_DAYS = 365;
+
+/** A date range longer than a year ("the 1990s", "since 1994") places no one happening on a timeline. */
+export const LONGEST_NEWS_SPAN_DAYS = 366;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a report's event is background rather than news: it ended more than NEWS_REACH_DAYS before the report
+ * (Jack the Ripper in a 2005 story, a 1890 capture recalled), or its date is a vague range of years.
+ */
+export function isBackgroundDate(date: { startsOn: string; endsOn: string }, reportedOn: Date | string): boolean {
+  const starts = toDate(date.startsOn).getTime();
+  const ends = toDate(date.endsOn).getTime();
+  if ((ends - starts) / DAY_MS > LONGEST_NEWS_SPAN_DAYS) return true;
+  return (toDate(reportedOn).getTime() - ends) / DAY_MS > NEWS_REACH_DAYS;
+}
+
 export { isoDay };

@@ -110,6 +110,8 @@ export interface EventFact {
   organizations?: { organization: FactKey; role: ParticipantRole }[];
   mentions: EventMentionFact[];
   relations?: { kind: EventRelationKind; to: FactKey }[];
+  /** History the report recalls rather than its news; when left out, storage decides from the date (isBackgroundDate). */
+  background?: boolean;
 }
 
 export interface ClaimFact {

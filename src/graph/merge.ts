@@ -139,7 +139,10 @@ export async function mergeEntitiesIn(
   if (mergedName === null) throw new MergeError(`merged: no ${type.toLowerCase()} has that ID`);
 
   if (type === 'Place') await keepPlaceHierarchyAcyclic(tx, survivorId, mergedId);
-  if (type === 'Event') await widenMergedStory(tx, survivorId, mergedId);
+  if (type === 'Event') {
+    await widenMergedStory(tx, survivorId, mergedId);
+    await keepMergedEventNews(tx, survivorId, mergedId);
+  }
 
   const movedLinks: Record<string, number> = {};
   for (const link of linkTables[type]) {
@@ -179,6 +182,12 @@ async function widenMergedStory(tx: Transaction, survivorId: number, mergedId: n
   const startsOn = survivor.startsOn < merged.startsOn ? survivor.startsOn : merged.startsOn;
   const endsOn = survivor.endsOn > merged.endsOn ? survivor.endsOn : merged.endsOn;
   await tx.event.update({ where: { id: survivorId }, data: { startsOn, endsOn, spanDays: Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000) } });
+}
+
+/** One event told as news by either side is news after the merge; it stays background only if both were. */
+async function keepMergedEventNews(tx: Transaction, survivorId: number, mergedId: number): Promise<void> {
+  const merged = await tx.event.findUniqueOrThrow({ where: { id: mergedId }, select: { background: true } });
+  if (!merged.background) await tx.event.updateMany({ where: { id: survivorId, background: true }, data: { background: false } });
 }
 
 async function keepPlaceHierarchyAcyclic(tx: Transaction, survivorId: number, mergedId: number): Promise<void> {

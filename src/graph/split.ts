@@ -37,6 +37,7 @@ export async function splitEvent(
         precision: event.precision,
         approximate: event.approximate,
         dateText: event.dateText,
+        background: event.background,
         places: { create: event.places.map(({ placeId, role }) => ({ placeId, role })) },
         people: { create: event.people.map(({ personId, role }) => ({ personId, role })) },
         organizations: { create: event.organizations.map(({ organizationId, role }) => ({ organizationId, role })) },

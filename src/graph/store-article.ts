@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
+import { isBackgroundDate } from './event-date.js';
 import { distinctNames } from './names.js';
 import {
   organizationLookup,
@@ -139,6 +140,8 @@ interface KnownEvent {
   approximate: boolean;
   /** Null when the date is the publication day of the report, not a date the text gave. */
   dateText: string | null;
+  /** Every report so far dates it well before itself (see isBackgroundDate). */
+  background: boolean;
   title: string;
   places: { id: number; kind: string }[];
   people: number[];
@@ -176,7 +179,7 @@ SELECT json_build_object(
   'placesByGazetteer', (SELECT coalesce(json_agg(json_build_object('id', id, 'gazetteerId', "gazetteerId")), '[]') FROM "Place" WHERE "gazetteerId" = ANY($7::text[])),
   'events', (SELECT coalesce(json_agg(json_build_object(
                 'id', e.id, 'type', e.type, 'precision', e.precision, 'startsOn', e."startsOn", 'endsOn', e."endsOn", 'title', e.title,
-                'approximate', e.approximate, 'dateText', e."dateText",
+                'approximate', e.approximate, 'dateText', e."dateText", 'background', e.background,
                 'places', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind)), '[]')
                            FROM "EventPlace" ep JOIN "Place" p ON p.id = ep."placeId" WHERE ep."eventId" = e.id),
                 'people', (SELECT coalesce(json_agg("personId"), '[]') FROM "EventPerson" WHERE "eventId" = e.id),
@@ -243,12 +246,12 @@ WITH
     SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'placeMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
   source_mentions AS (INSERT INTO "SourceMention" ("sourceId", "articleId", text, start, "end")
     SELECT owner, (d->'article'->>'id')::int, text, start, "end" FROM data, jsonb_to_recordset(d->'sourceMentions') AS x(owner int, text text, start int, "end" int) ON CONFLICT DO NOTHING),
-  new_events AS (INSERT INTO "Event" (id, title, summary, type, "startsOn", "endsOn", "spanDays", precision, approximate, "dateText", "updatedAt")
-    SELECT id, title, summary, type::"EventType", "startsOn", "endsOn", "endsOn" - "startsOn", precision::"DatePrecision", approximate, "dateText", now()
-    FROM data, jsonb_to_recordset(d->'events') AS x(id int, title text, summary text, type text, "startsOn" date, "endsOn" date, precision text, approximate boolean, "dateText" text)),
+  new_events AS (INSERT INTO "Event" (id, title, summary, type, "startsOn", "endsOn", "spanDays", precision, approximate, "dateText", background, "updatedAt")
+    SELECT id, title, summary, type::"EventType", "startsOn", "endsOn", "endsOn" - "startsOn", precision::"DatePrecision", approximate, "dateText", background, now()
+    FROM data, jsonb_to_recordset(d->'events') AS x(id int, title text, summary text, type text, "startsOn" date, "endsOn" date, precision text, approximate boolean, "dateText" text, background boolean)),
   known_events AS (UPDATE "Event" e SET "startsOn" = x."startsOn", "endsOn" = x."endsOn", "spanDays" = x."endsOn" - x."startsOn", precision = x.precision::"DatePrecision",
-      approximate = false, "dateText" = x."dateText", "updatedAt" = now()
-    FROM data, jsonb_to_recordset(d->'knownEvents') AS x(id int, "startsOn" date, "endsOn" date, precision text, "dateText" text)
+      approximate = x.approximate, "dateText" = x."dateText", background = x.background, "updatedAt" = now()
+    FROM data, jsonb_to_recordset(d->'knownEvents') AS x(id int, "startsOn" date, "endsOn" date, precision text, approximate boolean, "dateText" text, background boolean)
     WHERE e.id = x.id),
   event_places AS (INSERT INTO "EventPlace" ("eventId", "placeId", role)
     SELECT event, owner, role::"PlaceRole" FROM data, jsonb_to_recordset(d->'eventPlaces') AS x(event int, owner int, role text) ON CONFLICT DO NOTHING),
@@ -638,19 +641,28 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       rows.storyTerms = terms;
       rows.articleTerms = terms.filter((entry) => contextRead.telling.includes(entry.term));
       const contextEvidence = new Map(Object.entries(contextRead.shared).map(([id, keys]) => [Number(id), sharedEvidence(keys, contextRead)]));
+      // Known events whose date or background this report changes, written once each whatever it says of them.
+      const changedEvents = new Map<number, KnownEvent>();
       for (const event of facts.events) {
         const links = linksOf(event);
         const same = findSameEvent(read.events, event, links, contextEvidence);
         let eventId = same?.id;
-        // A stated date beats a publication day: the event takes the date the new report gives.
-        const sharper = same && event.date.precision === 'DAY' && same.precision === 'WEEK';
-        if (same && ((same.dateText === null && same.approximate) || sharper) && event.date.text !== undefined && !event.date.approximate) {
-          rows.knownEvents!.push({ id: same.id, startsOn: event.date.startsOn, endsOn: event.date.endsOn, precision: event.date.precision, dateText: event.date.text });
-          same.dateText = event.date.text;
-          same.startsOn = event.date.startsOn;
-          same.endsOn = event.date.endsOn;
-          same.precision = event.date.precision;
-          same.approximate = false;
+        const background = event.background ?? isBackgroundDate(event.date, fact.publishedOn);
+        if (same) {
+          // A stated date beats a publication day: the event takes the date the new report gives.
+          const sharper = event.date.precision === 'DAY' && same.precision === 'WEEK';
+          const redated = ((same.dateText === null && same.approximate) || sharper) && event.date.text !== undefined && !event.date.approximate;
+          if (redated) {
+            same.dateText = event.date.text!;
+            same.startsOn = event.date.startsOn;
+            same.endsOn = event.date.endsOn;
+            same.precision = event.date.precision;
+            same.approximate = false;
+          }
+          // One report that tells it as news makes it news.
+          const nowNews = same.background && !background;
+          if (nowNews) same.background = false;
+          if (redated || nowNews) changedEvents.set(same.id, same);
         }
         if (eventId === undefined) {
           eventId = take(read.ids.events);
@@ -664,6 +676,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
             precision: event.date.precision,
             approximate: event.date.approximate ?? false,
             dateText: event.date.text ?? null,
+            background,
           });
           created.events += 1;
         }
@@ -676,6 +689,9 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
           rows.eventMentions!.push({ event: eventId, source: mention.source ? ids.get(mention.source)! : null, quote: mention.text, start: mention.start, end: mention.end });
         }
       }
+      rows.knownEvents = [...changedEvents.values()].map(({ id, startsOn, endsOn, precision, approximate, dateText, background }) => ({
+        id, startsOn, endsOn, precision, approximate, dateText, background,
+      }));
       for (const event of facts.events) {
         for (const relation of event.relations ?? []) {
           const from = ids.get(event.key)!;
@@ -719,7 +735,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
             return named ? [{ ...named, weight: sharedEvidence([key], contextRead), mentions: mentionsInArticle.get(key) ?? 0 }] : [];
           });
           // Dated by its reports: it was going on from the first to the latest, and began at or before the first.
-          rows.events!.push({ id: storyId, title: storyTitle(shared), summary: null, type: 'STORY', startsOn, endsOn, precision: 'DAY', approximate: true, dateText: null });
+          rows.events!.push({ id: storyId, title: storyTitle(shared), summary: null, type: 'STORY', startsOn, endsOn, precision: 'DAY', approximate: true, dateText: null, background: false });
           created.stories += 1;
           const lead = leadPassage(story.with.opening);
           rows.storyMentions!.push({ event: storyId, article: story.with.article, quote: lead.text, start: lead.start, end: lead.end });

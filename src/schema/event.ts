@@ -111,6 +111,10 @@ export const Event = builder.prismaNode('Event', {
       select: { startsOn: true, endsOn: true, precision: true, approximate: true, dateText: true },
       resolve: (event) => event,
     }),
+    background: t.exposeBoolean('background', {
+      description:
+        'History a report recalls rather than its news: every report dates it more than a year before itself, or its date is a vague range of years ("the 1990s"). Left out of timelines, lists and exports unless `EventFilter.background` asks for it.',
+    }),
     mentionCount: t.relationCount('mentions', { description: 'How many passages of articles report the event.' }),
     articleCount: t.exposeInt('articleCount', { description: 'How many distinct articles report the event.' }),
     mentions: t.relatedConnection('mentions', {
@@ -228,6 +232,15 @@ export const EventOrder = builder.enumType('EventOrder', {
   } as const,
 });
 
+export const BackgroundInclusion = builder.enumType('BackgroundInclusion', {
+  description: 'Whether background events (history a report recalls rather than its news: `Event.background`) are listed.',
+  values: {
+    EXCLUDE: { description: 'News only (the default): what timelines and exports show.' },
+    INCLUDE: { description: 'News and background.' },
+    ONLY: { description: 'Background only.' },
+  } as const,
+});
+
 export const EventFilter = builder.inputType('EventFilter', {
   description: 'Every given condition must hold.',
   fields: (t) => ({
@@ -243,6 +256,11 @@ export const EventFilter = builder.inputType('EventFilter', {
       required: false,
       description: 'Only events reported by at least this many distinct articles.',
       validate: z.number().int().min(1, 'minArticles must be at least 1').max(100_000),
+    }),
+    background: t.field({
+      type: BackgroundInclusion,
+      required: false,
+      description: 'Background events are left out unless INCLUDE or ONLY is given.',
     }),
   }),
 });
@@ -263,6 +281,7 @@ export async function resolveEventFilterInput(
     sourceId: filter.source ? decodeNodeIdOf(String(filter.source), ['Source'], 'filter.source').id : null,
     search: filter.search ?? null,
     minArticles: filter.minArticles ?? null,
+    background: filter.background ?? null,
   });
 }
 

@@ -3,6 +3,9 @@
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.js';
 import type { EventType } from '../db/generated/prisma/enums.js';
 
+/** Whether background events (history a report recalls, Event.background) are left out, kept, or the only ones. */
+export type BackgroundInclusion = 'EXCLUDE' | 'INCLUDE' | 'ONLY';
+
 export interface EventFilterInput {
   /** YYYY-MM-DD: events whose dates reach this day or later. */
   from?: string | null;
@@ -20,6 +23,8 @@ export interface EventFilterInput {
   minArticles?: number | null;
   /** Only these events (an event's related timeline). */
   eventIds?: number[] | null;
+  /** EXCLUDE when not given: a timeline is of news. */
+  background?: BackgroundInclusion | null;
 }
 
 export interface ResolvedEventFilter extends EventFilterInput {
@@ -80,7 +85,8 @@ export function eventFilterWhere(filter: ResolvedEventFilter): Prisma.EventWhere
   }
   if (filter.minArticles != null && filter.minArticles > 1) conditions.push({ articleCount: { gte: filter.minArticles } });
   if (filter.eventIds) conditions.push({ id: { in: filter.eventIds } });
-  return conditions.length ? { AND: conditions } : {};
+  if (filter.background !== 'INCLUDE') conditions.push({ background: filter.background === 'ONLY' });
+  return { AND: conditions };
 }
 
 function likePattern(search: string): string {
@@ -116,5 +122,6 @@ export function eventFilterSql(filter: ResolvedEventFilter): Prisma.Sql {
   }
   if (filter.minArticles != null && filter.minArticles > 1) conditions.push(Prisma.sql`e."articleCount" >= ${filter.minArticles}`);
   if (filter.eventIds) conditions.push(Prisma.sql`e.id = ANY(${filter.eventIds}::int[])`);
+  if (filter.background !== 'INCLUDE') conditions.push(Prisma.sql`e.background = ${filter.background === 'ONLY'}`);
   return Prisma.join(conditions, ' AND ');
 }

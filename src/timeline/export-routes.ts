@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
 import { EventType as EventTypeValues, type EventType } from '../db/generated/prisma/enums.js';
 import { DateExpressionError, isoDay, parseDateExpression } from '../graph/event-date.js';
 import { decodeNodeIdOf } from '../schema/node-id.js';
-import { eventFilterWhere, resolveEventFilter, type EventFilterInput } from './event-filter.js';
+import { eventFilterWhere, resolveEventFilter, type BackgroundInclusion, type EventFilterInput } from './event-filter.js';
 import { eventFeatureCollection } from './geojson.js';
 import { eventTypeLabel, timelineDocument } from './timelinejs.js';
 
@@ -18,7 +18,7 @@ export const maximumExportLimit = 5000;
 const maximumSearchLength = 200;
 const maximumMinArticles = 100_000;
 
-const filterParameters = ['from', 'to', 'types', 'place', 'person', 'organization', 'source', 'search', 'minArticles'] as const;
+const filterParameters = ['from', 'to', 'types', 'place', 'person', 'organization', 'source', 'search', 'minArticles', 'background'] as const;
 const knownParameters: readonly string[] = [...filterParameters, 'limit', 'after'];
 const eventTypes = Object.values(EventTypeValues) as EventType[];
 
@@ -105,6 +105,16 @@ function typesParameter(parameters: URLSearchParams): EventType[] | null {
   return [...new Set(values)] as EventType[];
 }
 
+const backgroundValues: Record<string, BackgroundInclusion> = { exclude: 'EXCLUDE', include: 'INCLUDE', only: 'ONLY' };
+
+function backgroundParameter(parameters: URLSearchParams): BackgroundInclusion | null {
+  const value = singleValue(parameters, 'background');
+  if (value == null) return null;
+  const inclusion = backgroundValues[value.toLowerCase()];
+  if (!inclusion) throw new ExportParameterError('background', `background: "${value}" is not one of exclude (the default), include, only`);
+  return inclusion;
+}
+
 /** Reads and checks every parameter; the first problem found is thrown, naming its parameter. */
 export function parseExportRequest(parameters: URLSearchParams): ExportRequest {
   for (const name of new Set(parameters.keys())) {
@@ -131,6 +141,7 @@ export function parseExportRequest(parameters: URLSearchParams): ExportRequest {
       sourceId: nodeParameter(parameters, 'source', 'Source'),
       search,
       minArticles: countParameter(parameters, 'minArticles', 1, maximumMinArticles, ''),
+      background: backgroundParameter(parameters),
     },
     limit:
       countParameter(parameters, 'limit', 1, maximumExportLimit, ' events a page; follow the Link header (rel="next") for the pages after') ??

@@ -77,6 +77,28 @@ describe('migrations', () => {
     await client.close();
   });
 
+  it('mark the events stored before Event.background as ingestion now would: history and vague ranges of years', async () => {
+    const client = await PGlite.create();
+    const connection = connectionTo(client);
+    const all = readMigrations();
+    await applyMigrations(connection, all.filter((migration) => migration.name < '20261203135012'));
+    await connection.exec(`
+      INSERT INTO "Article" (id, "contentHash", "publishedOn", text, format) VALUES (1, 'a', '1997-04-12', 'x', 'text'), (2, 'b', '1888-09-01', 'y', 'text');
+      INSERT INTO "Event" (id, title, type, "startsOn", "endsOn", precision, "updatedAt") VALUES
+        (1, 'Protest this week', 'PROTEST', '1997-04-10', '1997-04-10', 'DAY', now()),
+        (2, 'Murder recalled', 'ATTACK', '1888-08-31', '1888-08-31', 'DAY', now()),
+        (3, 'Murder reported then and recalled now', 'ATTACK', '1888-08-30', '1888-08-30', 'DAY', now()),
+        (4, 'Riots of the 1990s', 'PROTEST', '1990-01-01', '1999-12-31', 'YEAR', now()),
+        (5, 'Curated, reported nowhere', 'OTHER', '1066-10-14', '1066-10-14', 'DAY', now()),
+        (6, 'A story of old reports', 'STORY', '1888-08-30', '1888-09-01', 'DAY', now());
+      INSERT INTO "EventMention" ("eventId", "articleId", quote, start, "end") VALUES
+        (1, 1, 'x', 0, 1), (2, 1, 'x', 0, 1), (3, 1, 'x', 0, 1), (3, 2, 'y', 0, 1), (4, 1, 'x', 0, 1), (6, 1, 'x', 0, 1);`);
+    await applyMigrations(connection, all);
+    const events = await connection.query<{ title: string; background: boolean }>(`SELECT title, background FROM "Event" ORDER BY id`);
+    expect(events.filter((event) => event.background).map((event) => event.title)).toEqual(['Murder recalled', 'Riots of the 1990s']);
+    await client.close();
+  });
+
   for (const kind of databaseKinds) {
     it(`are applied when a ${kind} database is opened`, async () => {
       const database = await createTestDatabase(kind);
