@@ -102,32 +102,80 @@ export interface Pair {
 }
 
 /**
- * A maximum one-to-one matching between gold and system events (augmenting paths, Kuhn's algorithm), so a system event
- * that overlaps two gold events counts for one, and the count cannot fall when a level accepts more pairs. Among
- * matchings of that size, edges are tried best first: a trigger inside a gold mention, then more overlapping characters.
+ * The best one-to-one matching between gold and system events: as many pairs as possible (so a system event that
+ * overlaps two gold events counts for one, and the count cannot fall when a level accepts more pairs), and among
+ * those the pairs that agree best: a system trigger inside a gold mention first, then more overlapping characters.
+ * Solved exactly as an assignment problem (Hungarian algorithm); articles hold a few dozen events at most.
  */
 export function matchOneToOne(golds: readonly GoldEvent[], systems: readonly SystemEvent[], level: Level): Pair[] {
-  const edges = golds.map((gold) =>
-    systems
-      .map((system, index) => ({ index, ...overlapOf(system, gold) }))
-      .filter((edge) => edge.chars > 0 && passes(level, gold, systems[edge.index]!))
-      .sort((a, b) => Number(b.trigger) - Number(a.trigger) || b.chars - a.chars || a.index - b.index)
-      .map((edge) => edge.index),
+  // Any pair outweighs every preference summed, so the number of pairs comes first.
+  const PAIR = 1e7;
+  const weights = golds.map((gold) =>
+    systems.map((system) => {
+      const overlap = overlapOf(system, gold);
+      if (overlap.chars === 0 || !passes(level, gold, system)) return 0;
+      return PAIR + (overlap.trigger ? 10_000 : 0) + Math.min(overlap.chars, 9_999);
+    }),
   );
-  const goldOfSystem = new Array<number>(systems.length).fill(-1);
-  const augment = (gold: number, seen: Set<number>): boolean => {
-    for (const system of edges[gold]!) {
-      if (seen.has(system)) continue;
-      seen.add(system);
-      if (goldOfSystem[system] === -1 || augment(goldOfSystem[system]!, seen)) {
-        goldOfSystem[system] = gold;
-        return true;
+  return maximumWeightAssignment(weights)
+    .filter(({ gold, system }) => weights[gold]![system]! > 0)
+    .sort((a, b) => a.gold - b.gold);
+}
+
+/** Rows to columns, one-to-one, maximising the summed weight (Kuhn–Munkres with potentials, on a square padding). */
+export function maximumWeightAssignment(weights: readonly (readonly number[])[]): Pair[] {
+  const rows = weights.length;
+  const columns = Math.max(0, ...weights.map((row) => row.length));
+  const size = Math.max(rows, columns);
+  if (size === 0) return [];
+  const top = Math.max(0, ...weights.flat());
+  const cost = (row: number, column: number) => top - (weights[row - 1]?.[column - 1] ?? 0);
+  const u = new Array<number>(size + 1).fill(0);
+  const v = new Array<number>(size + 1).fill(0);
+  const rowOfColumn = new Array<number>(size + 1).fill(0);
+  const way = new Array<number>(size + 1).fill(0);
+  for (let row = 1; row <= size; row++) {
+    rowOfColumn[0] = row;
+    let column = 0;
+    const least = new Array<number>(size + 1).fill(Infinity);
+    const used = new Array<boolean>(size + 1).fill(false);
+    do {
+      used[column] = true;
+      const current = rowOfColumn[column]!;
+      let delta = Infinity;
+      let next = 0;
+      for (let candidate = 1; candidate <= size; candidate++) {
+        if (used[candidate]) continue;
+        const reduced = cost(current, candidate) - u[current]! - v[candidate]!;
+        if (reduced < least[candidate]!) {
+          least[candidate] = reduced;
+          way[candidate] = column;
+        }
+        if (least[candidate]! < delta) {
+          delta = least[candidate]!;
+          next = candidate;
+        }
       }
-    }
-    return false;
-  };
-  for (let gold = 0; gold < golds.length; gold++) augment(gold, new Set());
-  return goldOfSystem.flatMap((gold, system) => (gold >= 0 ? [{ gold, system }] : [])).sort((a, b) => a.gold - b.gold);
+      for (let candidate = 0; candidate <= size; candidate++) {
+        if (used[candidate]) {
+          u[rowOfColumn[candidate]!]! += delta;
+          v[candidate]! -= delta;
+        } else least[candidate]! -= delta;
+      }
+      column = next;
+    } while (rowOfColumn[column] !== 0);
+    do {
+      const previous = way[column]!;
+      rowOfColumn[column] = rowOfColumn[previous]!;
+      column = previous;
+    } while (column !== 0);
+  }
+  const pairs: Pair[] = [];
+  for (let column = 1; column <= size; column++) {
+    const row = rowOfColumn[column]!;
+    if (row <= rows && column <= columns) pairs.push({ gold: row - 1, system: column - 1 });
+  }
+  return pairs;
 }
 
 export interface Counts {

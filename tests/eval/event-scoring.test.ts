@@ -2,7 +2,7 @@
 // levels and their date and place rules, B³ and MUC.
 import { describe, expect, it } from 'vitest';
 import type { GoldEvent } from '../../eval/events/gold-format.js';
-import { bCubed, datesAgree, matchOneToOne, muc, passes, placeKey, placesAgree, type SystemEvent } from '../../eval/events/scoring.js';
+import { bCubed, datesAgree, matchOneToOne, maximumWeightAssignment, muc, passes, placeKey, placesAgree, type SystemEvent } from '../../eval/events/scoring.js';
 
 function goldEvent(key: string, start: number, end: number, extra: Partial<GoldEvent> = {}): GoldEvent {
   return {
@@ -48,6 +48,20 @@ describe('matchOneToOne', () => {
     const golds = [goldEvent('a', 40, 47)];
     const systems = [systemEvent(0, [[0, 100]], { trigger: { start: 10, end: 17 } }), systemEvent(1, [[0, 100]], { trigger: { start: 40, end: 47 } })];
     expect(matchOneToOne(golds, systems, 'span')).toEqual([{ gold: 0, system: 1 }]);
+  });
+
+  it('among matchings of one size, keeps the pairs whose triggers agree (an augmenting search alone would swap them)', () => {
+    const golds = [
+      goldEvent('a', 10, 14, { mentions: [{ start: 10, end: 14, text: 'xxxx' }, { start: 50, end: 53, text: 'xxx' }] }),
+      goldEvent('b', 20, 27, { mentions: [{ start: 20, end: 27, text: 'xxxxxxx' }, { start: 58, end: 60, text: 'xx' }] }),
+    ];
+    const systems = [systemEvent(0, [[0, 40]], { trigger: { start: 10, end: 14 } }), systemEvent(1, [[45, 60]], { trigger: { start: 45, end: 47 } })];
+    expect(matchOneToOne(golds, systems, 'span')).toEqual([{ gold: 0, system: 0 }, { gold: 1, system: 1 }]);
+  });
+
+  it('solves rectangular assignments exactly', () => {
+    expect(maximumWeightAssignment([[1, 5, 0], [4, 6, 0]])).toEqual(expect.arrayContaining([{ gold: 0, system: 1 }, { gold: 1, system: 0 }]));
+    expect(maximumWeightAssignment([[3], [7], [2]]).filter((pair) => pair.system === 0)).toEqual([{ gold: 1, system: 0 }]);
   });
 
   it('matches nothing that does not overlap', () => {
