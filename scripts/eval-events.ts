@@ -309,7 +309,7 @@ function printMerging(merges: MergeResult[]): void {
   }
 }
 
-function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, number>; missedBackground: number; spurious: number; confusions: [string, number][]; spuriousByType: [string, number][]; missedByType: [string, number][]; dateErrors: [string, number][] } {
+function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, number>; missedBackground: number; spurious: number; byType: [string, number, number][]; confusions: [string, number][]; spuriousByType: [string, number][]; missedByType: [string, number][]; dateErrors: [string, number][] } {
   const diagnoses: Record<Diagnosis, number> = { correct: 0, missed: 0, shared: 0, type: 0, date: 0, place: 0 };
   const tally = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const confusions = new Map<string, number>();
@@ -329,8 +329,15 @@ function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, 
     spurious += result.spurious.length;
     for (const system of result.spurious) tally(spuriousByType, system.type);
   }
+  const perType = new Map<string, [number, number]>();
+  for (const result of results)
+    for (const { gold, diagnosis } of result.diagnoses) {
+      const [right, all] = perType.get(gold.type) ?? [0, 0];
+      perType.set(gold.type, [right + (diagnosis === 'correct' ? 1 : 0), all + 1]);
+    }
+  const byType = [...perType.entries()].map(([type, [right, all]]) => [type, right, all] as [string, number, number]).sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]));
   const sorted = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return { diagnoses, missedBackground, spurious, confusions: sorted(confusions), spuriousByType: sorted(spuriousByType), missedByType: sorted(missedByType), dateErrors: sorted(dateErrors) };
+  return { diagnoses, missedBackground, spurious, byType, confusions: sorted(confusions), spuriousByType: sorted(spuriousByType), missedByType: sorted(missedByType), dateErrors: sorted(dateErrors) };
 }
 
 function printErrors(results: ArticleResult[]): void {
@@ -342,6 +349,7 @@ function printErrors(results: ArticleResult[]): void {
   console.log(`  type confusions (gold → system): ${list(summary.confusions)}`);
   console.log(`  date errors: ${list(summary.dateErrors)}`);
   console.log(`  spurious system events (overlapping no gold event): ${summary.spurious}, by type: ${list(summary.spuriousByType)}`);
+  console.log(`  right / gold by gold type: ${summary.byType.map(([type, right, all]) => `${type} ${right}/${all}`).join(', ')}`);
 }
 
 function describeGold(event: GoldEvent): string {
