@@ -27,6 +27,7 @@ import {
   addCounts,
   bCubed,
   datesAgree,
+  matchForDiagnosis,
   matchOneToOne,
   muc,
   overlapLength,
@@ -108,7 +109,7 @@ interface ArticleResult {
   counts: Record<Level, Counts>;
   /** The same, with background gold events and the system events on them left out. */
   current: Counts;
-  /** Per gold event, what went wrong with the system event it overlaps best (level-span matching). */
+  /** Per gold event, what went wrong with the system event the diagnosis matching paired it with. */
   diagnoses: { gold: GoldEvent; diagnosis: Diagnosis; system?: SystemEvent }[];
   spurious: SystemEvent[];
 }
@@ -124,7 +125,7 @@ function diagnose(gold: GoldEvent, system: SystemEvent | undefined): Diagnosis {
 function scoreArticle(gold: GoldArticle, systems: SystemEvent[]): ArticleResult {
   const counts = {} as Record<Level, Counts>;
   for (const level of LEVELS) counts[level] = { gold: gold.events.length, system: systems.length, matched: matchOneToOne(gold.events, systems, level).length };
-  const spanPairs = matchOneToOne(gold.events, systems, 'span');
+  const spanPairs = matchForDiagnosis(gold.events, systems);
   const systemOf = new Map(spanPairs.map((pair) => [pair.gold, systems[pair.system]!]));
   const matchedSystems = new Set(spanPairs.map((pair) => pair.system));
   // Background events: the system has no such flag, so they are scored as any other; this row shows the rest alone.
@@ -309,6 +310,26 @@ function printMerging(merges: MergeResult[]): void {
   }
 }
 
+/** With --verbose: where each multi-article gold cluster landed, and which stored events hold several gold clusters. */
+function printMergeDetails(items: MergeItem[]): void {
+  const byGold = new Map<string, MergeItem[]>();
+  for (const item of items) byGold.set(item.gold, [...(byGold.get(item.gold) ?? []), item]);
+  console.log('\nMerging, gold clusters told by several articles (where their article-events landed):');
+  for (const [cluster, members] of [...byGold.entries()].filter(([, members]) => new Set(members.map((member) => member.article)).size > 1).sort((a, b) => b[1].length - a[1].length)) {
+    const landed = new Map<string, number>();
+    for (const member of members) {
+      const key = member.system.startsWith('missed:') ? 'nowhere' : member.system;
+      landed.set(key, (landed.get(key) ?? 0) + 1);
+    }
+    console.log(`  ${cluster}: ${members.length} articles → ${[...landed.entries()].map(([key, count]) => `${key} ×${count}`).join(', ')}`);
+  }
+  const bySystem = new Map<string, Set<string>>();
+  for (const item of items) if (item.system.startsWith('event:')) bySystem.set(item.system, (bySystem.get(item.system) ?? new Set()).add(item.gold));
+  const conflated = [...bySystem.entries()].filter(([, clusters]) => clusters.size > 1);
+  console.log(`Stored events holding several gold clusters: ${conflated.length}`);
+  for (const [system, clusters] of conflated) console.log(`  ${system}: ${[...clusters].join(', ')}`);
+}
+
 function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, number>; missedBackground: number; spurious: number; byType: [string, number, number][]; confusions: [string, number][]; spuriousByType: [string, number][]; missedByType: [string, number][]; dateErrors: [string, number][] } {
   const diagnoses: Record<Diagnosis, number> = { correct: 0, missed: 0, shared: 0, type: 0, date: 0, place: 0 };
   const tally = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -343,7 +364,7 @@ function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, 
 function printErrors(results: ArticleResult[]): void {
   const summary = errorSummary(results);
   const list = (entries: [string, number][]) => entries.slice(0, 8).map(([key, count]) => `${key} ${count}`).join(', ') || 'none';
-  console.log('\nErrors (each gold event against the system event the span-level matching paired it with, all articles; the level rows above match afresh at each level, so their counts can differ slightly):');
+  console.log('\nErrors, all articles (each gold event against the overlapping system event it agrees with most, one-to-one; "right" can differ slightly from (d), which is matched afresh):');
   console.log(`  gold events: ${summary.diagnoses.correct} right, ${summary.diagnoses.missed + summary.diagnoses.shared} missed (${summary.diagnoses.missed} with no system event over them, ${summary.diagnoses.shared} whose sentence's system event went to another gold event), ${summary.diagnoses.type} wrong type, ${summary.diagnoses.date} right type but wrong date, ${summary.diagnoses.place} right type and date but wrong place`);
   console.log(`  missed, by gold type: ${list(summary.missedByType)}; of them background: ${summary.missedBackground}`);
   console.log(`  type confusions (gold → system): ${list(summary.confusions)}`);
@@ -394,9 +415,10 @@ async function main(argv: string[]): Promise<number> {
     progress(`extract ${index + 1}/${articles.length}`);
   }
   let mergeResults: MergeResult[] | undefined;
+  let items: { events: MergeItem[]; mentions: MergeItem[] } | undefined;
   if (options.merge) {
-    const items = mergeItems(articles, await ingestAndRead(articles));
-    mergeResults = SPLITS.map((split) => mergeScores(items, split));
+    items = mergeItems(articles, await ingestAndRead(articles));
+    mergeResults = SPLITS.map((split) => mergeScores(items!, split));
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
 
@@ -416,6 +438,7 @@ async function main(argv: string[]): Promise<number> {
     }, null, 1));
   } else {
     if (options.verbose) printVerbose(results, articles);
+    if (options.verbose && items) printMergeDetails(items.events);
     printExtraction(results);
     if (mergeResults) printMerging(mergeResults);
     printErrors(results);

@@ -122,6 +122,26 @@ export function matchOneToOne(golds: readonly GoldEvent[], systems: readonly Sys
     .sort((a, b) => a.gold - b.gold);
 }
 
+/**
+ * The pairing used to say what went wrong: every overlapping pair may match (as at the span level), and among the
+ * largest matchings the one whose pairs agree on most levels (type, date, place), then on triggers and overlap, so a
+ * sentence's one system event is judged against the gold event it was most likely meant for.
+ */
+export function matchForDiagnosis(golds: readonly GoldEvent[], systems: readonly SystemEvent[]): Pair[] {
+  const PAIR = 1e8;
+  const weights = golds.map((gold) =>
+    systems.map((system) => {
+      const overlap = overlapOf(system, gold);
+      if (overlap.chars === 0) return 0;
+      const agreement = LEVELS.slice(1).filter((level) => passes(level, gold, system)).length;
+      return PAIR + agreement * 100_000 + (overlap.trigger ? 10_000 : 0) + Math.min(overlap.chars, 9_999);
+    }),
+  );
+  return maximumWeightAssignment(weights)
+    .filter(({ gold, system }) => weights[gold]![system]! > 0)
+    .sort((a, b) => a.gold - b.gold);
+}
+
 /** Rows to columns, one-to-one, maximising the summed weight (Kuhn–Munkres with potentials, on a square padding). */
 export function maximumWeightAssignment(weights: readonly (readonly number[])[]): Pair[] {
   const rows = weights.length;

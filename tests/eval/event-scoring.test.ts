@@ -2,7 +2,7 @@
 // levels and their date and place rules, B³ and MUC.
 import { describe, expect, it } from 'vitest';
 import type { GoldEvent } from '../../eval/events/gold-format.js';
-import { bCubed, datesAgree, matchOneToOne, maximumWeightAssignment, muc, passes, placeKey, placesAgree, type SystemEvent } from '../../eval/events/scoring.js';
+import { bCubed, datesAgree, matchForDiagnosis, matchOneToOne, maximumWeightAssignment, muc, passes, placeKey, placesAgree, type SystemEvent } from '../../eval/events/scoring.js';
 
 function goldEvent(key: string, start: number, end: number, extra: Partial<GoldEvent> = {}): GoldEvent {
   return {
@@ -74,6 +74,15 @@ describe('matchOneToOne', () => {
     expect(matchOneToOne(golds, systems, 'span')).toHaveLength(1);
     expect(matchOneToOne(golds, systems, 'type')).toHaveLength(0);
     expect(matchOneToOne(golds, systems, 'place')).toHaveLength(0);
+  });
+});
+
+describe('matchForDiagnosis', () => {
+  it('judges a sentence\'s one system event against the gold event it agrees with, not the one it overlaps most', () => {
+    const golds = [goldEvent('hajj', 0, 30, { type: 'OTHER' }), goldEvent('fire', 40, 45, { type: 'ACCIDENT' })];
+    const systems = [systemEvent(0, [[0, 60]], { type: 'ACCIDENT' })];
+    expect(matchOneToOne(golds, systems, 'span')).toEqual([{ gold: 0, system: 0 }]);
+    expect(matchForDiagnosis(golds, systems)).toEqual([{ gold: 1, system: 0 }]);
   });
 });
 
