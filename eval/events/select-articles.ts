@@ -47,15 +47,23 @@ interface Candidate {
   chars: number;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const corpus = resolve(argv[0] ?? resolve(import.meta.dirname, '../../../shared/datasets/afp-1997'));
+export interface SelectedArticle {
+  file: string;
+  story: string;
+  split: 'tuning' | 'heldout';
+  chars: number;
+  title: string;
+}
+
+/** The sample the rule picks from a corpus directory, in the order of `gold/articles.tsv`. */
+export async function selectArticles(corpus: string): Promise<SelectedArticle[]> {
   const candidates: Candidate[] = [];
   for (const file of await listInputFiles([corpus])) {
     if (!basename(file).startsWith('AFP_ENG_1997')) continue;
     for (const document of await readDocumentFile(file)) candidates.push({ file: basename(file), title: document.title ?? '', chars: document.text.length });
   }
   const claimed = new Set<string>();
-  process.stdout.write('file\tstory\tsplit\tchars\ttitle\n');
+  const selected: SelectedArticle[] = [];
   for (const rule of storyRules) {
     const inStory = candidates.filter((candidate) => !claimed.has(candidate.file) && (rule.title === null || rule.title.test(candidate.title)));
     // A story's titles are claimed even when too long to label, so "other" holds none of the five stories.
@@ -66,9 +74,17 @@ async function main(argv: string[]): Promise<void> {
       .slice(0, rule.take);
     for (const candidate of eligible) {
       claimed.add(candidate.file);
-      process.stdout.write(`${candidate.file}\t${rule.story}\t${splitOf(candidate.file)}\t${candidate.chars}\t${candidate.title}\n`);
+      selected.push({ ...candidate, story: rule.story, split: splitOf(candidate.file) });
     }
   }
+  return selected;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const corpus = resolve(argv[0] ?? resolve(import.meta.dirname, '../../../shared/datasets/afp-1997'));
+  process.stdout.write('file\tstory\tsplit\tchars\ttitle\n');
+  for (const article of await selectArticles(corpus))
+    process.stdout.write(`${article.file}\t${article.story}\t${article.split}\t${article.chars}\t${article.title}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main(process.argv.slice(2));

@@ -10,7 +10,7 @@ import type { ArticleFacts } from '../../src/graph/facts.js';
 import { readDocumentFile, type SourceDocument } from '../../src/ingest/formats/index.js';
 import { BACKGROUND_DAYS, buildEvent, isBackground } from '../../eval/events/build-gold.js';
 import { defaultCorpusDir, goldDir, labelsDir, readGold, seedTextFile, type GoldArticle, type LabelledArticle } from '../../eval/events/gold-format.js';
-import { splitOf } from '../../eval/events/select-articles.js';
+import { selectArticles, splitOf } from '../../eval/events/select-articles.js';
 import { createHash } from 'node:crypto';
 
 const gold = readGold();
@@ -122,6 +122,12 @@ describe.skipIf(!corpusPresent)(`the gold against the texts the project reads ($
         for (const participant of event.participants) expect(document.text, `${article.file} ${event.key} participant`).toContain(participant.name);
       }
     }
+  });
+
+  it('is the sample the selection rule picks from the corpus today', async () => {
+    const rows = readFileSync(join(goldDir, 'articles.tsv'), 'utf8').trim().split('\n').slice(1);
+    const selected = await selectArticles(defaultCorpusDir);
+    expect(selected.map((article) => [article.file, article.story, article.split, String(article.chars), article.title].join('\t'))).toEqual(rows);
   });
 
   it('is exactly what the labels build to (nobody edited the gold by hand)', async () => {
