@@ -1,5 +1,5 @@
 /**
- * `npm run eval:events -- [dataDir]`: how well one story becomes one event. Opens an embedded database that
+ * `npm run report:duplicates -- [dataDir]` (formerly `eval:events`): how well one story becomes one event. Opens an embedded database that
  * holds an ingested corpus (by default a fresh temporary one, filled with the AFP corpus through the ingest
  * CLI's own path: read → extractDocument → toArticleFacts → storeArticleFacts, stories consolidated as the CLI
  * consolidates them) and prints how many events
