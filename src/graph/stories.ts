@@ -163,7 +163,7 @@ export async function readArticleContext(
 
 // Two reports of one story tell it in the same words: when this much of what is telling in the article's
 // own words (each weighed by how few articles use it) is in the other's, they are reports of one story.
-// Set on the AFP corpus with `npm run eval:events`, which scores stories against their headlines.
+// Set on the AFP corpus with `npm run report:duplicates`, which scores stories against their headlines.
 const storyTermOverlap = 0.2;
 
 /** How much of the weight of the article's telling story terms the other article's terms hold (0 to 1). */

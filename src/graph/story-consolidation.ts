@@ -37,7 +37,7 @@ export interface StoryMerge {
 }
 
 // Two stories are one when the likeness of their names and that of their words each reach `storyLikeness`
-// and together reach `storyLikenessSum`. Set on the AFP corpus with `npm run eval:events`: the Zaire stories
+// and together reach `storyLikenessSum`. Set on the AFP corpus with `npm run report:duplicates`: the Zaire stories
 // of April 1997 score 0.46 to 0.53 on each, the two halves of India's coalition crisis 0.40 and 0.35;
 // stories of one week that share a theme only (two mine disasters: 0.24 and 0.50) fall short on names,
 // and two stories of one country (China and human rights, China and the United States: 0.32 and 0.30) on both.
