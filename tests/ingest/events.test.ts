@@ -16,6 +16,16 @@ function eventsOf(text: string, publishedAt = '2024-03-07') {
 }
 
 describe('events of one article', () => {
+  it('dates a hostage-taking or an arrest on the day the holding began, and an ongoing protest over its weeks', () => {
+    const taking = eventsOf('Rebels have held 72 hostages in the ambassador\'s residence in Lima for 18 weeks.', '1997-04-22');
+    expect(taking.find((event) => event.type === 'HOSTAGE_TAKING')).toMatchObject({ startsOn: '1996-12-17', approximate: true });
+    expect(extractDocument({ source: 'test', format: 'text', publishedAt: '1997-04-22', text: 'Rebels have held 72 hostages in Lima for 18 weeks.' }).events[0]!.date.endsOn).toBe('1996-12-17');
+    const protest = extractDocument({ source: 'test', format: 'text', publishedAt: '1997-04-22', text: 'Students have protested in Belgrade for three weeks.' }).events[0]!;
+    expect(protest.type).toBe('PROTEST');
+    expect([protest.date.startsOn, protest.date.endsOn]).toEqual(['1997-04-01', '1997-04-22']);
+  });
+
+
   it('merges an undated clause that names the event again into the dated event, which keeps its date', () => {
     const events = eventsOf('A car bomb exploded outside a police station in Kandahar on Tuesday, killing six officers. The blast also wounded a dozen passers-by, police said.');
     expect(events).toHaveLength(1);

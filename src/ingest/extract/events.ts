@@ -40,7 +40,7 @@ interface TriggerRule {
 
 // Ordered by how specific a word is: the first rule that matches a sentence's trigger decides its type.
 const triggerRules: TriggerRule[] = [
-  { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
+  { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?(?:(?:some |about |more than |nearly )?[\d,]+ )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
   { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions))\b/i },
   { type: 'PROTEST', pattern: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed)? (?:through|on|to)|riot(?:s|ed|ing)?|strike(?:rs)? (?:by|over)|went on strike)\b/i },
   { type: 'ELECTION', pattern: /\b(?:election|elections|elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|referendum|ballot)\b/i },
@@ -190,10 +190,17 @@ function sameClause(text: string, trigger: TextRange, timex: TextRange): boolean
 const durationDays: Record<string, number> = { D: 1, W: 7, M: 30, Y: 365 };
 
 /**
- * "for over a week", "for three days": something still going on at publication that began that long before.
- * The date is the range from then to the publication day, marked approximate.
+ * Acts whose duration is that of the state they leave: rebels "have held the hostages for 18 weeks" took them 18
+ * weeks ago, and a man "detained for 120 days" was arrested 120 days ago. The act is dated on the day it began.
  */
-function dateFromOngoingDuration(sentence: string, sentenceStart: number, timex: Timex, publishedOn: string): EventDateCandidate | null {
+const ACTS_BEGINNING_A_STATE: ReadonlySet<EventType> = new Set(['HOSTAGE_TAKING', 'ARREST']);
+
+/**
+ * "for over a week", "for three days": something still going on at publication that began that long before.
+ * The date is the range from then to the publication day, marked approximate; an act that began the state is dated
+ * on the day it began.
+ */
+function dateFromOngoingDuration(sentence: string, sentenceStart: number, timex: Timex, publishedOn: string, type: EventType): EventDateCandidate | null {
   const match = /^P(\d+(?:\.\d+)?)([DWMY])$/.exec(timex.value);
   if (timex.type !== 'DURATION' || !match) return null;
   const before = sentence.slice(0, timex.start - sentenceStart);
@@ -201,7 +208,8 @@ function dateFromOngoingDuration(sentence: string, sentenceStart: number, timex:
   const days = Math.round(Number(match[1]) * durationDays[match[2]!]!);
   const end = new Date(`${publishedOn}T00:00:00Z`);
   const start = new Date(end.getTime() - days * dayMs);
-  return { startsOn: isoDay(start), endsOn: isoDay(end), precision: 'DAY', approximate: true, text: timex.text };
+  const endsOn = ACTS_BEGINNING_A_STATE.has(type) ? start : end;
+  return { startsOn: isoDay(start), endsOn: isoDay(endsOn), precision: 'DAY', approximate: true, text: timex.text };
 }
 
 function within(inner: TextRange, outer: TextRange): boolean {
@@ -390,7 +398,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     const published = new Date(`${input.publishedOn.slice(0, 10)}T00:00:00Z`);
     const ongoing = input.timexes
       .filter((timex) => within(timex, sentence))
-      .map((timex) => dateFromOngoingDuration(sentenceText, sentence.start, timex, isoDay(published)))
+      .map((timex) => dateFromOngoingDuration(sentenceText, sentence.start, timex, isoDay(published), trigger.type))
       .find((found) => found !== null);
     // An event reported without a date happened by the time of publication: the publication day, approximately.
     const date: EventDateCandidate = dates[0]?.date ?? ongoing ?? {
