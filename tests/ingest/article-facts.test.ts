@@ -106,3 +106,16 @@ describe('the seed article through the extraction pipeline', () => {
     console.log('seed dated events vs gold:', JSON.stringify(score(found, goldDated)));
   });
 });
+
+describe('the dateline places the lead', () => {
+  it('an event of the lead that names no place happened where the report is filed from; one told later did not', () => {
+    const text = 'BEIJING (AFP) - Police arrested 30 people on Tuesday after a night of unrest. Diplomats said peace talks had stalled.';
+    const document = { source: 'test.txt', format: 'text' as const, publishedAt: '1997-04-09', text, dateline: { place: 'BEIJING', agency: 'AFP', start: 0, end: 'BEIJING (AFP) -'.length } };
+    const facts = toArticleFacts(extractDocument(document));
+    const placeName = (key: string) => facts.places.find((place) => place.key === key)?.name;
+    const arrest = facts.events.find((event) => event.type === 'ARREST')!;
+    expect(arrest.places?.map((link) => [placeName(link.place), link.role])).toEqual([['Beijing', 'LOCATION']]);
+    const talks = facts.events.find((event) => event.type === 'NEGOTIATION')!;
+    expect(talks.places ?? []).toEqual([]);
+  });
+});

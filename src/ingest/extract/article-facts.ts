@@ -249,6 +249,9 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
         return { ...spanOf(text, mention), ...(attribution ? { source: sourceOfCandidate[attribution.source]!.key } : {}) };
       }),
     };
+    // The lead tells the news where the report is filed from: an event it names no place for happened there.
+    const inLead = extracted.lead !== undefined && candidate.trigger.start >= extracted.lead.start && candidate.trigger.end <= extracted.lead.end;
+    if (!fact.places?.length && datelinePlace && inLead) fact.places = [{ place: datelinePlace, role: 'LOCATION' }];
     return fact;
   });
 

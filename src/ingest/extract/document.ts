@@ -38,6 +38,8 @@ export interface ExtractedDocument {
   publisherSource?: number;
   claims: ClaimCandidate[];
   events: EventCandidate[];
+  /** The lead: the first sentence after the dateline, where a wire report tells the news it is filed from. */
+  lead?: TextRange;
 }
 
 export interface ExtractOptions {
@@ -67,10 +69,11 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
   const placeMentions = places.entities.filter((entity) => entity.placeOnly);
   const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
   const claims = extractClaims(text, found);
+  const sentences = sentenceRanges(text);
   const events = extractEvents({
     text,
     publishedOn: document.publishedAt.slice(0, 10),
-    sentences: sentenceRanges(text),
+    sentences,
     timexes,
     entities,
     ...(document.dateline ? { exclude: [document.dateline] } : {}),
@@ -89,6 +92,8 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
     claims,
     events,
   };
+  const lead = sentences.find((sentence) => sentence.end > (document.dateline?.end ?? 0));
+  if (lead) extracted.lead = lead;
   if (found.publisher !== undefined) extracted.publisherSource = found.publisher;
   if (document.url) extracted.url = document.url;
   if (document.publisher) extracted.publisher = document.publisher;
