@@ -34,11 +34,21 @@ function requiredScopes(failure: AuthFailure): string[] {
   return [];
 }
 
+/** The scopes a field itself names (the type's "keyHolder" check fails first when no key is sent). */
+function fieldScopes(info: GraphQLResolveInfo): string[] {
+  const options = info.parentType.getFields()[info.fieldName]?.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
+  return options?.authScopes && typeof options.authScopes === 'object' ? Object.keys(options.authScopes) : [];
+}
+
 export function accessError(context: Context, info: GraphQLResolveInfo, result: ForbiddenResult): Error {
-  const scopes = requiredScopes(result.failure).filter((scope): scope is ScopeName => scopeNames.includes(scope as ScopeName));
+  const scopes = [...fieldScopes(info), ...requiredScopes(result.failure)].filter((scope): scope is ScopeName =>
+    scopeNames.includes(scope as ScopeName),
+  );
   const operation = `${info.parentType.name === 'Mutation' ? 'mutation' : 'field'} ${info.fieldName}`;
   const needs = scopes.length ? `an API key with the ${[...new Set(scopes)].join(' or ')} scope` : 'an API key';
-  if (!context.apiKey) return new UnauthenticatedError(`${operation} needs ${needs}`);
+  if (!context.apiKey) {
+    return new UnauthenticatedError(context.readsRequireKey && info.parentType.name === 'Query' ? `reads on this server need an API key (any scope)` : `${operation} needs ${needs}`);
+  }
   return new ForbiddenError(
     `${operation} needs ${needs}; the key "${context.apiKey.name}" (${context.apiKey.prefix}…) has ${context.apiKey.scopes.join(', ')}`,
   );
