@@ -9,6 +9,7 @@ import { graphiqlKeyHeaders } from './auth/graphiql-key.js';
 
 /** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
 export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
+# Reads need no key. To write (ingest, curate, merge), paste your API key after "Bearer " in Headers below.
 query Timeline {
   events(first: 10, orderBy: DATE_ASC) {
     totalCount
