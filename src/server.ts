@@ -3,9 +3,9 @@ import type { PrismaClient } from './db/generated/prisma/client.js';
 import { schema } from './schema/index.js';
 import { createContext, type Context } from './schema/context.js';
 import { exportRoutes } from './timeline/export-routes.js';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { apiKeyAccess, corsPolicy, hostAllowList, type AccessOptions } from './auth/http-access.js';
 import { graphiqlKeyHeaders } from './auth/graphiql-key.js';
+import { formPostRefusal } from './auth/csrf.js';
 
 /** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
 export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
@@ -71,7 +71,7 @@ export function createServer(prisma: PrismaClient, options: ServerOptions = {}):
       healthCheck(prisma),
       apiKeyAccess(prisma, access),
       // A browser sends form posts (urlencoded, multipart, text/plain) cross-site without asking; refuse those.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization'] }),
+      formPostRefusal(),
       exportRoutes(prisma, access.publicUrl),
     ],
   });

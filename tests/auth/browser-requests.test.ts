@@ -33,7 +33,9 @@ describe('requests a browser can be made to send', () => {
     for (const [kind, init] of bodies) {
       const response = await server.fetch('http://newsline/graphql', { method: 'POST', ...init });
       expect(response.status, kind).toBe(403);
-      expect(JSON.stringify(await response.json())).toContain('CSRF');
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('CSRF_REFUSED');
+      expect(body.errors[0]!.message).toMatch(/^refused as a possible cross-site request: send the operation as JSON/);
     }
     expect(await forged()).toBe(0);
   });
