@@ -17,6 +17,44 @@ const settingsSchema = z.object({
   NEWSLINE_DEMO_DATA: booleanSetting.default(true),
 });
 
+// Access and API keys: who may reach the server, with which key, from which pages; and how it stops.
+const listSetting = z.string().transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean));
+const accessSettingsSchema = z.object({
+  NEWSLINE_READS_REQUIRE_KEY: booleanSetting.default(false),
+  NEWSLINE_PUBLIC_URL: z.string().url('must be an absolute URL such as https://news.example.org').optional(),
+  NEWSLINE_ALLOWED_HOSTS: listSetting.optional(),
+  NEWSLINE_CORS_ORIGINS: listSetting
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)), 'each origin is scheme://host[:port], e.g. https://app.example.org')
+    .optional(),
+  NEWSLINE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+});
+
+export interface AccessConfig {
+  /** Reads need a key too (any scope); writes always do. */
+  readsRequireKey: boolean;
+  /** Where clients reach the server: the base of links it writes (the exports' Link header). */
+  publicUrl: string;
+  /** Hosts served; "*" serves any. Default: the loopback names and the public URL's host. */
+  allowedHosts: string[] | '*';
+  /** Origins whose scripts may call /graphql (never with credentials); default none. */
+  corsOrigins: string[];
+  /** How long a stopping server waits for requests in flight before it closes the database. */
+  shutdownTimeoutMs: number;
+}
+
+function accessConfig(settings: z.infer<typeof accessSettingsSchema>, host: string, port: number): AccessConfig {
+  const listening = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const publicUrl = settings.NEWSLINE_PUBLIC_URL ?? `http://${listening}:${port}`;
+  const hosts = settings.NEWSLINE_ALLOWED_HOSTS;
+  return {
+    readsRequireKey: settings.NEWSLINE_READS_REQUIRE_KEY,
+    publicUrl,
+    allowedHosts: hosts?.includes('*') ? '*' : hosts ?? [...new Set(['localhost', '127.0.0.1', '[::1]', listening, new URL(publicUrl).hostname])],
+    corsOrigins: settings.NEWSLINE_CORS_ORIGINS ?? [],
+    shutdownTimeoutMs: settings.NEWSLINE_SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
 export interface Config {
   /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl: string | undefined;
@@ -27,6 +65,7 @@ export interface Config {
   port: number;
   /** Load the seed article's graph into an empty embedded database on first start. */
   loadDemoData: boolean;
+  access: AccessConfig;
 }
 
 export class ConfigError extends Error {
@@ -36,7 +75,7 @@ export class ConfigError extends Error {
 /** Reads every setting from the environment, once, and says which one is wrong and why. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = settingsSchema.safeParse(present);
+  const parsed = settingsSchema.extend(accessSettingsSchema.shape).safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
@@ -49,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: settings.HOST,
     port: settings.PORT,
     loadDemoData: settings.NEWSLINE_DEMO_DATA,
+    access: accessConfig(settings, settings.HOST, settings.PORT),
   };
 }

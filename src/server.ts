@@ -3,9 +3,13 @@ import type { PrismaClient } from './db/generated/prisma/client.js';
 import { schema } from './schema/index.js';
 import { createContext, type Context } from './schema/context.js';
 import { exportRoutes } from './timeline/export-routes.js';
+import { apiKeyAccess, corsPolicy, hostAllowList, type AccessOptions } from './auth/http-access.js';
+import { graphiqlKeyHeaders } from './auth/graphiql-key.js';
+import { formPostRefusal } from './auth/csrf.js';
 
 /** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
 export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
+# Reads need no key. To write (ingest, curate, merge), paste your API key after "Bearer " in Headers below.
 query Timeline {
   events(first: 10, orderBy: DATE_ASC) {
     totalCount
@@ -44,17 +48,31 @@ function healthCheck(prisma: PrismaClient): Plugin {
 
 export type NewslineServer = YogaServerInstance<Record<string, unknown>, Context>;
 
+export interface ServerOptions {
+  /** Keys, hosts, CORS and the public URL (src/auth/http-access.ts); npm start passes the configured ones. */
+  access?: AccessOptions;
+}
+
 /** The HTTP application: GraphQL (and GraphiQL) at /graphql, a health check at /health. */
-export function createServer(prisma: PrismaClient): NewslineServer {
+export function createServer(prisma: PrismaClient, options: ServerOptions = {}): NewslineServer {
+  const access = options.access ?? {};
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: () => createContext(prisma),
-    graphiql: { title: 'Newsline', defaultQuery: exampleQuery },
+    graphiql: { title: 'Newsline', defaultQuery: exampleQuery, ...graphiqlKeyHeaders },
+    cors: corsPolicy(access),
     // GraphiQL's scripts and styles are served inline from the installed package, so it works offline;
     // the package is large, so it is loaded on the first GraphiQL request, not at start.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
-    plugins: [healthCheck(prisma), exportRoutes(prisma)],
+    plugins: [
+      hostAllowList(access),
+      healthCheck(prisma),
+      apiKeyAccess(prisma, access),
+      // A browser sends form posts (urlencoded, multipart, text/plain) cross-site without asking; refuse those.
+      formPostRefusal(),
+      exportRoutes(prisma, access.publicUrl),
+    ],
   });
 }

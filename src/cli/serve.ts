@@ -1,8 +1,12 @@
 // npm start: opens (and migrates) the database, loads the demo graph into an empty embedded one, serves.
+// SIGTERM or SIGINT stops it: no new connections, the requests in flight finish (up to NEWSLINE_SHUTDOWN_TIMEOUT_MS),
+// then the database closes and the process exits.
 import { createServer as createHttpServer } from 'node:http';
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
 import { loadDemoDataIfEmpty } from '../graph/demo-data.js';
+import { activeKeyCount } from '../auth/api-keys.js';
 import { createServer } from '../server.js';
 
 async function main(): Promise<void> {
@@ -21,26 +25,72 @@ async function main(): Promise<void> {
       );
     }
   }
-  const yoga = createServer(database.prisma);
-  const http = createHttpServer(yoga);
+  if ((await activeKeyCount(database.prisma)) === 0) {
+    const env = database.kind === 'pglite' && process.env.NEWSLINE_DATA_DIR ? `NEWSLINE_DATA_DIR=${process.env.NEWSLINE_DATA_DIR} ` : '';
+    console.log(
+      `api keys: none yet, so ${config.access.readsRequireKey ? 'nothing can be read or written' : 'reads are open and every write is refused'}. ` +
+        `Make the first key (in another terminal; with the embedded database, stop this server first) with:\n` +
+        `  ${env}npm run apikey -- create --scope admin --name "your name"`,
+    );
+  }
+  const yoga = createServer(database.prisma, { access: config.access });
+  let stopping = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const http = createHttpServer((request, response) => {
+    inFlight += 1;
+    void Promise.resolve(yoga(request, response)).finally(() => {
+      inFlight -= 1;
+      if (stopping) http.closeIdleConnections();
+      if (inFlight === 0) drained?.();
+    });
+  });
   http.listen(config.port, config.host, () => {
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Newsline is serving GraphQL and GraphiQL at http://${config.host}:${port}/graphql (ready in ${Date.now() - started} ms)`);
   });
-  const stop = (signal: string) => {
-    console.log(`${signal}: closing connections…`);
-    http.close(() => {
-      void database.close().then(() => process.exit(0));
+
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting now, without waiting for the ${inFlight} requests in flight`);
+      process.exit(1);
+    }
+    stopping = true;
+    const stopStarted = Date.now();
+    const waitedFor = inFlight;
+    console.log(`${signal}: stopping: no new connections; ${inFlight} requests in flight get up to ${config.access.shutdownTimeoutMs} ms to finish`);
+    http.close();
+    http.closeIdleConnections();
+    const finished = await new Promise<boolean>((resolve) => {
+      if (inFlight === 0) return resolve(true);
+      const deadline = setTimeout(() => resolve(false), config.access.shutdownTimeoutMs);
+      drained = () => {
+        clearTimeout(deadline);
+        resolve(true);
+      };
     });
-    setTimeout(() => process.exit(1), 5000).unref();
+    if (!finished) {
+      console.log(`stopping: ${inFlight} requests still running after ${config.access.shutdownTimeoutMs} ms are cut off; their writes roll back`);
+      http.closeAllConnections();
+    }
+    // Closing the database must not hang the exit for ever (a stuck query on a server).
+    setTimeout(() => {
+      console.error('stopping: the database did not close within 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
+    await database.close();
+    console.log(
+      `stopped in ${Date.now() - stopStarted} ms: ${finished ? `${waitedFor} requests in flight finished` : `${waitedFor - inFlight} of ${waitedFor} requests in flight finished`}, database closed`,
+    );
+    process.exit(finished ? 0 : 1);
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, type SqlConnection } from './migrate.js';
+import { lockDataDirectory, type DataDirectoryLock } from './single-writer-lock.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -58,10 +59,18 @@ function createPrisma(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) 
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   let client: PGlite;
   let location = 'memory';
+  let lock: DataDirectoryLock | null = null;
   if (options.dataDir) {
     const dir = join(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    // Before PGlite reads a page: a second process on the directory would lose one of the two's writes.
+    lock = lockDataDirectory(dir);
+    try {
+      client = await PGlite.create(dir);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     location = dir;
   } else {
     client = await PGlite.create();
@@ -72,7 +81,14 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
     },
     query: async <Row>(sql: string, params: unknown[] = []) => (await client.query<Row>(sql, params)).rows,
   };
-  const migrations = options.migrate === false ? { applied: [], alreadyApplied: 0 } : await applyMigrations(connection);
+  let migrations: MigrationReport = { applied: [], alreadyApplied: 0 };
+  try {
+    if (options.migrate !== false) migrations = await applyMigrations(connection);
+  } catch (error) {
+    await client.close();
+    lock?.release();
+    throw error;
+  }
   const prisma = createPrisma(new PrismaPGlite(client), options.onQuery);
   return {
     kind: 'pglite',
@@ -83,8 +99,12 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
     withConnection: (work) => work(connection),
     maintain: () => connection.exec('VACUUM ANALYZE'),
     close: async () => {
-      await prisma.$disconnect();
-      await client.close();
+      try {
+        await prisma.$disconnect();
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -1,11 +1,14 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { z } from 'zod';
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Context } from './context.js';
+import { accessError, accessScopes, type AccessScopes } from './access-scopes.js';
+import WriteLogPlugin from './write-log-plugin.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { decodeNodeId, encodeNodeId } from './node-id.js';
 
@@ -29,9 +32,16 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
   Connection: { totalCount: number | (() => number | Promise<number>) };
+  AuthScopes: AccessScopes;
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin, PrismaPlugin, ValidationPlugin],
+  // Scope checks wrap every other plugin, so a refused field validates, runs and records nothing;
+  // the write log wraps innermost, so it records only writes that succeeded.
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ValidationPlugin, WriteLogPlugin],
+  scopeAuth: {
+    authScopes: accessScopes,
+    unauthorizedError: (_parent, context, info, result) => accessError(context, info, result),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -77,8 +87,10 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({});
-builder.mutationType({});
+// Reads are public unless NEWSLINE_READS_REQUIRE_KEY is set; every write needs a key, and each mutation names
+// its own scope too (a mutation added without one still needs a key).
+builder.queryType({ authScopes: { reader: true } });
+builder.mutationType({ authScopes: { keyHolder: true } });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -392,6 +392,7 @@ async function requireParticipant(prisma: PrismaClient, id: string | number) {
 
 builder.mutationFields((t) => ({
   createEvent: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Adds an event by hand.',
     args: { input: t.arg({ type: EventInput, required: true }) },
@@ -405,6 +406,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updateEvent: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Changes the fields given.',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: EventInput, required: true }) },
@@ -423,6 +425,7 @@ builder.mutationFields((t) => ({
     },
   }),
   linkEventPlace: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Says an event happened at (or came from, went to, targeted) a place. Linking twice changes nothing.',
     args: {
@@ -443,6 +446,7 @@ builder.mutationFields((t) => ({
     },
   }),
   unlinkEventPlace: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Removes a place from an event (in the given role, or in every role).',
     args: { event: t.arg.id({ required: true }), place: t.arg.id({ required: true }), role: t.arg({ type: PlaceRole, required: false }) },
@@ -454,6 +458,7 @@ builder.mutationFields((t) => ({
     },
   }),
   linkEventParticipant: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Says a person or organisation took part in an event, in a role. Linking twice changes nothing.',
     args: {
@@ -482,6 +487,7 @@ builder.mutationFields((t) => ({
     },
   }),
   unlinkEventParticipant: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Removes a person or organisation from an event (in the given role, or in every role).',
     args: {
@@ -499,6 +505,7 @@ builder.mutationFields((t) => ({
     },
   }),
   linkEvents: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Says one event is part of, responds to, or follows another. Returns the first event.',
     args: {
@@ -519,6 +526,7 @@ builder.mutationFields((t) => ({
     },
   }),
   splitEvent: t.prismaField({
+    authScopes: { admin: true },
     type: 'Event',
     description:
       'Moves what the given articles report of an event (their mentions and figures) to a new event with the same type, date, places and participants; returns the new event. For reports that were merged but tell of another event.',
@@ -541,6 +549,7 @@ builder.mutationFields((t) => ({
     },
   }),
   unlinkEvents: t.prismaField({
+    authScopes: { curate: true },
     type: 'Event',
     description: 'Removes a relation between two events (of the given kind, or of every kind). Returns the first event.',
     args: {

@@ -9,6 +9,7 @@ import './place.js';
 import './source.js';
 import './claim.js';
 import './merge.js';
+import './write-log.js';
 import './ingest.js';
 import './timeline.js';
 

@@ -75,6 +75,7 @@ const IngestArticleInput = builder.inputType('IngestArticleInput', {
 
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
+    authScopes: { ingest: true },
     type: IngestResult,
     description:
       'Reads one article, extracts its events, people, organisations, places, sources and claims, and stores them in one transaction. The same article again changes nothing.',

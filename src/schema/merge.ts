@@ -69,6 +69,7 @@ builder.objectField(MergeResult, 'survivor', (t) =>
 
 builder.mutationFields((t) => ({
   mergeEntities: t.field({
+    authScopes: { admin: true },
     type: MergeResult,
     description:
       'Folds `merged` into `survivor` (two people, organisations, places, sources or events): every link moves to the survivor, the other\'s names become aliases, and the merge is recorded in mergeHistory.',

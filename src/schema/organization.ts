@@ -122,6 +122,7 @@ const OrganizationInput = builder.inputType('OrganizationInput', {
 
 builder.mutationFields((t) => ({
   createOrganization: t.prismaField({
+    authScopes: { curate: true },
     type: 'Organization',
     description: 'Adds an organisation by hand.',
     args: { input: t.arg({ type: OrganizationInput, required: true }) },
@@ -141,6 +142,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updateOrganization: t.prismaField({
+    authScopes: { curate: true },
     type: 'Organization',
     description: 'Changes the fields given; aliases, when given, replace the old ones (the name always stays one).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: OrganizationInput, required: true }) },

@@ -114,6 +114,7 @@ const PersonInput = builder.inputType('PersonInput', {
 
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
+    authScopes: { curate: true },
     type: 'Person',
     description: 'Adds a person by hand.',
     args: { input: t.arg({ type: PersonInput, required: true }) },
@@ -127,6 +128,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updatePerson: t.prismaField({
+    authScopes: { curate: true },
     type: 'Person',
     description: 'Changes the fields given; aliases, when given, replace the old ones (the name always stays one).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PersonInput, required: true }) },

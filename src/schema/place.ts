@@ -180,6 +180,7 @@ async function parentIdFrom(
 
 builder.mutationFields((t) => ({
   createPlace: t.prismaField({
+    authScopes: { curate: true },
     type: 'Place',
     description: 'Adds a place by hand.',
     args: { input: t.arg({ type: PlaceInput, required: true }) },
@@ -204,6 +205,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updatePlace: t.prismaField({
+    authScopes: { curate: true },
     type: 'Place',
     description: 'Changes the fields given; aliases, when given, replace the old ones (the name always stays one).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: PlaceInput, required: true }) },
@@ -268,6 +270,7 @@ const PlaceCorrectionResult = builder.objectRef<{ correctionId: number; movedMen
 
 builder.mutationFields((t) => ({
   correctPlaceName: t.field({
+    authScopes: { curate: true },
     type: PlaceCorrectionResult,
     description:
       'Says which place a name means in an article: its mentions of the name, and the events they placed, move to that gazetteer entry or place. '

@@ -151,6 +151,7 @@ async function linkedIds(prisma: PrismaClient, input: { person?: string | number
 
 builder.mutationFields((t) => ({
   createSource: t.prismaField({
+    authScopes: { curate: true },
     type: 'Source',
     description: 'Adds a source by hand.',
     args: { input: t.arg({ type: SourceInput, required: true }) },
@@ -174,6 +175,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updateSource: t.prismaField({
+    authScopes: { curate: true },
     type: 'Source',
     description: 'Changes the fields given; aliases, when given, replace the old ones (the name always stays one).',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: SourceInput, required: true }) },

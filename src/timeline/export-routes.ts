@@ -189,9 +189,10 @@ function pageOf<Row extends { id: number; startsOn: Date }>(rows: Row[], limit: 
   return { events, next: rows.length > limit && last ? { startsOn: isoDay(last.startsOn), id: last.id } : null };
 }
 
-function nextPageUrl(requestUrl: URL, next: EventCursor | null): string | null {
+/** The next page's URL: on the configured public URL, never on whatever Host the request named. */
+function nextPageUrl(requestUrl: URL, next: EventCursor | null, publicUrl?: string): string | null {
   if (!next) return null;
-  const url = new URL(requestUrl);
+  const url = new URL(`${(publicUrl ?? requestUrl.origin).replace(/\/+$/, '')}${requestUrl.pathname}${requestUrl.search}`);
   url.searchParams.set('after', encodeEventCursor(next));
   return url.toString();
 }
@@ -221,7 +222,7 @@ function pagingHeaders(limit: number, total: number, next: string | null): Recor
   };
 }
 
-async function timelineJsExport(prisma: PrismaClient, request: ExportRequest, url: URL, fetchAPI: FetchAPI): Promise<Response> {
+async function timelineJsExport(prisma: PrismaClient, request: ExportRequest, url: URL, fetchAPI: FetchAPI, publicUrl?: string): Promise<Response> {
   const where = eventFilterWhere(await resolveEventFilter(prisma, request.filter));
   const [total, rows, conditions] = await Promise.all([
     prisma.event.count({ where }),
@@ -245,12 +246,12 @@ async function timelineJsExport(prisma: PrismaClient, request: ExportRequest, ur
     describeFilter(prisma, request.filter),
   ]);
   const page = pageOf(rows, request.limit);
-  const next = nextPageUrl(url, page.next);
+  const next = nextPageUrl(url, page.next, publicUrl);
   const document = timelineDocument(page.events, { conditions, total, limit: request.limit, nextPage: next, generatedAt: new Date() });
   return exportResponse(fetchAPI, document, 'application/json', pagingHeaders(request.limit, total, next));
 }
 
-async function geoJsonExport(prisma: PrismaClient, request: ExportRequest, url: URL, fetchAPI: FetchAPI): Promise<Response> {
+async function geoJsonExport(prisma: PrismaClient, request: ExportRequest, url: URL, fetchAPI: FetchAPI, publicUrl?: string): Promise<Response> {
   const where: Prisma.EventWhereInput = { AND: [eventFilterWhere(await resolveEventFilter(prisma, request.filter)), located] };
   const [total, rows] = await Promise.all([
     prisma.event.count({ where }),
@@ -268,13 +269,16 @@ async function geoJsonExport(prisma: PrismaClient, request: ExportRequest, url: 
     }),
   ]);
   const page = pageOf(rows, request.limit);
-  const next = nextPageUrl(url, page.next);
+  const next = nextPageUrl(url, page.next, publicUrl);
   const collection = eventFeatureCollection(page.events, { limit: request.limit, total, next, generatedAt: new Date().toISOString() });
   return exportResponse(fetchAPI, collection, 'application/geo+json', pagingHeaders(request.limit, total, next));
 }
 
-/** The export routes as a Yoga plugin: it answers its two paths and lets every other request through. */
-export function exportRoutes(prisma: PrismaClient): Plugin {
+/**
+ * The export routes as a Yoga plugin: it answers its two paths and lets every other request through.
+ * publicUrl is where clients reach the server (the Link header's base); without it, the request's own URL.
+ */
+export function exportRoutes(prisma: PrismaClient, publicUrl?: string): Plugin {
   const exporters: Record<string, typeof timelineJsExport> = { [timelineJsPath]: timelineJsExport, [geoJsonPath]: geoJsonExport };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -289,7 +293,7 @@ export function exportRoutes(prisma: PrismaClient): Plugin {
         return;
       }
       try {
-        endResponse(await exporter(prisma, parseExportRequest(url.searchParams), url, fetchAPI));
+        endResponse(await exporter(prisma, parseExportRequest(url.searchParams), url, fetchAPI, publicUrl));
       } catch (error) {
         if (error instanceof ExportParameterError) {
           endResponse(exportResponse(fetchAPI, { error: error.message, parameter: error.parameter }, 'application/json', {}, 400));
