@@ -8,7 +8,12 @@ import { createServer } from '../server.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.limits.requestTimeoutMs,
+  });
   console.log(
     `database: ${database.kind} at ${database.location}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`,
   );
@@ -21,7 +26,13 @@ async function main(): Promise<void> {
       );
     }
   }
-  const yoga = createServer(database.prisma);
+  const yoga = createServer(database.prisma, {
+    limits: { requestTimeoutMs: config.limits.requestTimeoutMs, maxBodyBytes: config.limits.maxBodyBytes, nodeBudget: config.limits.nodeBudget },
+    rateLimit: config.limits,
+  });
+  console.log(
+    `limits: ${config.limits.nodeBudget} nodes a query, ${config.limits.requestTimeoutMs} ms a request; rate limits counted ${config.limits.redisUrl ? 'in Redis' : 'in memory'}`,
+  );
   const http = createHttpServer(yoga);
   http.listen(config.port, config.host, () => {
     const address = http.address();
