@@ -1,5 +1,6 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { PrismaClient } from './db/generated/prisma/client.js';
+import { cursorPlugin } from './http/cursors.js';
 import { errorCodePlugin, maskError } from './http/errors.js';
 import { healthPlugin, livenessPath } from './http/health.js';
 import { inputTextPlugin } from './http/input-text.js';
@@ -67,6 +68,7 @@ export function createServer(prisma: PrismaClient, options: ServerOptions = {}):
       errorCodePlugin({ maxBodyBytes: limits.maxBodyBytes }),
       ...queryLimitPlugins(limits),
       inputTextPlugin(),
+      cursorPlugin(),
       exportRoutes(prisma),
     ],
   });

@@ -50,6 +50,8 @@ function codeFor(error: GraphQLError): string {
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (/^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)) return 'BAD_USER_INPUT';
   if (/^Invalid cursor/.test(error.message)) return 'BAD_USER_INPUT';
+  // Pothos' own argument checks (first with last, after with before, an ID of an unknown type): the request's fault.
+  if ((error.originalError as { name?: string } | undefined)?.name === 'PothosValidationError') return 'BAD_USER_INPUT';
   if (!error.path) return 'GRAPHQL_VALIDATION_FAILED';
   return 'INTERNAL_SERVER_ERROR';
 }
@@ -67,6 +69,9 @@ function withCode(error: GraphQLError, options: ErrorCodeOptions): GraphQLError 
   } else if (/^Invalid cursor/.test(message)) {
     extensions.code = 'BAD_USER_INPUT';
     message = `${message.replace(/^Invalid cursor:?/, 'not a cursor of this list:').trim()}; use a cursor this list returned (pageInfo.endCursor, edges.cursor)`;
+  } else if (/^[A-Z]\w* has not been implemented$/.test(message)) {
+    extensions.code = 'BAD_USER_INPUT';
+    message = `the ID names the type ${message.split(' ')[0]}, which has no nodes; IDs are the opaque "id" values the API returns`;
   } else if (typeof extensions.code === 'string') {
     return error;
   } else {

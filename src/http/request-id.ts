@@ -39,15 +39,11 @@ export function requestIdPlugin(): Plugin {
 /** Yoga's logger, with the request ID in front of every line written while a request runs. */
 export function requestLogger(target: Pick<Console, 'debug' | 'info' | 'warn' | 'error'> = console, debug = false): YogaLogger {
   const withId =
-    (write: (...args: unknown[]) => void) =>
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const id = currentRequestId();
-      write(...(id ? [`[request ${id}]`, ...args] : args));
+      target[level](...(id ? [`[request ${id}]`, ...args] : args));
     };
-  return {
-    debug: debug ? withId(target.debug.bind(target)) : () => {},
-    info: withId(target.info.bind(target)),
-    warn: withId(target.warn.bind(target)),
-    error: withId(target.error.bind(target)),
-  };
+  return { debug: debug ? withId('debug') : () => {}, info: withId('info'), warn: withId('warn'), error: withId('error') };
+
 }
