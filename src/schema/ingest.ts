@@ -4,6 +4,7 @@ import { UserInputError } from './errors.js';
 import { Article } from './article.js';
 import { InputError } from '../ingest/formats/input-error.js';
 import { readSubmittedArticle } from '../ingest/formats/submitted.js';
+import { dayOutOfRange } from '../http/input-bounds.js';
 import { extractDocument } from '../ingest/extract/document.js';
 import { toArticleFacts } from '../ingest/extract/article-facts.js';
 import { storeArticleFacts, type StoreCounts } from '../graph/store-article.js';
@@ -62,12 +63,38 @@ builder.objectField(IngestResult, 'article', (t) =>
   }),
 );
 
+/** About ten times the longest AFP report: extraction time grows with the text, and it runs on the request's thread. */
+export const maxArticleCharacters = 200_000;
+
+/** Why a URL cannot be an article's link (it must be absolute http or https), or null. */
+export function articleUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url.slice(0, 100)}" is not an absolute URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `must be an http:// or https:// URL, not ${parsed.protocol}`;
+  return null;
+}
+
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   fields: (t) => ({
-    content: t.string({ required: true, description: 'The article: plain text, one JSON object, or a TimeML document.' }),
+    content: t.string({
+      required: true,
+      description: `The article: plain text, one JSON object, or a TimeML document; at most ${maxArticleCharacters.toLocaleString('en-US')} characters.`,
+      validate: z.string().max(maxArticleCharacters, `content: at most ${maxArticleCharacters.toLocaleString('en-US')} characters; a longer text is not one news article`),
+    }),
     format: t.field({ type: ArticleFormat, required: false, defaultValue: 'text' }),
     publishedAt: t.string({ required: false, description: 'YYYY-MM-DD or ISO timestamp, for plain text without a "date" line.' }),
-    url: t.string({ required: false, validate: z.string().url('url must be an absolute URL').max(2000) }),
+    url: t.string({ required: false, validate: z
+        .string()
+        .max(2000)
+        .superRefine((url, issues) => {
+          const problem = articleUrlProblem(url);
+          if (problem) issues.addIssue({ code: 'custom', message: `url ${problem}` });
+        }),
+    }),
     title: t.string({ required: false, validate: z.string().max(1000) }),
     publisher: t.string({ required: false, validate: z.string().max(300) }),
   }),
@@ -87,6 +114,12 @@ builder.mutationFields((t) => ({
         if (error instanceof InputError) throw new UserInputError(error.message, error.file.startsWith('input.') ? error.file : 'input.content');
         throw error;
       }
+      // The URL may also come inside JSON or TimeML content; it is a link clients will follow.
+      const urlProblem = document.url == null ? null : articleUrlProblem(document.url);
+      if (urlProblem) throw new UserInputError(`input.content: the article's url ${urlProblem}`, 'input.content');
+      const publishedDay = /^\d{4}-\d{2}-\d{2}/.exec(document.publishedAt ?? '')?.[0];
+      const dateProblem = publishedDay ? dayOutOfRange(publishedDay) : null;
+      if (dateProblem) throw new UserInputError(`the publication date ${dateProblem}`, input.publishedAt ? 'input.publishedAt' : 'input.content');
       const facts = toArticleFacts(extractDocument(document));
       const stored = await storeArticleFacts(context.prisma, facts);
       // A report may show two stories of its days to be one: weighed now, as the batch ingest does.
