@@ -54,7 +54,9 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
     return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${prefix}:${name}`, insuranceLimiter: memory });
   };
   if (settings.redisUrl) {
-    redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Commands wait for the connection (a fresh process's first requests count in Redis too), but never long:
+    // past commandTimeout the memory limiter counts instead.
+    redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 500 });
     redis.on('error', (error: Error) => console.warn(`rate limits: Redis at ${settings.redisUrl?.replace(/\/\/[^@]*@/, '//***@')}: ${error.message}`));
   }
   const byKey = limiterOf('key', settings.keyedRequestsPerWindow);
