@@ -7,7 +7,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useOnResolve } from '@envelop/on-resolve';
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import { Kind, type DefinitionNode, type ExecutionResult, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { LimitError, checkNodeBudget, countRequestedNodes } from './node-budget.js';
 
 export interface QueryLimits {
@@ -82,19 +82,25 @@ export class RequestTimeoutError extends LimitError {
 }
 
 const deadlineKey = Symbol('newsline.deadline');
-type WithDeadline = { [deadlineKey]?: number };
+type WithDeadline = { [deadlineKey]?: { at: number; limitMs: number } };
+
+/** Throws REQUEST_TIMEOUT when the request's deadline has passed: for long resolvers, before they write. */
+export function checkDeadline(context: object): void {
+  const deadline = (context as WithDeadline)[deadlineKey];
+  if (deadline && Date.now() > deadline.at) throw new RequestTimeoutError(deadline.limitMs, Date.now() - deadline.at + deadline.limitMs);
+}
 
 /**
- * Stops an execution at the deadline: every resolver that would start after it fails with REQUEST_TIMEOUT instead,
+ * Stops a query at the deadline: every resolver that would start after it fails with REQUEST_TIMEOUT instead,
  * so the rest of the query runs no SQL, and the client gets one REQUEST_TIMEOUT error. Checked at each resolver,
  * not by a timer alone: PGlite's queries resolve as microtasks, so no timer fires until the whole execution is over.
  * (Aborting the executor's signal instead would abandon promises still running, whose later failure would be unhandled.)
  */
 function deadlinePlugins(limitMs: number): Plugin[] {
-  const onResolve = useOnResolve<WithDeadline>(({ context, replaceResolver }) => {
+  const onResolve = useOnResolve<WithDeadline>(({ context, info, replaceResolver }) => {
     const deadline = context[deadlineKey];
-    if (deadline !== undefined && Date.now() > deadline) {
-      const elapsed = Date.now() - (deadline - limitMs);
+    if (deadline && Date.now() > deadline.at && info.operation.operation !== 'mutation') {
+      const elapsed = Date.now() - (deadline.at - limitMs);
       replaceResolver(() => {
         throw new RequestTimeoutError(limitMs, elapsed);
       });
@@ -102,7 +108,14 @@ function deadlinePlugins(limitMs: number): Plugin[] {
   }) as Plugin;
   const execution: Plugin = {
     onExecute({ args, executeFn, setExecuteFn }) {
-      (args.contextValue as WithDeadline)[deadlineKey] = Date.now() + limitMs;
+      (args.contextValue as WithDeadline)[deadlineKey] = { at: Date.now() + limitMs, limitMs };
+      // A mutation is not cut short or reported failed once it may have written: it checks the deadline itself
+      // before it writes (checkDeadline), and on PostgreSQL statement_timeout bounds each of its statements.
+      const operation = args.document.definitions.find(
+        (definition: DefinitionNode): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION && (!args.operationName || definition.name?.value === args.operationName),
+      );
+      if (operation?.operation === 'mutation') return;
       setExecuteFn(async (executeArgs) => {
         let timer: NodeJS.Timeout | undefined;
         // On PostgreSQL the wait is for the network, so a timer does fire; statement_timeout stops the SQL itself.

@@ -53,7 +53,7 @@ describe('input bounds', () => {
 
   it('bounds the length of an article and of a publication date', async () => {
     const { body } = await harness.post('mutation ($c: String!) { ingestArticle(input: { content: $c, publishedAt: "2023-11-04" }) { status } }', { c: 'word '.repeat(40_001) });
-    expect(body.errors?.[0]?.message).toMatch(/at most 200,000 characters/);
+    expect(body.errors?.[0]?.message).toMatch(/at most 100,000 characters/);
     const old = await harness.post('mutation { ingestArticle(input: { content: "Police said 3 people were hurt.", publishedAt: "0001-01-01" }) { status } }');
     expect(old.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
