@@ -11,6 +11,12 @@ function isDataException(error: unknown): boolean {
   return typeof message === 'string' && /Code: `22[0-9A-Z]{3}`|\bSQLSTATE 22[0-9A-Z]{3}\b/.test(message);
 }
 
+/** PostgreSQL's 57014 (query_canceled): the pool's statement_timeout, set to the request deadline, cancelled it. */
+function isStatementTimeout(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '57014' || (typeof message === 'string' && /Code: `57014`|canceling statement due to statement timeout/.test(message));
+}
+
 function rootCause(error: unknown): unknown {
   let cause = error;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
@@ -29,6 +35,12 @@ export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['m
   if (error instanceof GraphQLError && cause instanceof GraphQLError) return error;
   const located = error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
   const requestId = currentRequestId();
+  if (isStatementTimeout(cause)) {
+    return new GraphQLError('A database statement ran past the request deadline and was cancelled (statement_timeout); ask for fewer or smaller pages', {
+      ...located,
+      extensions: { code: 'REQUEST_TIMEOUT', ...(requestId ? { requestId } : {}) },
+    });
+  }
   if (isDataException(cause)) {
     return new GraphQLError('A value in the request is outside what the database accepts (a number, date or text out of range)', {
       ...located,
