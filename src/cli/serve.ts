@@ -4,6 +4,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../graph/demo-data.js';
 import { createServer } from '../server.js';
+import { startArticleExtraction } from '../http/article-extraction.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     limits: { requestTimeoutMs: config.limits.requestTimeoutMs, maxBodyBytes: config.limits.maxBodyBytes, nodeBudget: config.limits.nodeBudget },
     rateLimit: config.limits,
   });
+  startArticleExtraction();
   console.log(
     `limits: ${config.limits.nodeBudget} nodes a query, ${config.limits.requestTimeoutMs} ms a request; rate limits counted ${config.limits.redisUrl ? 'in Redis' : 'in memory'}`,
   );

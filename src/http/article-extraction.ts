@@ -52,6 +52,11 @@ export function extractArticleFacts(document: SourceDocument): Promise<ArticleFa
   }) as Promise<ArticleFacts>;
 }
 
+/** Starts the worker ahead of the first article (it takes seconds to load the extraction's lexicons and models). */
+export function startArticleExtraction(): void {
+  extractionWorker();
+}
+
 /** Stops the worker (a new one starts on the next extraction). */
 export async function stopArticleExtraction(): Promise<void> {
   const running = worker;

@@ -41,7 +41,8 @@ export interface NodeCount {
 
 export class LimitError extends GraphQLError {
   constructor(message: string, code: string, limit: number, value: number | string) {
-    super(message, { extensions: { code, limit, value, http: { status: 400 } } });
+    // No HTTP status of its own: Yoga answers as for any request error (200 for application/json, 400 for graphql-response+json).
+    super(message, { extensions: { code, limit, value } });
   }
 }
 

@@ -6,7 +6,6 @@ import { InputError } from '../ingest/formats/input-error.js';
 import { readSubmittedArticle } from '../ingest/formats/submitted.js';
 import { dayOutOfRange } from '../http/input-bounds.js';
 import { extractArticleFacts } from '../http/article-extraction.js';
-import { checkDeadline } from '../http/limits.js';
 import { storeArticleFacts, type StoreCounts } from '../graph/store-article.js';
 import { consolidateStories } from '../graph/story-consolidation.js';
 
@@ -121,8 +120,6 @@ builder.mutationFields((t) => ({
       const dateProblem = publishedDay ? dayOutOfRange(publishedDay) : null;
       if (dateProblem) throw new UserInputError(`the publication date ${dateProblem}`, input.publishedAt ? 'input.publishedAt' : 'input.content');
       const facts = await extractArticleFacts(document);
-      // A request past its deadline has been answered already (REQUEST_TIMEOUT): it must not store anything after.
-      checkDeadline(context);
       const stored = await storeArticleFacts(context.prisma, facts);
       // A report may show two stories of its days to be one: weighed now, as the batch ingest does.
       if (stored.status === 'created' && stored.linked.stories > 0) {
