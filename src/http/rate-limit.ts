@@ -15,6 +15,12 @@ export interface RateLimitSettings {
   keyPrefix?: string;
 }
 
+const counted = {
+  key: 'per API key',
+  address: 'per client address without an API key',
+  'keyed address': 'per client address, whatever API keys it sends',
+} as const;
+
 /** Paths a load balancer polls; they are never limited. */
 const unlimitedPaths = new Set(['/health', '/health/live']);
 
@@ -23,6 +29,8 @@ interface Client {
   key: string;
   limit: number;
   kind: 'key' | 'address';
+  /** A second count the request must also fit in (the address of a request with a token). */
+  also?: { limiter: RateLimiterAbstract; key: string };
 }
 
 function bearerToken(request: Request): string | null {
@@ -61,12 +69,21 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
   }
   const byKey = limiterOf('key', settings.keyedRequestsPerWindow);
   const byAddress = limiterOf('address', settings.anonymousRequestsPerWindow);
+  // A bearer token is counted before anyone has checked it, so one address sending a new made-up token each time
+  // would get a fresh budget each time: requests with a token also count per address, at the keyed rate.
+  const keyedByAddress = limiterOf('keyed-address', settings.keyedRequestsPerWindow);
   const headers = new WeakMap<Request, Record<string, string>>();
 
   const clientOf = (request: Request, serverContext: unknown): Client => {
     const token = bearerToken(request);
     if (token) {
-      return { limiter: byKey, key: createHash('sha256').update(token).digest('hex'), limit: settings.keyedRequestsPerWindow, kind: 'key' };
+      return {
+        limiter: byKey,
+        key: createHash('sha256').update(token).digest('hex'),
+        limit: settings.keyedRequestsPerWindow,
+        kind: 'key',
+        also: { limiter: keyedByAddress, key: clientAddress(serverContext) },
+      };
     }
     return { limiter: byAddress, key: clientAddress(serverContext), limit: settings.anonymousRequestsPerWindow, kind: 'address' };
   };
@@ -75,8 +92,11 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (unlimitedPaths.has(url.pathname) || request.method === 'OPTIONS') return;
       const client = clientOf(request, serverContext);
+      let counting: 'key' | 'address' | 'keyed address' = client.kind;
       try {
         const result = await client.limiter.consume(client.key, 1);
+        counting = 'keyed address';
+        if (client.also) await client.also.limiter.consume(client.also.key, 1);
         headers.set(request, rateLimitHeaders(client.limit, result));
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) {
@@ -85,8 +105,8 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
         }
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         const message =
-          `Rate limit exceeded: ${client.limit} requests per ${duration} s ${client.kind === 'key' ? 'per API key' : 'per client address without an API key'}; ` +
-          `retry in ${retryAfter} s${client.kind === 'address' ? ', or send an API key (Authorization: Bearer <key>) for a larger budget' : ''}`;
+          `Rate limit exceeded: ${client.limit} requests per ${duration} s ${counted[counting]}; ` +
+          `retry in ${retryAfter} s${counting === 'address' ? ', or send an API key (Authorization: Bearer <key>) for a larger budget' : ''}`;
         endResponse(
           fetchAPI.Response.json(
             { errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: client.limit, windowSeconds: duration, retryAfter } }] },

@@ -68,9 +68,19 @@ describe('rate limits in memory', () => {
     const refused = await harness.post(query, undefined, as('key-one'));
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0]?.message).toMatch(/5 requests per 60 s per API key/);
-    expect((await harness.post(query, undefined, as('key-two'))).status).toBe(200);
+    expect((await harness.post(query, undefined, { ...as('key-two'), address: '203.0.113.10' })).status).toBe(200);
     // The address itself still has its own anonymous budget.
     expect((await harness.post(query, undefined, { address: '203.0.113.9' })).status).toBe(200);
+  });
+
+  it('does not give a fresh budget to each made-up token: requests with a token count per address too', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 7; index += 1) {
+      statuses.push((await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: `Bearer made-up-${index}` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const refused = await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: 'Bearer made-up-8' } });
+    expect(refused.body.errors?.[0]?.message).toMatch(/5 requests per 60 s per client address, whatever API keys it sends/);
   });
 });
 
