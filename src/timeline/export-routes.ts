@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
 import { EventType as EventTypeValues, type EventType } from '../db/generated/prisma/enums.js';
 import { isoDay } from '../graph/event-date.js';
 import { dayProblem } from '../http/input-bounds.js';
+import { currentRequestId } from '../http/request-id.js';
 import { textProblem } from '../http/input-text.js';
 import { decodeNodeIdOf, maxStoredId } from '../schema/node-id.js';
 import { eventFilterWhere, resolveEventFilter, type EventFilterInput } from './event-filter.js';
@@ -285,8 +286,17 @@ export function exportRoutes(prisma: PrismaClient): Plugin {
           endResponse(exportResponse(fetchAPI, { error: error.message, parameter: error.parameter, code: 'BAD_USER_INPUT' }, 'application/json', {}, 400));
           return;
         }
-        console.error(`export ${url.pathname} failed:`, error);
-        endResponse(exportResponse(fetchAPI, { error: 'the export failed on the server; the error is in the server log' }, 'application/json', {}, 500));
+        const requestId = currentRequestId();
+        console.error(`[request ${requestId}] export ${url.pathname} failed:`, error);
+        endResponse(
+          exportResponse(
+            fetchAPI,
+            { error: `the export failed on the server; the error is in the server log under request ${requestId}`, code: 'INTERNAL_SERVER_ERROR', requestId },
+            'application/json',
+            {},
+            500,
+          ),
+        );
       }
     },
     // Yoga's CORS echoes the Origin and allows credentials; the exports are public data, open to every origin.

@@ -174,3 +174,26 @@ describe('error masking', () => {
     }
   });
 });
+
+describe('export failures', () => {
+  it('answer 500 with the request ID and no detail, and log under that ID', async () => {
+    const harness = await openHarness({}, false);
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    });
+    try {
+      await harness.database.dispose();
+      const response = await harness.get('/export/timelinejs.json');
+      const id = response.headers.get('x-request-id')!;
+      expect(response.status).toBe(500);
+      const body = await response.json();
+      expect(body).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: id });
+      expect(JSON.stringify(body)).not.toMatch(/prisma|PGlite|SELECT|node_modules/i);
+      expect(logged.some((line) => line.includes(`[request ${id}]`))).toBe(true);
+    } finally {
+      spy.mockRestore();
+      await harness.server.dispose();
+    }
+  });
+});
