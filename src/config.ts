@@ -5,6 +5,44 @@ const booleanSetting = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+// Limits and errors: what one request may cost, how many a client may send, and where the counts live.
+const limitSettings = {
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  NEWSLINE_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  NEWSLINE_RATE_LIMIT_KEYED: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  NEWSLINE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  NEWSLINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  NEWSLINE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(1_000_000),
+  NEWSLINE_NODE_BUDGET: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+};
+
+export interface LimitSettings {
+  /** redis:// URL of the store the rate limits count in, shared by every server process; in memory when absent. */
+  redisUrl: string | undefined;
+  /** Requests a client address without an API key may send per window. */
+  anonymousRequestsPerWindow: number;
+  /** Requests one API key may send per window. */
+  keyedRequestsPerWindow: number;
+  rateLimitWindowSeconds: number;
+  /** A request still running after this long is stopped (and its PostgreSQL statements with it). */
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  /** GitHub-style node budget: the most nodes one query may ask for, every connection multiplying by its first/last. */
+  nodeBudget: number;
+}
+
+function limitSettingsFrom(settings: z.infer<z.ZodObject<typeof limitSettings>>): LimitSettings {
+  return {
+    redisUrl: settings.REDIS_URL,
+    anonymousRequestsPerWindow: settings.NEWSLINE_RATE_LIMIT_ANONYMOUS,
+    keyedRequestsPerWindow: settings.NEWSLINE_RATE_LIMIT_KEYED,
+    rateLimitWindowSeconds: settings.NEWSLINE_RATE_LIMIT_WINDOW_SECONDS,
+    requestTimeoutMs: settings.NEWSLINE_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: settings.NEWSLINE_MAX_BODY_BYTES,
+    nodeBudget: settings.NEWSLINE_NODE_BUDGET,
+  };
+}
+
 const settingsSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -15,6 +53,7 @@ const settingsSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NEWSLINE_DEMO_DATA: booleanSetting.default(true),
+  ...limitSettings,
 });
 
 // Access and API keys: who may reach the server, with which key, from which pages; and how it stops.
@@ -66,6 +105,8 @@ export interface Config {
   /** Load the seed article's graph into an empty embedded database on first start. */
   loadDemoData: boolean;
   access: AccessConfig;
+  /** What one request may cost and how many a client may send (see "Limits and errors" in the README). */
+  limits: LimitSettings;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: settings.PORT,
     loadDemoData: settings.NEWSLINE_DEMO_DATA,
     access: accessConfig(settings, settings.HOST, settings.PORT),
+    limits: limitSettingsFrom(settings),
   };
 }

@@ -1,5 +1,12 @@
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { PrismaClient } from './db/generated/prisma/client.js';
+import { cursorPlugin } from './http/cursors.js';
+import { errorCodePlugin, maskError } from './http/errors.js';
+import { healthPlugin, livenessPath } from './http/health.js';
+import { inputTextPlugin } from './http/input-text.js';
+import { defaultQueryLimits, queryLimitPlugins, type QueryLimits } from './http/limits.js';
+import { rateLimitPlugin, type RateLimitSettings } from './http/rate-limit.js';
+import { requestIdPlugin, requestLogger } from './http/request-id.js';
 import { schema } from './schema/index.js';
 import { createContext, type Context } from './schema/context.js';
 import { exportRoutes } from './timeline/export-routes.js';
@@ -32,46 +39,49 @@ query Timeline {
 }
 `;
 
-function healthCheck(prisma: PrismaClient): Plugin {
-  return {
-    async onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/health') return;
-      try {
-        await prisma.$queryRaw`SELECT 1`;
-        endResponse(fetchAPI.Response.json({ status: 'ok' }));
-      } catch (error) {
-        endResponse(fetchAPI.Response.json({ status: 'unavailable', error: (error as Error).message }, { status: 503 }));
-      }
-    },
-  };
-}
-
 export type NewslineServer = YogaServerInstance<Record<string, unknown>, Context>;
 
 export interface ServerOptions {
   /** Keys, hosts, CORS and the public URL (src/auth/http-access.ts); npm start passes the configured ones. */
   access?: AccessOptions;
+  /** What one request may cost; each value left out keeps its default (see "Limits and errors" in the README). */
+  limits?: Partial<QueryLimits>;
+  /** Requests per window per API key and per client address; off when absent (npm start turns it on). */
+  rateLimit?: RateLimitSettings;
 }
 
 /** The HTTP application: GraphQL (and GraphiQL) at /graphql, a health check at /health. */
 export function createServer(prisma: PrismaClient, options: ServerOptions = {}): NewslineServer {
   const access = options.access ?? {};
+  const limits: QueryLimits = { ...defaultQueryLimits, ...options.limits };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: () => createContext(prisma),
     graphiql: { title: 'Newsline', defaultQuery: exampleQuery, ...graphiqlKeyHeaders },
     cors: corsPolicy(access),
+    logging: requestLogger(console),
+    maskedErrors: { maskError },
+    maxRequestBodySize: limits.maxBodyBytes,
+    // Yoga's own check answers 200 without asking the database; it moves aside for the one in http/health.ts.
+    healthCheckEndpoint: livenessPath,
     // GraphiQL's scripts and styles are served inline from the installed package, so it works offline;
     // the package is large, so it is loaded on the first GraphiQL request, not at start.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     plugins: [
+      requestIdPlugin(),
+      ...(options.rateLimit ? [rateLimitPlugin(options.rateLimit)] : []),
+      // Before the Host allow-list, so a load balancer may ask by address.
+      healthPlugin(prisma),
       hostAllowList(access),
-      healthCheck(prisma),
       apiKeyAccess(prisma, access),
       // A browser sends form posts (urlencoded, multipart, text/plain) cross-site without asking; refuse those.
       formPostRefusal(),
+      errorCodePlugin({ maxBodyBytes: limits.maxBodyBytes }),
+      ...queryLimitPlugins(limits),
+      inputTextPlugin(),
+      cursorPlugin(),
       exportRoutes(prisma, access.publicUrl),
     ],
   });

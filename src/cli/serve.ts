@@ -8,11 +8,17 @@ import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
 import { loadDemoDataIfEmpty } from '../graph/demo-data.js';
 import { activeKeyCount } from '../auth/api-keys.js';
 import { createServer } from '../server.js';
+import { startArticleExtraction } from '../http/article-extraction.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.limits.requestTimeoutMs,
+  });
   console.log(
     `database: ${database.kind} at ${database.location}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`,
   );
@@ -33,7 +39,15 @@ async function main(): Promise<void> {
         `  ${env}npm run apikey -- create --scope admin --name "your name"`,
     );
   }
-  const yoga = createServer(database.prisma, { access: config.access });
+  const yoga = createServer(database.prisma, {
+    access: config.access,
+    limits: { requestTimeoutMs: config.limits.requestTimeoutMs, maxBodyBytes: config.limits.maxBodyBytes, nodeBudget: config.limits.nodeBudget },
+    rateLimit: config.limits,
+  });
+  startArticleExtraction();
+  console.log(
+    `limits: ${config.limits.nodeBudget} nodes a query, ${config.limits.requestTimeoutMs} ms a request; rate limits counted ${config.limits.redisUrl ? 'in Redis' : 'in memory'}`,
+  );
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Apply pending migrations on open (the default). */
   migrate?: boolean;
+  /** PostgreSQL only: statement_timeout of the pool's connections, so a request's statements stop at its deadline. */
+  statementTimeoutMs?: number;
 }
 
 export interface Database {
@@ -110,7 +112,11 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   // An idle connection the server closes (restart, failover, a dropped database) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error: Error & { code?: string }) => {
@@ -118,6 +124,8 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
   });
   const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // Migrations and maintenance may run longer than any request; the pool's timeout is back for the next user.
+    if (options.statementTimeoutMs) await client.query('SET statement_timeout = 0');
     try {
       return await work({
         exec: async (sql) => {
@@ -126,6 +134,7 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
         query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
       });
     } finally {
+      if (options.statementTimeoutMs) await client.query('RESET statement_timeout').catch(() => {});
       client.release();
     }
   };

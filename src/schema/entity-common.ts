@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from './builder.js';
-import { distinctNames } from '../graph/names.js';
+import { distinctNames, nameKey } from '../graph/names.js';
 import { nameRanking } from './name-search.js';
 
 export const EntityOrder = builder.enumType('EntityOrder', {
@@ -27,11 +27,20 @@ export function entityOrderBy(order: 'NAME' | 'NEWEST' | 'RELEVANCE' | null | un
 
 type InputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
+/** An entity's name or alias: something left after case, accents and punctuation are folded away ("\u0301" or "..." name nothing). */
+export const entityNameInput = (what: 'name' | 'an alias') =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(300)
+    .refine((name) => nameKey(name) !== '', `${what} must hold a letter or a digit (accents, marks and punctuation alone name nothing)`);
+
 export function aliasesInput(t: InputFieldBuilder) {
   return t.stringList({
     required: false,
     description: 'Other names, replacing the current aliases; matching ignores case and accents.',
-    validate: z.array(z.string().trim().min(1, 'an alias must not be empty').max(300)).max(100, 'at most 100 aliases'),
+    validate: z.array(entityNameInput('an alias')).max(100, 'at most 100 aliases'),
   });
 }
 

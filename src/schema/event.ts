@@ -8,6 +8,7 @@ import {
 import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
 import type { Event as EventRow, Organization as OrganizationRow, Person as PersonRow, Place as PlaceRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
+import { dayOutOfRange, maxEventSpanDays } from '../http/input-bounds.js';
 import { Organization } from './organization.js';
 import { Person } from './person.js';
 import { Place } from './place.js';
@@ -317,9 +318,11 @@ builder.queryFields((t) => ({
 
 // --- curation ---------------------------------------------------------------------------------
 
-const dateExpression = z.string().superRefine((value, issues) => {
+const dateExpression = z.string().max(20).superRefine((value, issues) => {
   try {
-    eventDateFromExpressions(value);
+    const span = eventDateFromExpressions(value);
+    const outOfRange = dayOutOfRange(span.startsOn) ?? dayOutOfRange(span.endsOn);
+    if (outOfRange) issues.addIssue({ code: 'custom', message: outOfRange });
   } catch (error) {
     issues.addIssue({ code: 'custom', message: (error as Error).message });
   }
@@ -345,10 +348,17 @@ function storedDate(input: typeof EventDateInput.$inferInput) {
   }
   const startsOn = new Date(`${span.startsOn}T00:00:00Z`);
   const endsOn = new Date(`${span.endsOn}T00:00:00Z`);
+  const spanDays = Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000);
+  if (spanDays > maxEventSpanDays) {
+    throw new UserInputError(
+      `input.date: ${span.startsOn} to ${span.endsOn} is ${spanDays} days; an event may last at most ${maxEventSpanDays} days (100 years)`,
+      'input.date.end',
+    );
+  }
   return {
     startsOn,
     endsOn,
-    spanDays: Math.round((endsOn.getTime() - startsOn.getTime()) / 86_400_000),
+    spanDays,
     precision: span.precision,
     approximate: input.approximate ?? false,
     dateText: input.text ?? null,

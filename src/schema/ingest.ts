@@ -4,8 +4,8 @@ import { UserInputError } from './errors.js';
 import { Article } from './article.js';
 import { InputError } from '../ingest/formats/input-error.js';
 import { readSubmittedArticle } from '../ingest/formats/submitted.js';
-import { extractDocument } from '../ingest/extract/document.js';
-import { toArticleFacts } from '../ingest/extract/article-facts.js';
+import { dayOutOfRange } from '../http/input-bounds.js';
+import { extractArticleFacts } from '../http/article-extraction.js';
 import { storeArticleFacts, type StoreCounts } from '../graph/store-article.js';
 import { consolidateStories } from '../graph/story-consolidation.js';
 
@@ -62,12 +62,38 @@ builder.objectField(IngestResult, 'article', (t) =>
   }),
 );
 
+/** Twice the longest report of the AFP corpus (50 KB of TimeML): extraction and storing grow with the text. */
+export const maxArticleCharacters = 100_000;
+
+/** Why a URL cannot be an article's link (it must be absolute http or https), or null. */
+export function articleUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url.slice(0, 100)}" is not an absolute URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `must be an http:// or https:// URL, not ${parsed.protocol}`;
+  return null;
+}
+
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   fields: (t) => ({
-    content: t.string({ required: true, description: 'The article: plain text, one JSON object, or a TimeML document.' }),
+    content: t.string({
+      required: true,
+      description: `The article: plain text, one JSON object, or a TimeML document; at most ${maxArticleCharacters.toLocaleString('en-US')} characters.`,
+      validate: z.string().max(maxArticleCharacters, `content: at most ${maxArticleCharacters.toLocaleString('en-US')} characters; a longer text is not one news article`),
+    }),
     format: t.field({ type: ArticleFormat, required: false, defaultValue: 'text' }),
     publishedAt: t.string({ required: false, description: 'YYYY-MM-DD or ISO timestamp, for plain text without a "date" line.' }),
-    url: t.string({ required: false, validate: z.string().url('url must be an absolute URL').max(2000) }),
+    url: t.string({ required: false, validate: z
+        .string()
+        .max(2000)
+        .superRefine((url, issues) => {
+          const problem = articleUrlProblem(url);
+          if (problem) issues.addIssue({ code: 'custom', message: `url ${problem}` });
+        }),
+    }),
     title: t.string({ required: false, validate: z.string().max(1000) }),
     publisher: t.string({ required: false, validate: z.string().max(300) }),
   }),
@@ -88,7 +114,13 @@ builder.mutationFields((t) => ({
         if (error instanceof InputError) throw new UserInputError(error.message, error.file.startsWith('input.') ? error.file : 'input.content');
         throw error;
       }
-      const facts = toArticleFacts(extractDocument(document));
+      // The URL may also come inside JSON or TimeML content; it is a link clients will follow.
+      const urlProblem = document.url == null ? null : articleUrlProblem(document.url);
+      if (urlProblem) throw new UserInputError(`input.content: the article's url ${urlProblem}`, 'input.content');
+      const publishedDay = /^\d{4}-\d{2}-\d{2}/.exec(document.publishedAt ?? '')?.[0];
+      const dateProblem = publishedDay ? dayOutOfRange(publishedDay) : null;
+      if (dateProblem) throw new UserInputError(`the publication date ${dateProblem}`, input.publishedAt ? 'input.publishedAt' : 'input.content');
+      const facts = await extractArticleFacts(document);
       const stored = await storeArticleFacts(context.prisma, facts);
       // A report may show two stories of its days to be one: weighed now, as the batch ingest does.
       if (stored.status === 'created' && stored.linked.stories > 0) {

@@ -6,7 +6,7 @@ import { builder } from './builder.js';
 import { Event } from './event.js';
 import { ParticipantRole } from './person.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
@@ -113,7 +113,7 @@ function organizationsWhere(args: { search?: string | null; kind?: OrganizationK
 
 const OrganizationInput = builder.inputType('OrganizationInput', {
   fields: (t) => ({
-    name: t.string({ required: false, validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    name: t.string({ required: false, validate: entityNameInput('name') }),
     kind: t.field({ type: OrganizationKind, required: false }),
     description: t.string({ required: false, validate: z.string().max(2000) }),
     aliases: aliasesInput(t),

@@ -5,7 +5,7 @@ import type { Event as EventRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
 
 const PersonInput = builder.inputType('PersonInput', {
   fields: (t) => ({
-    name: t.string({ required: false, validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    name: t.string({ required: false, validate: entityNameInput('name') }),
     description: t.string({ required: false, validate: z.string().max(2000) }),
     aliases: aliasesInput(t),
   }),

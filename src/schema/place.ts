@@ -6,7 +6,7 @@ import { builder } from './builder.js';
 import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
 import { placeAndDescendantIds } from '../timeline/event-filter.js';
-import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { idIn, kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
@@ -150,7 +150,7 @@ const coordinate = (limit: number, name: string) =>
 
 const PlaceInput = builder.inputType('PlaceInput', {
   fields: (t) => ({
-    name: t.string({ required: false, validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    name: t.string({ required: false, validate: entityNameInput('name') }),
     kind: t.field({ type: PlaceKind, required: false }),
     aliases: aliasesInput(t),
     latitude: t.float({ required: false, validate: coordinate(90, 'latitude') }),
@@ -251,7 +251,7 @@ const PlaceCorrection = builder.prismaObject('PlaceCorrection', {
 const CorrectPlaceNameInput = builder.inputType('CorrectPlaceNameInput', {
   fields: (t) => ({
     article: t.id({ required: true, description: 'The article whose mentions of the name are wrong.' }),
-    name: t.string({ required: true, description: 'The place name as the article writes it ("Geneva").', validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    name: t.string({ required: true, description: 'The place name as the article writes it ("Geneva").', validate: entityNameInput('name') }),
     gazetteerId: t.string({ required: false, description: 'The gazetteer entry meant: "geonames:2660646", "geonames-admin1:US.KY", "newsline:country-ch".' }),
     place: t.id({ required: false, description: 'Or a place already in the graph.' }),
     reason: t.string({ required: false, validate: z.string().max(1000) }),

@@ -6,7 +6,7 @@ import type { Claim as ClaimRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Claim } from './claim.js';
 import { aliasSearch } from './entity-filters.js';
-import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy } from './entity-common.js';
+import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
 import { decodeNodeIdOf } from './node-id.js';
 import { NotFoundError, UserInputError } from './errors.js';
@@ -118,7 +118,7 @@ function sourcesWhere(args: { search?: string | null; kind?: SourceKindValues | 
 
 const SourceInput = builder.inputType('SourceInput', {
   fields: (t) => ({
-    name: t.string({ required: false, validate: z.string().trim().min(1, 'name must not be empty').max(300) }),
+    name: t.string({ required: false, validate: entityNameInput('name') }),
     kind: t.field({ type: SourceKind, required: false }),
     description: t.string({ required: false, validate: z.string().max(2000) }),
     handle: t.string({ required: false, validate: z.string().regex(/^[A-Za-z0-9_.]{1,64}$/, 'handle must be letters, digits, "_" or ".", without the @') }),

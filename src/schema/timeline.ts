@@ -3,6 +3,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
+import { dayProblem } from '../http/input-bounds.js';
 import type { Context } from './context.js';
 import { UserInputError } from './errors.js';
 import { Event, EventFilter, DatePrecision, resolveEventFilterInput } from './event.js';
@@ -208,7 +209,8 @@ interface TimelineArgs {
 
 function decodeBucketCursor(cursor: string): BucketKey {
   const match = /^(\d{4}-\d{2}-\d{2})\/([1-4])$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!match) throw new UserInputError(`after: "${cursor}" is not a timeline cursor; use a cursor this timeline returned`, 'after');
+  // A forged cursor can hold an impossible day (9999-99-99): it must fail here, not in SQL.
+  if (!match || dayProblem(match[1]!)) throw new UserInputError(`after: "${cursor}" is not a timeline cursor; use a cursor this timeline returned`, 'after');
   return { periodStart: match[1]!, rank: Number(match[2]) };
 }
 

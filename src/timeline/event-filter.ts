@@ -62,11 +62,17 @@ function day(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
+/** 0001-01-01: PostgreSQL reads no earlier day written as YYYY-MM-DD, so a widened bound stops there. */
+const earliestWritableDay = new Date('0001-01-01T00:00:00Z').getTime();
+
 export function eventFilterWhere(filter: ResolvedEventFilter): Prisma.EventWhereInput {
   const conditions: Prisma.EventWhereInput[] = [];
   if (filter.from) {
     conditions.push({ endsOn: { gte: day(filter.from) } });
-    if (filter.longestSpanDays !== undefined) conditions.push({ startsOn: { gte: new Date(day(filter.from).getTime() - filter.longestSpanDays * 86_400_000) } });
+    if (filter.longestSpanDays !== undefined) {
+      const earliestStart = Math.max(day(filter.from).getTime() - filter.longestSpanDays * 86_400_000, earliestWritableDay);
+      conditions.push({ startsOn: { gte: new Date(earliestStart) } });
+    }
   }
   if (filter.to) conditions.push({ startsOn: { lte: day(filter.to) } });
   if (filter.types?.length) conditions.push({ type: { in: filter.types } });

@@ -3,8 +3,11 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Prisma, PrismaClient } from '../db/generated/prisma/client.js';
 import { EventType as EventTypeValues, type EventType } from '../db/generated/prisma/enums.js';
-import { DateExpressionError, isoDay, parseDateExpression } from '../graph/event-date.js';
-import { decodeNodeIdOf } from '../schema/node-id.js';
+import { isoDay } from '../graph/event-date.js';
+import { dayProblem } from '../http/input-bounds.js';
+import { currentRequestId } from '../http/request-id.js';
+import { textProblem } from '../http/input-text.js';
+import { decodeNodeIdOf, maxStoredId } from '../schema/node-id.js';
 import { eventFilterWhere, resolveEventFilter, type BackgroundInclusion, type EventFilterInput } from './event-filter.js';
 import { eventFeatureCollection } from './geojson.js';
 import { eventTypeLabel, timelineDocument } from './timelinejs.js';
@@ -43,7 +46,8 @@ export function encodeEventCursor(cursor: EventCursor): string {
 function decodeEventCursor(value: string): EventCursor {
   const decoded = /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url').toString('utf8') : '';
   const match = /^(\d{4}-\d{2}-\d{2}):(\d{1,15})$/.exec(decoded);
-  if (!match) {
+  // A forged cursor can hold an impossible day or an ID no row can have: refused here, before any query.
+  if (!match || dayProblem(match[1]!) || Number(match[2]) > maxStoredId) {
     throw new ExportParameterError('after', `after: "${value}" is not a cursor of this export; use the URL of the Link header (rel="next") as given`);
   }
   return { startsOn: match[1]!, id: Number(match[2]) };
@@ -65,13 +69,9 @@ function singleValue(parameters: URLSearchParams, name: string): string | null {
 function dayParameter(parameters: URLSearchParams, name: 'from' | 'to'): string | null {
   const value = singleValue(parameters, name);
   if (value == null) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new ExportParameterError(name, `${name}: "${value}" is not a day; use YYYY-MM-DD`);
-  try {
-    return parseDateExpression(value).startsOn;
-  } catch (error) {
-    if (error instanceof DateExpressionError) throw new ExportParameterError(name, `${name}: ${error.message}`);
-    throw error;
-  }
+  const problem = dayProblem(value);
+  if (problem) throw new ExportParameterError(name, `${name}: ${problem}`);
+  return value;
 }
 
 function countParameter(parameters: URLSearchParams, name: string, minimum: number, maximum: number, whyMaximum: string): number | null {
@@ -129,6 +129,8 @@ export function parseExportRequest(parameters: URLSearchParams): ExportRequest {
   if (search && search.length > maximumSearchLength) {
     throw new ExportParameterError('search', `search: at most ${maximumSearchLength} characters, got ${search.length}`);
   }
+  const searchProblem = search ? textProblem(search) : null;
+  if (searchProblem) throw new ExportParameterError('search', `search: ${searchProblem}; remove it`);
   const after = singleValue(parameters, 'after');
   return {
     filter: {
@@ -296,11 +298,20 @@ export function exportRoutes(prisma: PrismaClient, publicUrl?: string): Plugin {
         endResponse(await exporter(prisma, parseExportRequest(url.searchParams), url, fetchAPI, publicUrl));
       } catch (error) {
         if (error instanceof ExportParameterError) {
-          endResponse(exportResponse(fetchAPI, { error: error.message, parameter: error.parameter }, 'application/json', {}, 400));
+          endResponse(exportResponse(fetchAPI, { error: error.message, parameter: error.parameter, code: 'BAD_USER_INPUT' }, 'application/json', {}, 400));
           return;
         }
-        console.error(`export ${url.pathname} failed:`, error);
-        endResponse(exportResponse(fetchAPI, { error: 'the export failed on the server; the error is in the server log' }, 'application/json', {}, 500));
+        const requestId = currentRequestId();
+        console.error(`[request ${requestId}] export ${url.pathname} failed:`, error);
+        endResponse(
+          exportResponse(
+            fetchAPI,
+            { error: `the export failed on the server; the error is in the server log under request ${requestId}`, code: 'INTERNAL_SERVER_ERROR', requestId },
+            'application/json',
+            {},
+            500,
+          ),
+        );
       }
     },
     // Yoga's CORS echoes the Origin and allows credentials; the exports are public data, open to every origin.
