@@ -13,7 +13,7 @@ const limitSettings = {
   NEWSLINE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   NEWSLINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   NEWSLINE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(1_000_000),
-  NEWSLINE_NODE_BUDGET: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  NEWSLINE_NODE_BUDGET: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
 };
 
 export interface LimitSettings {

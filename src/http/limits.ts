@@ -32,7 +32,7 @@ export const defaultQueryLimits: QueryLimits = {
   maxDepth: 15,
   maxAliases: 15,
   maxDirectives: 20,
-  nodeBudget: 10_000,
+  nodeBudget: 50_000,
   maxListLength: 100,
   requestTimeoutMs: 10_000,
   maxBodyBytes: 1_000_000,

@@ -114,8 +114,10 @@ builder.mutationFields((t) => ({
         if (error instanceof InputError) throw new UserInputError(error.message, error.file.startsWith('input.') ? error.file : 'input.content');
         throw error;
       }
-      // The URL may also come inside JSON or TimeML content; it is a link clients will follow.
-      const urlProblem = document.url == null ? null : articleUrlProblem(document.url);
+      // The URL may also come inside JSON or TimeML content; it is a link clients will follow. A TimeML document
+      // without one is named by its DOCID (timeml:AFP_ENG_…), which the reader writes and no browser follows.
+      const namedByDocId = input.format === 'timeml' && document.url?.startsWith('timeml:') === true;
+      const urlProblem = document.url == null || namedByDocId ? null : articleUrlProblem(document.url);
       if (urlProblem) throw new UserInputError(`input.content: the article's url ${urlProblem}`, 'input.content');
       const publishedDay = /^\d{4}-\d{2}-\d{2}/.exec(document.publishedAt ?? '')?.[0];
       const dateProblem = publishedDay ? dayOutOfRange(publishedDay) : null;

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
 import { createServer, type NewslineServer, type ServerOptions } from '../../src/server.js';
+import { createTestApiKey } from '../support/api-keys.js';
 
 export interface GraphQLResponse {
   status: number;
@@ -11,6 +12,8 @@ export interface GraphQLResponse {
 export interface HttpHarness {
   database: TestDatabase;
   server: NewslineServer;
+  /** An admin key of this database, sent with every mutation that brings no Authorization header of its own. */
+  adminKey: string;
   /** Every SQL statement since the last reset, to show that a refused request ran none. */
   statements: string[];
   post(query: string, variables?: Record<string, unknown>, init?: { headers?: Record<string, string>; address?: string }): Promise<GraphQLResponse>;
@@ -25,18 +28,24 @@ export async function openHarness(options: ServerOptions = {}, demo = true): Pro
   const statements: string[] = [];
   const database = await createTestDatabase('pglite', (sql) => statements.push(sql));
   if (demo) await loadDemoDataIfEmpty(database.prisma);
+  const adminKey = await createTestApiKey(database.prisma);
   statements.length = 0;
   const server = createServer(database.prisma, options);
   // The server context the Node adapter gives: the socket tells the client's address.
   const context = (address = '192.0.2.1') => ({ req: { socket: { remoteAddress: address } } });
+  // Writes need a key since the API has keys; these suites are about limits, not about who may write.
+  const keyFor = (query: string, headers: Record<string, string> = {}) =>
+    /^\s*mutation\b/.test(query) && !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization') ? { authorization: `Bearer ${adminKey}` } : {};
   return {
     database,
     server,
+    adminKey,
     statements,
     async post(query, variables, init = {}) {
+      const headers = { 'content-type': 'application/json', accept: 'application/json', ...keyFor(query, init.headers), ...init.headers };
       const response = await server.fetch(
         'http://newsline/graphql',
-        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...init.headers }, body: JSON.stringify({ query, variables }) },
+        { method: 'POST', headers, body: JSON.stringify({ query, variables }) },
         context(init.address),
       );
       const text = await response.text();

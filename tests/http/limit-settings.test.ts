@@ -10,7 +10,7 @@ describe('limit settings', () => {
       rateLimitWindowSeconds: 60,
       requestTimeoutMs: 10_000,
       maxBodyBytes: 1_000_000,
-      nodeBudget: 10_000,
+      nodeBudget: 50_000,
     });
   });
 

@@ -56,23 +56,37 @@ describe('cost limits', () => {
   });
 
   it('counts nodes the GitHub way: each connection times the first/last of those around it', async () => {
-    const query = (inner: number) => `{ events(first: 100) { edges { node { places(first: ${inner}) { edges { node { name } } } } } } }`;
-    // 100 events + 100 × 99 places = 10,000: exactly the budget.
-    const within = await harness.post(query(99));
-    expect(within.body.errors).toBeUndefined();
-    // 100 + 100 × 100 = 10,100: one page too many.
-    const error = await refused(query(100), 'NODE_BUDGET_EXCEEDED');
-    expect(error.extensions).toMatchObject({ limit: 10_000, value: 10_100 });
-    expect(error.message).toMatch(/asks for up to 10,100 nodes; the limit is 10,000/);
-    expect(error.message).toMatch(/events\.edges\.node\.places/);
+    const tight = await openHarness({ limits: { nodeBudget: 10_000 } });
+    try {
+      const query = (inner: number) => `{ events(first: 100) { edges { node { places(first: ${inner}) { edges { node { name } } } } } } }`;
+      // 100 events + 100 × 99 places = 10,000: exactly the budget.
+      const within = await tight.post(query(99));
+      expect(within.body.errors).toBeUndefined();
+      // 100 + 100 × 100 = 10,100: one page too many.
+      const over = await tight.post(query(100));
+      const error = over.body.errors?.[0];
+      expect(error?.extensions).toMatchObject({ code: 'NODE_BUDGET_EXCEEDED', limit: 10_000, value: 10_100 });
+      expect(error?.message).toMatch(/asks for up to 10,100 nodes; the limit is 10,000/);
+      expect(error?.message).toMatch(/events\.edges\.node\.places/);
+    } finally {
+      await tight.close();
+    }
+  });
+
+  it('serves a timeline frontend\'s page within the default budget: 40 days of 10 events with places, participants and mentions', async () => {
+    const page = `{ timeline(first: 40) { edges { node { period events(first: 10) { edges { node { title
+      places { edges { node { name } } } people { edges { node { name } } } organizations { edges { node { name } } } mentions(first: 3) { edges { node { quote { text } } } }
+    } } } } } } }`;
+    const response = await harness.post(page);
+    expect(response.body.errors).toBeUndefined();
   });
 
   it('counts first given as a variable, and a connection without first/last as 20', async () => {
     const error = await refused('query ($n: Int) { events(first: $n) { edges { node { places { edges { node { mentions(first: 100) { totalCount } } } } } } } }', 'NODE_BUDGET_EXCEEDED', {
-      n: 10,
+      n: 30,
     });
-    // 10 + 10 × 20 + 10 × 20 × 100
-    expect(error.extensions?.value).toBe(20_210);
+    // 30 + 30 × 20 + 30 × 20 × 100
+    expect(error.extensions?.value).toBe(60_630);
   });
 
   it('stops the query that ran the server out of memory: five nested connections at first: 100', async () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, type HttpHarness } from './http-client.js';
+import { createTestApiKey } from '../support/api-keys.js';
+import { hashApiKey } from '../../src/auth/api-keys.js';
 import type { RateLimitSettings } from '../../src/http/rate-limit.js';
 
 const redisUrl = process.env.NEWSLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -63,12 +65,14 @@ describe('rate limits in memory', () => {
   });
 
   it('counts an API key apart from the address, by the key', async () => {
+    const keyOne = await createTestApiKey(harness.database.prisma, ['curate'], 'key one');
+    const keyTwo = await createTestApiKey(harness.database.prisma, ['curate'], 'key two');
     const as = (key: string) => ({ address: '203.0.113.9', headers: { authorization: `Bearer ${key}` } });
-    for (let index = 0; index < 5; index += 1) expect((await harness.post(query, undefined, as('key-one'))).status).toBe(200);
-    const refused = await harness.post(query, undefined, as('key-one'));
+    for (let index = 0; index < 5; index += 1) expect((await harness.post(query, undefined, as(keyOne))).status).toBe(200);
+    const refused = await harness.post(query, undefined, as(keyOne));
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0]?.message).toMatch(/5 requests per 60 s per API key/);
-    expect((await harness.post(query, undefined, { ...as('key-two'), address: '203.0.113.10' })).status).toBe(200);
+    expect((await harness.post(query, undefined, { ...as(keyTwo), address: '203.0.113.10' })).status).toBe(200);
     // The address itself still has its own anonymous budget.
     expect((await harness.post(query, undefined, { address: '203.0.113.9' })).status).toBe(200);
   });
@@ -78,7 +82,8 @@ describe('rate limits in memory', () => {
     for (let index = 0; index < 7; index += 1) {
       statuses.push((await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: `Bearer made-up-${index}` } })).status);
     }
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    // Each made-up token is refused as no key (401); the address's budget still runs out, so it buys nothing.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
     const refused = await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: 'Bearer made-up-8' } });
     expect(refused.body.errors?.[0]?.message).toMatch(/5 requests per 60 s per client address, whatever API keys it sends/);
   });
@@ -119,14 +124,19 @@ describe.skipIf(!redisAvailable)('rate limits in Redis, shared by server process
   });
 
   it('keys an API key by its sha256, never storing the key itself', async () => {
-    const as = { headers: { authorization: 'Bearer secret-key-123' } };
+    // One key known to both servers' databases, as when they share one PostgreSQL database.
+    const key = 'nl_secret-key-123-shared-by-both-test-servers';
+    for (const server of [first, second]) {
+      await server.database.prisma.apiKey.create({ data: { name: 'shared', prefix: key.slice(0, 11), hash: hashApiKey(key), scopes: ['CURATE'] } });
+    }
+    const as = { headers: { authorization: `Bearer ${key}` } };
     for (let index = 0; index < 5; index += 1) expect((await (index % 2 ? first : second).post(query, undefined, as)).status).toBe(200);
     expect((await first.post(query, undefined, as)).status).toBe(429);
     const redis = new Redis(redisUrl);
     try {
       const keys = await redis.keys(`${shared.keyPrefix}*`);
-      expect(keys.some((key) => key.includes('secret-key-123'))).toBe(false);
-      expect(keys.some((key) => /[0-9a-f]{64}$/.test(key))).toBe(true);
+      expect(keys.some((stored) => stored.includes('secret-key-123'))).toBe(false);
+      expect(keys.some((stored) => /[0-9a-f]{64}$/.test(stored))).toBe(true);
     } finally {
       await redis.quit();
     }
