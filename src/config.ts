@@ -66,6 +66,9 @@ const accessSettingsSchema = z.object({
     .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)), 'each origin is scheme://host[:port], e.g. https://app.example.org')
     .optional(),
   NEWSLINE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  NEWSLINE_INTROSPECTION: booleanSetting.default(true),
+  NEWSLINE_GRAPHIQL: booleanSetting.default(true),
+  NEWSLINE_PERSISTED_OPERATIONS: z.string().min(1).optional(),
 });
 
 export interface AccessConfig {
@@ -79,6 +82,12 @@ export interface AccessConfig {
   corsOrigins: string[];
   /** How long a stopping server waits for requests in flight before it closes the database. */
   shutdownTimeoutMs: number;
+  /** Answer introspection queries (GraphiQL and code generators need them). */
+  introspection: boolean;
+  /** Serve GraphiQL to browsers at /graphql. */
+  graphiql: boolean;
+  /** A JSON file of the only operations the server runs (see "Limits and errors" in the README); all run when absent. */
+  persistedOperationsFile: string | undefined;
 }
 
 function accessConfig(settings: z.infer<typeof accessSettingsSchema>, host: string, port: number): AccessConfig {
@@ -91,6 +100,9 @@ function accessConfig(settings: z.infer<typeof accessSettingsSchema>, host: stri
     allowedHosts: hosts?.includes('*') ? '*' : hosts ?? [...new Set(['localhost', '127.0.0.1', '[::1]', listening, new URL(publicUrl).hostname])],
     corsOrigins: settings.NEWSLINE_CORS_ORIGINS ?? [],
     shutdownTimeoutMs: settings.NEWSLINE_SHUTDOWN_TIMEOUT_MS,
+    introspection: settings.NEWSLINE_INTROSPECTION,
+    graphiql: settings.NEWSLINE_GRAPHIQL,
+    persistedOperationsFile: settings.NEWSLINE_PERSISTED_OPERATIONS === undefined ? undefined : resolve(settings.NEWSLINE_PERSISTED_OPERATIONS),
   };
 }
 

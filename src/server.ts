@@ -13,6 +13,7 @@ import { exportRoutes } from './timeline/export-routes.js';
 import { apiKeyAccess, corsPolicy, hostAllowList, type AccessOptions } from './auth/http-access.js';
 import { graphiqlKeyHeaders } from './auth/graphiql-key.js';
 import { formPostRefusal } from './auth/csrf.js';
+import { exposurePlugins, type ExposureOptions } from './http/exposure.js';
 
 /** The query GraphiQL opens with: a walk through the demo graph of the seed article. */
 export const exampleQuery = /* GraphQL */ `# The events of the demo article, in date order, with where, who, who says so, and the figures.
@@ -48,6 +49,8 @@ export interface ServerOptions {
   limits?: Partial<QueryLimits>;
   /** Requests per window per API key and per client address; off when absent (npm start turns it on). */
   rateLimit?: RateLimitSettings;
+  /** Introspection, GraphiQL and the persisted-operations-only mode (src/http/exposure.ts); all open by default. */
+  exposure?: ExposureOptions;
 }
 
 /** The HTTP application: GraphQL (and GraphiQL) at /graphql, a health check at /health. */
@@ -58,7 +61,7 @@ export function createServer(prisma: PrismaClient, options: ServerOptions = {}):
     schema,
     graphqlEndpoint: '/graphql',
     context: () => createContext(prisma),
-    graphiql: { title: 'Newsline', defaultQuery: exampleQuery, ...graphiqlKeyHeaders },
+    graphiql: options.exposure?.graphiql === false ? false : { title: 'Newsline', defaultQuery: exampleQuery, ...graphiqlKeyHeaders },
     cors: corsPolicy(access),
     logging: requestLogger(console),
     maskedErrors: { maskError },
@@ -79,6 +82,7 @@ export function createServer(prisma: PrismaClient, options: ServerOptions = {}):
       // A browser sends form posts (urlencoded, multipart, text/plain) cross-site without asking; refuse those.
       formPostRefusal(),
       errorCodePlugin({ maxBodyBytes: limits.maxBodyBytes }),
+      ...exposurePlugins(options.exposure ?? {}),
       ...queryLimitPlugins(limits),
       inputTextPlugin(),
       cursorPlugin(),

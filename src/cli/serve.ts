@@ -9,6 +9,7 @@ import { loadDemoDataIfEmpty } from '../graph/demo-data.js';
 import { activeKeyCount } from '../auth/api-keys.js';
 import { createServer } from '../server.js';
 import { startArticleExtraction } from '../http/article-extraction.js';
+import { loadPersistedOperations, PersistedOperationsError } from '../http/exposure.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     access: config.access,
     limits: { requestTimeoutMs: config.limits.requestTimeoutMs, maxBodyBytes: config.limits.maxBodyBytes, nodeBudget: config.limits.nodeBudget },
     rateLimit: config.limits,
+    exposure: {
+      introspection: config.access.introspection,
+      graphiql: config.access.graphiql,
+      ...(config.access.persistedOperationsFile ? { persistedOperations: loadPersistedOperations(config.access.persistedOperationsFile) } : {}),
+    },
   });
   startArticleExtraction();
   console.log(
@@ -104,7 +110,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError || error instanceof PersistedOperationsError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });
