@@ -3,12 +3,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { afpDirectory } from '../support/afp.js';
-import { databaseKinds, postgresAdminUrl } from '../support/databases.js';
+import { createThrowawayPostgresDatabase, databaseKinds } from '../support/databases.js';
 
 const articleCount = 40;
 const workDir = mkdtempSync(join(tmpdir(), 'newsline-crash-'));
@@ -73,22 +71,11 @@ async function withDatabase<T>(target: Target, work: (database: Database) => Pro
 }
 
 async function postgresTarget(): Promise<Target & { drop(): Promise<void> }> {
-  const name = `newsline_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresAdminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
+  const throwaway = await createThrowawayPostgresDatabase('newsline_crash');
   return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString(), poolSize: 2 }),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
+    env: { DATABASE_URL: throwaway.url },
+    open: () => openDatabase({ url: throwaway.url, poolSize: 2 }),
+    drop: throwaway.drop,
   };
 }
 

@@ -37,18 +37,29 @@ export async function createTestDatabase(kind: 'pglite' | 'postgres', onQuery?: 
     const database = await openDatabase({ onQuery });
     return { ...database, dispose: () => database.close() };
   }
-  const name = `newsline_test_${randomBytes(6).toString('hex')}`;
+  const throwaway = await createThrowawayPostgresDatabase('newsline_test');
+  const database = await openDatabase({ url: throwaway.url, poolSize: 4, onQuery });
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      await throwaway.drop();
+    },
+  };
+}
+
+/** An empty PostgreSQL database of its own on the test server, named `<prefix>_<random>`, and how to drop it. */
+export async function createThrowawayPostgresDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4, onQuery });
   return {
-    ...database,
-    dispose: async () => {
-      await database.close();
+    url: url.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
