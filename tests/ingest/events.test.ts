@@ -49,6 +49,43 @@ describe('events of one article', () => {
   });
 });
 
+describe('what a clause reports', () => {
+  it('types a fire as an accident unless someone set it, and a shooting is no fire', () => {
+    expect(eventsOf('A fire killed three people in a hotel in Lyon on Tuesday.')).toMatchObject([{ type: 'ACCIDENT', title: 'Fire in Lyon' }]);
+    expect(eventsOf('A blaze swept through a market in Dhaka on Monday.')).toMatchObject([{ type: 'ACCIDENT', places: ['Dhaka'] }]);
+    expect(eventsOf('Police said the warehouse in Lyon was destroyed by arson on Tuesday.')).toMatchObject([{ type: 'ATTACK' }]);
+    expect(eventsOf('Gunmen opened fire on a bus in Herat on Tuesday.').map((event) => event.type)).toEqual(['ATTACK']);
+    expect(eventsOf('Troops came under fire near the border on Tuesday.').map((event) => event.type)).not.toContain('ACCIDENT');
+  });
+
+  it('finds resignations, appointments, polls and market sessions, with their own headline nouns', () => {
+    expect(eventsOf('The prime minister resigned on Monday.')).toMatchObject([{ type: 'OTHER', title: 'Resignation', startsOn: '2024-03-04' }]);
+    expect(eventsOf('An opinion poll published on Tuesday gave the opposition a ten-point lead.')).toMatchObject([{ type: 'OTHER', title: 'Opinion poll' }]);
+    expect(eventsOf('Share prices fell sharply in Tokyo on Tuesday.')).toMatchObject([{ type: 'ECONOMIC', title: 'Market fall in Tokyo', startsOn: '2024-03-05' }]);
+  });
+
+  it('takes a statement or a toll only when the clause names no other happening', () => {
+    expect(eventsOf('The foreign ministry summoned the French ambassador on Friday.').map((event) => event.type)).toEqual(['STATEMENT']);
+    expect(eventsOf('The opposition accused the government of fraud on Friday.').map((event) => event.type)).toEqual(['STATEMENT']);
+    expect(eventsOf('The ministry accused rebels of shelling the town on Friday.').map((event) => event.type)).toEqual(['ATTACK']);
+    expect(eventsOf('Rebels shelled the town on Friday, the ministry announced.').map((event) => event.type)).toEqual(['ATTACK']);
+    expect(eventsOf('Twelve people were killed in the north on Friday.').map((event) => event.type)).toEqual(['CASUALTIES']);
+  });
+
+  it('leaves out what the clause says did not or may not happen', () => {
+    expect(eventsOf('Troops will not be deployed to the border, the minister said.')).toEqual([]);
+    expect(eventsOf('The rebels could attack the capital within days.')).toEqual([]);
+    expect(eventsOf('The president plans to visit Paris.')).toEqual([]);
+  });
+
+  it('keeps two undated happenings of one kind apart unless the second points back to the first', () => {
+    const history = eventsOf('The carrier took part in the invasion of Grenada. It later served in the Gulf War.');
+    expect(history.filter((event) => event.type === 'MILITARY_OPERATION')).toHaveLength(2);
+    const raid = eventsOf('Troops stormed the embassy in Lima. The raid freed all the hostages, officials said.');
+    expect(raid.filter((event) => event.type === 'MILITARY_OPERATION')).toMatchObject([{ mentions: 2 }]);
+  });
+});
+
 describe('event titles', () => {
   it('read like headlines: actor, what happened, the most specific place', () => {
     expect(eventsOf('Hamas fighters attacked Israel on Saturday.').map((event) => event.title)).toEqual(['Hamas attack on Israel']);

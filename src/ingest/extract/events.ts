@@ -36,24 +36,34 @@ export interface EventCandidate {
 interface TriggerRule {
   type: EventType;
   pattern: RegExp;
+  /**
+   * A word that names an event only when nothing else in the clause does: a statement ("accused", "announced")
+   * or a toll ("were killed") usually carries or follows the happening the clause is about.
+   */
+  fallback?: boolean;
 }
 
-// Ordered by how specific a word is: the first rule that matches a sentence's trigger decides its type.
+// Ordered by how specific a word is: of two triggers at one place in a clause, the earlier rule decides the type.
 const triggerRules: TriggerRule[] = [
-  { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?(?:(?:some |about |more than |nearly )?[\d,]+ )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
-  { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions))\b/i },
+  { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?(?:(?:some |about |more than |nearly )?[\d,]+ )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\bhostage (?:crisis|drama|stand-?off)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
+  { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions)|funerals?|laid to rest|buried)\b/i },
   { type: 'PROTEST', pattern: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed)? (?:through|on|to)|riot(?:s|ed|ing)?|strike(?:rs)? (?:by|over)|went on strike)\b/i },
+  { type: 'OTHER', pattern: /\b(?:opinion polls?|(?:latest |new )?(?:poll|survey) (?:published|released|conducted|carried out|showed|shows|found|gave|by|for|of|in)|(?:resign(?:ed|s|ation)|stepped down|sworn in|took office|appointed|ousted|sacked|inaugurat(?:ed|es|ion)|dissol(?:ved|ution)|(?:vote|motion) of (?:no[- ])?confidence|confidence vote|executed|hanged|evacuat(?:ed|ion)|pilgrimage|hajj|defected|withdr(?:ew|awn) (?:its |their |his |her )?support))\b/i },
   { type: 'ELECTION', pattern: /\b(?:election|elections|elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|referendum|ballot)\b/i },
-  { type: 'ARREST', pattern: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|taken into custody|rounded up)\b/i },
-  { type: 'TRIAL', pattern: /\b(?:sentenced|convicted|acquitted|indicted|went on trial|trial of|verdict|charged with)\b/i },
+  { type: 'ARREST', pattern: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|taken into custody|rounded up|extradit(?:ed|ion))\b/i },
+  { type: 'TRIAL', pattern: /\b(?:sentenced|convicted|acquitted|indicted|went on trial|trial of|verdict|charged with|pleaded (?:guilty|not guilty|innocent)|court (?:ruled|ordered|hearing)|tribunal (?:ruled|heard|hearing))\b/i },
   { type: 'DISASTER', pattern: /\b(?:earthquake|quake|flood(?:s|ing|ed)?|cyclone|hurricane|typhoon|tsunami|landslides?|avalanche|drought|wildfires?|epidemic|outbreak)\b/i },
-  { type: 'ACCIDENT', pattern: /\b(?:crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|sank|explosion at|fire (?:broke out|swept)|plane went down)\b/i },
-  { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|clash(?:ed|es)|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|shot dead|killed)\b/i },
-  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|(?:drone|surveillance|reconnaissance) flights|offensive|invaded|invasion|incursion|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory)|captur(?:ed|ing) (?:the )?(?:city|town|capital|airport|port)|(?:seized|took|taken) control of|fell (?:in)?to (?:the )?(?:rebels?|troops|forces|insurgents|militants)|(?:troops|soldiers|force) (?:landed|arrived)|(?:landed|arrived) in)\b/i },
-  { type: 'AGREEMENT', pattern: /\b(?:signed (?:an? |the )?(?:agreement|accord|treaty|deal)|agreed to|agreement (?:was|has been) reached|reached (?:an? )?(?:agreement|deal)|ceasefire (?:took|takes) effect|truce)\b/i },
-  { type: 'NEGOTIATION', pattern: /\b(?:negotiat(?:ions|ed|ing|e)|talks (?:with|between|on)|peace talks|mediat(?:ion|ed|ing)|indirect engagement|efforts to (?:gain|secure|free) the release)\b/i },
-  { type: 'MEETING', pattern: /\b(?:met with|meets with|summit|talks in|visit(?:ed)? to|held talks|meeting (?:with|of|between))\b/i },
-  { type: 'ECONOMIC', pattern: /\b(?:shares (?:rose|fell)|stock market|interest rates?|inflation|budget deficit|devalu(?:ed|ation)|bankrupt(?:cy)?|merger|takeover bid|(?:rose|fell) \d+(?:\.\d+)? (?:percent|%))\b/i },
+  { type: 'ATTACK', pattern: /\b(?:arson|set (?:fire|ablaze)|torched)\b/i },
+  // A fire nobody is said to have set is an accident; "opened fire", "ceasefire" and "under fire" are not fires.
+  { type: 'ACCIDENT', pattern: /\b(?:crash(?:ed|es)?|collided|collision|derail(?:ed|ment)|capsized|sank|explosion at|fire (?:broke out|swept)|plane went down|blaze|inferno|(?<!(?:opened|open|opening|cease|under|cross|heavy|returned|return|artillery|gun|rocket|mortar|sniper|machine-gun) )fires?(?! (?:on|at|into|rockets?|shots?|missiles?|shells?))|emergency landing)\b/i },
+  { type: 'ATTACK', pattern: /\b(?:attack(?:ed|s|ing)?|clash(?:ed|es)|bomb(?:ed|ing|ings)|suicide bomber|shell(?:ed|ing)|ambush(?:ed)?|massacre[ds]?|gunmen (?:opened fire|stormed)|opened fire|assassinat(?:ed|ion)|rocket fire|fired rockets|blast|car bomb|stabb(?:ed|ing)|(?<!(?:were|was|been|are|is|being) )(?:shot dead|killed))\b/i },
+  { type: 'MILITARY_OPERATION', pattern: /\b(?:encircl(?:ed|ing|ement)|(?:drone|surveillance|reconnaissance) flights|offensive|invaded|invasion|incursions?|raid(?:ed|s)?|air ?strikes?|airstrikes?|bombardment|ground operation|deployed|troops (?:entered|moved)|surveillance (?:flights|drones)|drones? over|besieg(?:ed|ing)|siege|retaliat(?:ed|ion|ory)|captur(?:ed|ing)|(?:seized|took|taken) control of|fell (?:in)?to (?:the )?(?:rebels?|troops|forces|insurgents|militants)|(?:troops|soldiers|force) (?:landed|arrived)|stormed|crossed into|fighting|rebellion|uprising|insurgency|civil war|(?<!post-|pre-|cold )war(?! crimes?\b))\b/i },
+  { type: 'AGREEMENT', pattern: /\b(?:signed (?:an? |the )?(?:agreement|accord|treaty|deal)|agreed to|agreement (?:was|has been) reached|reached (?:an? )?(?:agreement|deal)|ceasefire (?:took|takes) effect|truce|peace (?:plan|accord|deal|agreement))\b/i },
+  { type: 'NEGOTIATION', pattern: /\b(?:negotiat(?:ions|ed|ing|e)|talks (?:with|between|on)|peace talks|mediat(?:ion|ed|ing)|indirect engagement|efforts to (?:gain|secure|free) the release|broke off (?:the )?talks)\b/i },
+  { type: 'MEETING', pattern: /\b(?:met|meets with|summit|talks in|visit(?:ed|ing|s)?|held talks|meeting (?:with|of|between))\b/i },
+  { type: 'ECONOMIC', pattern: /\b(?:(?:shares|stocks|share prices|stock prices|index|bourse|prices|Nikkei|Dow)\b[^.;]{0,60}?\b(?:rose|fell|dipped|tumbled|slipped|climbed|gained|lost|plunged|soared|surged|slumped|eased|firmed|edged|closed|opened|ended|finished|dropped|rallied)|(?:opened|closed|ended|finished) (?:sharply |slightly |marginally )?(?:higher|lower|mixed|firmer|weaker)|stock market|interest rates?|inflation|budget deficit|devalu(?:ed|ation)|bankrupt(?:cy)?|merger|takeover bid|(?:rose|fell) \d+(?:\.\d+)? (?:percent|%)|(?:lending|credit) (?:curbs|limits|ceiling)|loans? (?:of|worth|totalling|totaling))\b/i },
+  { type: 'CASUALTIES', fallback: true, pattern: /\b(?:(?:were|was|been|are|is) (?:killed|wounded|injured|hurt|shot dead)|died|death toll|casualties|committed suicide|slain)\b/i },
+  { type: 'STATEMENT', fallback: true, pattern: /\b(?:announc(?:ed|es|ing|ement)|accus(?:ed|es|ing|ation|ations)|allegations?|blamed|condemn(?:ed|s|ation)|denounc(?:ed|es)|denied|warned|appeal(?:ed)? (?:to|for)|urged|called (?:on|for)|demanded|hailed|rejected|disowned|press (?:release|conference)|news conference|communiqu[eé]|statement|summoned|criticis(?:ed|m)|criticiz(?:ed|es)|hit out|expressed (?:his|her|their|its) (?:sorrow|regret|concern|condolences|support))\b/i },
 ];
 
 // Words that tell which kind of attack, disaster or accident an event is: "bombing" and "shooting" are
@@ -149,16 +159,32 @@ export function eventDateFromTimex(timex: Timex): EventDateCandidate | null {
   };
 }
 
-/** The first trigger in the sentence: a main clause's verb comes before the background clauses that follow it. */
+/**
+ * The first trigger in the clause: a main clause's verb comes before the background clauses that follow it. A
+ * fallback word (a statement, a toll) counts only when the clause names no other happening.
+ */
 function findTrigger(sentence: string): { type: EventType; start: number; end: number; text: string } | null {
-  let first: { type: EventType; start: number; end: number; text: string } | null = null;
-  for (const rule of triggerRules) {
-    const match = rule.pattern.exec(sentence);
-    if (match && (!first || match.index < first.start)) {
-      first = { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
+  for (const fallback of [false, true]) {
+    let first: { type: EventType; start: number; end: number; text: string } | null = null;
+    for (const rule of triggerRules) {
+      if (Boolean(rule.fallback) !== fallback) continue;
+      const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+      for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+        if (isHypothetical(sentence, match.index)) continue;
+        if (!first || match.index < first.start) first = { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
+        break;
+      }
     }
+    if (first) return first;
   }
-  return first;
+  return null;
+}
+
+// What the clause says did not, or may not, happen: "will not be sent", "could attack", "plans to visit".
+const hypotheticalBefore = /\b(?:not|never|n't|no|could|would|might|may|should|must|will|shall|plans? to|planned to|planning to|expected to|hopes? to|hoped to|wants? to|wanted to|intends? to|threatened to|threatening to|ready to|if)\s+(?:(?:be|have|been|not|also|soon|again|further|formally)\s+)*$/i;
+
+function isHypothetical(clause: string, triggerStart: number): boolean {
+  return hypotheticalBefore.test(clause.slice(Math.max(0, triggerStart - 40), triggerStart));
 }
 
 // Words that open a clause of its own: a date after one of them dates that clause, not the trigger's.
@@ -238,6 +264,7 @@ function capitalise(text: string): string {
 // The noun a headline uses for a trigger ("bombed" → "bombing"): the first pattern of the type that matches.
 const headlineNouns: Partial<Record<EventType, [RegExp, string][]>> = {
   ATTACK: [
+    [/arson|set (?:fire|ablaze)|torched/i, 'arson attack'],
     [/car bomb/i, 'car bombing'],
     [/suicide/i, 'suicide bombing'],
     [/bomb|blast/i, 'bombing'],
@@ -261,6 +288,10 @@ const headlineNouns: Partial<Record<EventType, [RegExp, string][]>> = {
     [/offensive/i, 'offensive'],
     [/retaliat/i, 'retaliation'],
     [/captur|seiz|took control|fell to/i, 'capture'],
+    [/stormed/i, 'assault'],
+    [/fighting/i, 'fighting'],
+    [/rebellion|uprising|insurgency/i, 'rebellion'],
+    [/\bwar\b/i, 'war'],
     [/deployed|troops|landed/i, 'deployment'],
     [/drone|flights/i, 'surveillance flights'],
   ],
@@ -296,6 +327,8 @@ const headlineNouns: Partial<Record<EventType, [RegExp, string][]>> = {
     [/fire/i, 'fire'],
     [/collid|collision/i, 'collision'],
     [/plane/i, 'plane crash'],
+    [/blaze|inferno/i, 'fire'],
+    [/emergency landing/i, 'emergency landing'],
   ],
   AGREEMENT: [
     [/truce/i, 'truce'],
@@ -305,8 +338,54 @@ const headlineNouns: Partial<Record<EventType, [RegExp, string][]>> = {
     [/summit/i, 'summit'],
     [/visit/i, 'visit'],
     [/talks/i, 'talks'],
+    [/\bmet\b|meets/i, 'meeting'],
   ],
-  VIGIL: [[/memorial|commemorat/i, 'commemoration']],
+  VIGIL: [
+    [/memorial|commemorat/i, 'commemoration'],
+    [/funeral|laid to rest|buried/i, 'funeral'],
+  ],
+  OTHER: [
+    [/poll|survey/i, 'opinion poll'],
+    [/resign|stepped down/i, 'resignation'],
+    [/sworn in|took office|inaugurat/i, 'inauguration'],
+    [/appointed/i, 'appointment'],
+    [/ousted|sacked/i, 'dismissal'],
+    [/dissol/i, 'dissolution'],
+    [/confidence/i, 'confidence vote'],
+    [/executed|hanged/i, 'execution'],
+    [/evacuat/i, 'evacuation'],
+    [/pilgrimage|hajj/i, 'pilgrimage'],
+    [/defected/i, 'defection'],
+    [/withdr/i, 'withdrawal of support'],
+  ],
+  STATEMENT: [
+    [/announc/i, 'announcement'],
+    [/accus|allegation|blamed/i, 'accusation'],
+    [/condemn|denounc|critici|hit out/i, 'condemnation'],
+    [/denied|rejected|disowned/i, 'denial'],
+    [/warned/i, 'warning'],
+    [/appeal|urged|called|demanded/i, 'appeal'],
+    [/conference/i, 'press conference'],
+    [/summoned/i, 'diplomatic protest'],
+    [/hailed/i, 'praise'],
+    [/expressed/i, 'condolences'],
+  ],
+  CASUALTIES: [
+    [/suicide/i, 'suicide'],
+    [/wounded|injured|hurt/i, 'injuries'],
+    [/killed|died|slain|dead|toll/i, 'deaths'],
+  ],
+  ECONOMIC: [
+    [/\b(?:fell|dipped|tumbled|slipped|lost|plunged|slumped|eased|dropped|lower|weaker)\b/i, 'market fall'],
+    [/\b(?:rose|climbed|gained|soared|surged|firmed|rallied|higher|firmer)\b/i, 'market rise'],
+    [/curbs|limits|ceiling/i, 'credit curbs'],
+    [/loan/i, 'loan'],
+    [/inflation/i, 'inflation figures'],
+    [/interest rate/i, 'interest-rate decision'],
+    [/devalu/i, 'devaluation'],
+    [/bankrupt/i, 'bankruptcy'],
+    [/merger|takeover/i, 'merger'],
+  ],
 };
 
 const defaultNouns: Record<EventType, string> = {
@@ -361,6 +440,21 @@ function titleFor(
     parts.push(`${preposition} ${place.entity.text}`);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// A noun phrase that refers back to an event already told: "the blast", "this week's raid", "the same attack".
+// ("the Gulf war" names a war of its own: past a bare "the", only a demonstrative may stand words away).
+const anaphoricBefore = /(?:\b(?:the|its|their)\s+|\b(?:this|that|these|those|the same)\s+(?:[\w'-]+\s+){0,2})$/i;
+
+/** Whether two triggers are the same word, give or take its ending ("stormed" and "storming", "talks" and "talks"). */
+function sameTriggerWord(a: string, b: string): boolean {
+  const stems = (trigger: string) =>
+    new Set(trigger.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 3).map((word) => word.slice(0, 5)));
+  const first = stems(a);
+  if ([...stems(b)].some((stem) => first.has(stem))) return true;
+  // Two words of one specific kind ("the bombing", "a car bomb") name it again too.
+  const kinds = triggerFamiliesOf(a);
+  return [...triggerFamiliesOf(b)].some((family) => kinds.has(family));
 }
 
 export interface EventExtractionInput {
@@ -449,12 +543,18 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
       const stated = candidateDated ? candidate.date : date;
       return stated.precision === 'DAY' && stated.startsOn <= publishedDay && stated.startsOn >= isoDay(new Date(published.getTime() - 3 * dayMs));
     };
+    // Without a stated date on both sides, only the same word again or a clause that points back ("the raid",
+    // "this attack") names the same event: "the invasion" and "the war" of one background paragraph are two.
+    const pointsBack = anaphoricBefore.test(text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
+    const namesAgain = (candidate: EventCandidate) =>
+      (dated && candidate.date.text !== undefined) || pointsBack || sameTriggerWord(candidate.trigger.text, trigger.text);
     const same = candidates
       .filter(
         (candidate) =>
           compatibleEventTypes(candidate.type).includes(trigger.type) &&
           sameTriggerFamily(candidate.trigger.text, trigger.text) &&
           sameDate(candidate) &&
+          namesAgain(candidate) &&
           !elsewhere(candidate),
       )
       // The event that shares a place, then the one with the same date origin, then the latest told.
