@@ -323,11 +323,16 @@ function printMergeDetails(items: MergeItem[]): void {
     }
     console.log(`  ${cluster}: ${members.length} articles → ${[...landed.entries()].map(([key, count]) => `${key} ×${count}`).join(', ')}`);
   }
-  const bySystem = new Map<string, Set<string>>();
-  for (const item of items) if (item.system.startsWith('event:')) bySystem.set(item.system, (bySystem.get(item.system) ?? new Set()).add(item.gold));
-  const conflated = [...bySystem.entries()].filter(([, clusters]) => clusters.size > 1);
-  console.log(`Stored events holding several gold clusters: ${conflated.length}`);
-  for (const [system, clusters] of conflated) console.log(`  ${system}: ${[...clusters].join(', ')}`);
+  const bySystem = new Map<string, MergeItem[]>();
+  for (const item of items) if (item.system.startsWith('event:')) bySystem.set(item.system, [...(bySystem.get(item.system) ?? []), item]);
+  const conflated = [...bySystem.entries()].filter(([, members]) => new Set(members.map((member) => member.gold)).size > 1);
+  // Within one article the extractor joined them; across articles, storing did.
+  const acrossArticles = conflated.filter(([, members]) => new Set(members.map((member) => member.article)).size > 1).length;
+  console.log(`Stored events holding several gold clusters: ${conflated.length} (${conflated.length - acrossArticles} joined within one article, ${acrossArticles} across articles)`);
+  for (const [system, members] of conflated) {
+    const articles = new Set(members.map((member) => member.article)).size;
+    console.log(`  ${system} (${articles === 1 ? 'one article' : `${articles} articles`}): ${[...new Set(members.map((member) => member.gold))].join(', ')}`);
+  }
 }
 
 function errorSummary(results: ArticleResult[]): { diagnoses: Record<Diagnosis, number>; missedBackground: number; spurious: number; byType: [string, number, number][]; confusions: [string, number][]; spuriousByType: [string, number][]; missedByType: [string, number][]; dateErrors: [string, number][] } {

@@ -38,17 +38,22 @@ export interface BucketPage {
   eventCount: number;
 }
 
-/** Every filtered event with the bucket it falls in; the CTE the other timeline queries build on. */
+/**
+ * Every filtered event with the bucket it falls in; the CTE the other timeline queries build on. An event that began
+ * before the filter's first day (a siege since March, in a timeline of one April week) is still going on then, so it
+ * is bucketed from that day: no bucket of the grouping's precision lies before the days asked for.
+ */
 function bucketedEvents(query: TimelineQuery): Prisma.Sql {
   const groupRank = precisionRank[query.grouping];
+  const placedOn = query.filter.from ? Prisma.sql`GREATEST(e."startsOn", ${new Date(`${query.filter.from}T00:00:00Z`)}::date)` : Prisma.sql`e."startsOn"`;
   return Prisma.sql`
     SELECT e.id, e."startsOn", e."articleCount", bucket.rank,
-      (CASE bucket.rank WHEN 1 THEN e."startsOn"
-                        WHEN 2 THEN date_trunc('week', e."startsOn")::date
-                        WHEN 3 THEN date_trunc('month', e."startsOn")::date
-                        ELSE date_trunc('year', e."startsOn")::date END) AS "periodStart"
+      (CASE bucket.rank WHEN 1 THEN bucket.day
+                        WHEN 2 THEN date_trunc('week', bucket.day)::date
+                        WHEN 3 THEN date_trunc('month', bucket.day)::date
+                        ELSE date_trunc('year', bucket.day)::date END) AS "periodStart"
     FROM "Event" e
-    CROSS JOIN LATERAL (SELECT GREATEST(${groupRank}::int,
+    CROSS JOIN LATERAL (SELECT ${placedOn} AS day, GREATEST(${groupRank}::int,
       CASE e.precision WHEN 'DAY' THEN 1 WHEN 'WEEK' THEN 2 WHEN 'MONTH' THEN 3 ELSE 4 END) AS rank) bucket
     WHERE ${eventFilterSql(query.filter)}`;
 }

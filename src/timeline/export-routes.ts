@@ -249,7 +249,11 @@ async function timelineJsExport(prisma: PrismaClient, request: ExportRequest, ur
   ]);
   const page = pageOf(rows, request.limit);
   const next = nextPageUrl(url, page.next, publicUrl);
-  const document = timelineDocument(page.events, { conditions, total, limit: request.limit, nextPage: next, generatedAt: new Date() });
+  const document = timelineDocument(
+    page.events,
+    { conditions, total, limit: request.limit, nextPage: next, generatedAt: new Date() },
+    { from: request.filter.from, to: request.filter.to },
+  );
   return exportResponse(fetchAPI, document, 'application/json', pagingHeaders(request.limit, total, next));
 }
 

@@ -197,11 +197,37 @@ function slideMedia(event: TimelineEventRecord): TimelineMedia | undefined {
   };
 }
 
-export function timelineSlide(event: TimelineEventRecord): TimelineSlide {
-  const display_date = timelineDisplayDate(event);
+/** The days a document covers, as the export was asked for them (YYYY-MM-DD, inclusive). */
+export interface TimelineWindow {
+  from?: string | null;
+  to?: string | null;
+}
+
+/**
+ * A slide's place on the axis within the asked-for days. An event that began before them (a siege since March in a
+ * week of April, a date known only to the year) or goes on after them sits at their edge, so the document opens on
+ * the days asked for; display_date keeps its own dates in words. Undefined when the event lies within the days.
+ */
+function datesWithinWindow(event: TimelineEventRecord, window: TimelineWindow): { start_date: TimelineDate; end_date?: TimelineDate; display_date: string } | undefined {
+  const first = isoDay(event.startsOn);
+  const last = isoDay(event.endsOn > event.startsOn ? event.endsOn : event.startsOn);
+  const beforeWindow = window.from != null && first < window.from;
+  const afterWindow = window.to != null && last > window.to;
+  if (!beforeWindow && !afterWindow) return undefined;
+  const start = beforeWindow ? window.from! : first;
+  const end = afterWindow ? window.to! : last;
+  const day = (value: string) => dateParts(new Date(`${value}T00:00:00Z`), 'DAY');
+  const ownDates = timelineDisplayDate(event) ?? (first === last ? first : `${first} to ${last}`);
+  const placed = [beforeWindow ? `shown from ${start}` : '', afterWindow ? `until ${end}` : ''].filter(Boolean).join(' ');
+  return { start_date: day(start), ...(end > start ? { end_date: day(end) } : {}), display_date: `${ownDates}; ${placed}` };
+}
+
+export function timelineSlide(event: TimelineEventRecord, window: TimelineWindow = {}): TimelineSlide {
+  const clamped = datesWithinWindow(event, window);
+  const display_date = clamped?.display_date ?? timelineDisplayDate(event);
   const media = slideMedia(event);
   return {
-    ...timelineDates(event),
+    ...(clamped ? { start_date: clamped.start_date, ...(clamped.end_date ? { end_date: clamped.end_date } : {}) } : timelineDates(event)),
     ...(display_date ? { display_date } : {}),
     text: { headline: escapeHtml(event.title), text: slideText(event) },
     group: eventTypeLabel(event.type),
@@ -225,6 +251,6 @@ function titleSlide(shown: number, selection: TimelineSelection): TimelineTitleS
 }
 
 /** One page of events as a TimelineJS document, with a title slide that says what was selected and how much. */
-export function timelineDocument(events: TimelineEventRecord[], selection: TimelineSelection): TimelineDocument {
-  return { title: titleSlide(events.length, selection), events: events.map(timelineSlide), scale: 'human' };
+export function timelineDocument(events: TimelineEventRecord[], selection: TimelineSelection, window: TimelineWindow = {}): TimelineDocument {
+  return { title: titleSlide(events.length, selection), events: events.map((event) => timelineSlide(event, window)), scale: 'human' };
 }

@@ -218,6 +218,23 @@ for (const kind of databaseKinds) {
       expect(body.title.text.text).toContain(`${total} matching in all`);
     });
 
+    it('opens a document asked for some days on those days: what began before or goes on after sits at their edge, its own dates in words', async () => {
+      const { body } = await timeline('?from=2023-10-30&to=2023-11-05');
+      const starts = body.events.map((event: Json) => timelineInstant(event.start_date));
+      expect(Math.min(...starts)).toBe(Date.UTC(2023, 9, 30));
+      const ends = body.events.map((event: Json) => timelineInstant(event.end_date ?? event.start_date));
+      expect(Math.max(...ends)).toBeLessThanOrEqual(Date.UTC(2023, 10, 5));
+      // A month-long vigil that began on 7 October: placed from the first day asked for, saying when it began.
+      const vigil = slide(body, 'Candle-lighting vigil');
+      expect(vigil).toMatchObject({ start_date: { year: 2023, month: 10, day: 30 }, end_date: { year: 2023, month: 11, day: 4 } });
+      expect(vigil.display_date).toBe('about 2023-10-07 to 2023-11-04; shown from 2023-10-30');
+      expect(vigil.text.text).toContain('<strong>When:</strong> about 2023-10-07 to 2023-11-04');
+      // A week inside the days asked for keeps its own dates.
+      const week = slide(body, 'Aid convoy');
+      expect(week).toMatchObject({ start_date: { year: 2023, month: 10, day: 30 }, end_date: { year: 2023, month: 11, day: 5 } });
+      expect(week.display_date).toBe('week of 2023-10-30 (2023-W44)');
+    });
+
     it('escapes everything an article or source wrote, and links the first reporting article', async () => {
       const { body } = await timeline();
       const hostile = body.events.find((event: Json) => event.unique_id === `event-${Buffer.from(hostileId, 'base64').toString().split(':')[1]}`);

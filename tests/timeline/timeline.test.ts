@@ -220,5 +220,32 @@ for (const kind of databaseKinds) {
       const refused = await client.request(`{ claimSeries(metric: KILLED) { reportCount } }`);
       expect(refused.errors?.[0]?.message).toContain('claimSeries needs an event or a place');
     });
+
+    it('puts an event that began before the asked-for days on their first day: no bucket as precise as the grouping lies outside them', async () => {
+      const siege = await database.prisma.event.create({
+        data: { title: 'Siege of the port since March', type: 'MILITARY_OPERATION', startsOn: new Date('1997-03-10T00:00:00Z'), endsOn: new Date('1997-04-09T00:00:00Z'), spanDays: 30, precision: 'DAY' },
+      });
+      try {
+        const week = { from: '1997-04-07', to: '1997-04-13' };
+        const query = `query ($filter: EventFilter, $groupBy: TimelineGrouping) {
+          timeline(filter: $filter, groupBy: $groupBy, first: 50) { edges { node { period start end datesLessPreciseThanGrouping events(first: 20) { edges { node { title date { start end } } } } } } }
+        }`;
+        for (const groupBy of ['DAY', 'WEEK']) {
+          const buckets = (await ok(query, { filter: week, groupBy })).timeline.edges.map((edge: Data) => edge.node);
+          const strays = buckets.filter((bucket: Data) => !bucket.datesLessPreciseThanGrouping && (bucket.start < week.from || bucket.end > week.to));
+          expect(strays.map((bucket: Data) => bucket.period), groupBy).toEqual([]);
+          const first = buckets.find((bucket: Data) => !bucket.datesLessPreciseThanGrouping);
+          expect(first.start, groupBy).toBe('1997-04-07');
+          // The event keeps its own dates; only its bucket is the first day asked for.
+          expect(first.events.edges[0].node, groupBy).toEqual({ title: 'Siege of the port since March', date: { start: '1997-03-10', end: '1997-04-09' } });
+        }
+        // Without a first day, the event sits where it began.
+        const unbounded = await ok(query, { filter: { to: '1997-04-13' }, groupBy: 'DAY' });
+        const periods = unbounded.timeline.edges.map((edge: Data) => edge.node.period);
+        expect(periods).toContain('1997-03-10');
+      } finally {
+        await database.prisma.event.delete({ where: { id: siege.id } });
+      }
+    });
   });
 }
