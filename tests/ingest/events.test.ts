@@ -78,6 +78,17 @@ describe('what a clause reports', () => {
     expect(eventsOf('The president plans to visit Paris.')).toEqual([]);
   });
 
+  it('takes a participle that describes people for no act: "in front of kidnapped persons\' fliers" is no kidnapping', () => {
+    expect(eventsOf('A woman lit a candle in front of kidnapped persons\' photos at a synagogue in Berlin.').map((event) => event.type)).toEqual(['VIGIL']);
+    expect(eventsOf('Gunmen kidnapped two engineers in Lagos on Monday.').map((event) => event.type)).toEqual(['HOSTAGE_TAKING']);
+    expect(eventsOf('Two engineers were kidnapped in Lagos on Monday.').map((event) => event.type)).toEqual(['HOSTAGE_TAKING']);
+  });
+
+  it('joins what a clause says is going on to what goes on "for over a week" up to the report', () => {
+    const flights = eventsOf('The navy has been flying drones over the strait, officials said. They have carried out the drone flights for over a week.');
+    expect(flights).toMatchObject([{ type: 'MILITARY_OPERATION', mentions: 2 }]);
+  });
+
   it('keeps two undated happenings of one kind apart unless the second points back to the first', () => {
     const history = eventsOf('The carrier took part in the invasion of Grenada. It later served in the Gulf War.');
     expect(history.filter((event) => event.type === 'MILITARY_OPERATION')).toHaveLength(2);

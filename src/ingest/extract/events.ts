@@ -46,7 +46,7 @@ interface TriggerRule {
 // Ordered by how specific a word is: of two triggers at one place in a clause, the earlier rule decides the type.
 const triggerRules: TriggerRule[] = [
   { type: 'HOSTAGE_TAKING', pattern: /\b(?:took|taken|taking|held|holding|seized) (?:as )?(?:(?:some |about |more than |nearly )?[\d,]+ )?hostages?\b|\bhostages? (?:taken|held|seized)\b|\bhostage (?:crisis|drama|stand-?off)\b|\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ing)|hostage-taking)\b/i },
-  { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions)|funerals?|laid to rest|buried)\b/i },
+  { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|lit (?:a )?candles?|lighting (?:a )?candles?|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions)|funerals?|laid to rest|buried)\b/i },
   { type: 'PROTEST', pattern: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed)? (?:through|on|to)|riot(?:s|ed|ing)?|strike(?:rs)? (?:by|over)|went on strike)\b/i },
   { type: 'OTHER', pattern: /\b(?:opinion polls?|(?:latest |new )?(?:poll|survey) (?:published|released|conducted|carried out|showed|shows|found|gave|by|for|of|in)|(?:resign(?:ed|s|ation)|stepped down|sworn in|took office|appointed|ousted|sacked|inaugurat(?:ed|es|ion)|dissol(?:ved|ution)|(?:vote|motion) of (?:no[- ])?confidence|confidence vote|executed|hanged|evacuat(?:ed|ion)|pilgrimage|hajj|defected|withdr(?:ew|awn) (?:its |their |his |her )?support))\b/i },
   { type: 'ELECTION', pattern: /\b(?:election|elections|elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|referendum|ballot)\b/i },
@@ -170,7 +170,7 @@ function findTrigger(sentence: string): { type: EventType; start: number; end: n
       if (Boolean(rule.fallback) !== fallback) continue;
       const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
       for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
-        if (isHypothetical(sentence, match.index)) continue;
+        if (isHypothetical(sentence, match.index) || isDescribingParticiple(sentence, { index: match.index, text: match[0] })) continue;
         if (!first || match.index < first.start) first = { type: rule.type, start: match.index, end: match.index + match[0].length, text: match[0] };
         break;
       }
@@ -185,6 +185,16 @@ const hypotheticalBefore = /\b(?:not|never|n't|no|could|would|might|may|should|m
 
 function isHypothetical(clause: string, triggerStart: number): boolean {
   return hypotheticalBefore.test(clause.slice(Math.max(0, triggerStart - 40), triggerStart));
+}
+
+// A participle that describes a noun ("the kidnapped persons' fliers", "of abducted children") names people, not
+// the act: it follows a determiner or a preposition and comes before the noun it describes.
+const describingBefore = /(?:^|\b(?:the|a|an|of|for|to|with|from|about|among|these|those|their|its|his|her|all|\d[\d,]*))\s+$/i;
+const describedAfter = /^\s+(?!(?:by|in|on|at|into|from|to|as|last|earlier|yesterday|today|since|during|after|before|and|or|for)\b)[a-z][a-z'’-]*/;
+
+function isDescribingParticiple(clause: string, match: { index: number; text: string }): boolean {
+  if (!/^[a-z]+ed$/i.test(match.text)) return false;
+  return describingBefore.test(clause.slice(0, match.index)) && describedAfter.test(clause.slice(match.index + match.text.length));
 }
 
 // Words that open a clause of its own: a date after one of them dates that clause, not the trigger's.
@@ -541,13 +551,18 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
       const candidateDated = candidate.date.text !== undefined;
       if (candidateDated === dated) return candidate.date.startsOn === date.startsOn && candidate.date.precision === date.precision;
       const stated = candidateDated ? candidate.date : date;
-      return stated.precision === 'DAY' && stated.startsOn <= publishedDay && stated.startsOn >= isoDay(new Date(published.getTime() - 3 * dayMs));
+      if (stated.precision !== 'DAY') return false;
+      // Something going on until the report ("for over a week") is what an undated clause says is going on.
+      if (stated.startsOn < stated.endsOn && stated.endsOn === publishedDay) return true;
+      return stated.startsOn <= publishedDay && stated.startsOn >= isoDay(new Date(published.getTime() - 3 * dayMs));
     };
     // Without a stated date on both sides, only the same word again or a clause that points back ("the raid",
     // "this attack") names the same event: "the invasion" and "the war" of one background paragraph are two.
     const pointsBack = anaphoricBefore.test(text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
+    // Talks are one process however a report words them ("efforts to free the hostages", "indirect engagement").
     const namesAgain = (candidate: EventCandidate) =>
-      (dated && candidate.date.text !== undefined) || pointsBack || sameTriggerWord(candidate.trigger.text, trigger.text);
+      (dated && candidate.date.text !== undefined) || pointsBack || sameTriggerWord(candidate.trigger.text, trigger.text) ||
+      (candidate.type === 'NEGOTIATION' && trigger.type === 'NEGOTIATION');
     const same = candidates
       .filter(
         (candidate) =>
