@@ -124,7 +124,7 @@ async function report(prisma: Prisma): Promise<void> {
   for (const event of top) console.log(`  ${line(event)}`);
 
   // Likely split stories: same type, within two days, and a shared place or participant.
-  const pairs = (specific: boolean) => `
+  const pairs = (specific: boolean, sameDay = false) => `
     WITH shared AS (
       SELECT a."eventId" AS a, b."eventId" AS b, p.name AS name FROM "EventPlace" a JOIN "EventPlace" b ON b."placeId" = a."placeId" AND b."eventId" > a."eventId"
         JOIN "Place" p ON p.id = a."placeId" ${specific ? `WHERE p.kind NOT IN ('COUNTRY', 'CONTINENT', 'REGION')` : ''}
@@ -138,7 +138,7 @@ async function report(prisma: Prisma): Promise<void> {
            coalesce(xa.articles, 0) AS "aArticles", coalesce(xb.articles, 0) AS "bArticles", string_agg(DISTINCT s.name, ', ') AS shared
     FROM shared s JOIN "Event" ea ON ea.id = s.a JOIN "Event" eb ON eb.id = s.b
       LEFT JOIN eval_event_articles xa ON xa.id = s.a LEFT JOIN eval_event_articles xb ON xb.id = s.b
-    WHERE ea.type = eb.type AND abs(ea."startsOn" - eb."startsOn") <= 2
+    WHERE ea.type = eb.type AND abs(ea."startsOn" - eb."startsOn") <= ${sameDay ? 0 : 2}${sameDay ? ` AND ea.type <> 'STORY'` : ''}
       -- Two events of one article are two events by construction; only pairs across articles count.
       AND NOT EXISTS (SELECT 1 FROM "EventMention" ma JOIN "EventMention" mb ON mb."articleId" = ma."articleId" WHERE ma."eventId" = s.a AND mb."eventId" = s.b)
     GROUP BY s.a, s.b, ea.type, ea.title, eb.title, ea."startsOn", eb."startsOn", xa.articles, xb.articles`;
@@ -147,6 +147,11 @@ async function report(prisma: Prisma): Promise<void> {
   console.log(`\nlikely split stories (same type, dates within 2 days, different articles):`);
   console.log(`  pairs sharing a place or participant: ${anyShared.length}`);
   console.log(`  pairs sharing a city/specific place or a participant: ${specificShared.length}`);
+  // The measure the duplicates target is stated in: events (stories aside) of one type on one day, reported by
+  // different articles, that share a place or a participant.
+  const sameDayShared = await sql<DuplicatePair>(pairs(false, true));
+  const sameDaySpecific = await sql<DuplicatePair>(pairs(true, true));
+  console.log(`  likely duplicates (same type, same day, stories aside): ${sameDayShared.length} sharing a place or participant, ${sameDaySpecific.length} sharing a specific place or participant`);
   const examples = [...specificShared].sort((x, y) => y.aArticles + y.bArticles - (x.aArticles + x.bArticles)).slice(0, 15);
   for (const pair of examples) {
     console.log(`  [${pair.type}] ${pair.aOn} "${pair.aTitle}" (${pair.aArticles}) ~ ${pair.bOn} "${pair.bTitle}" (${pair.bArticles}) via ${pair.shared}`);

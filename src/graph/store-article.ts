@@ -17,7 +17,7 @@ import {
   type KnownOrganizationName,
   type KnownPersonName,
 } from './entity-resolution.js';
-import { compatibleEventTypes, sameTriggerFamily } from '../ingest/extract/events.js';
+import { compatibleEventTypes, datesToLookUp, daysBetween, findSameEvent, widePlaceKinds, type EventLinks, type KnownEvent } from './same-event.js';
 import { storyTerms } from '../ingest/extract/story-terms.js';
 import { applyStoryPlaceCorrections } from './place-corrections.js';
 import { chooseStory, leadPassage, readArticleContext, sharedEvidence, storyTitle, storyWindowDays, type ArticleContext, type ContextKey } from './stories.js';
@@ -128,24 +128,6 @@ export async function holdStoreLock(tx: Pick<PrismaClient, '$queryRawUnsafe'>): 
 
 function isoDay(date: Date | string): string {
   return typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10);
-}
-
-/** An event already stored near the article's dates, with what it is linked to, for findSameEvent. */
-interface KnownEvent {
-  id: number;
-  type: string;
-  precision: string;
-  startsOn: string;
-  endsOn: string;
-  approximate: boolean;
-  /** Null when the date is the publication day of the report, not a date the text gave. */
-  dateText: string | null;
-  /** Every report so far dates it well before itself (see isBackgroundDate). */
-  background: boolean;
-  title: string;
-  places: { id: number; kind: string }[];
-  people: number[];
-  organizations: number[];
 }
 
 /** What the graph already holds that this article's facts may name, read in one statement. */
@@ -292,111 +274,6 @@ export async function recountEventArticles(tx: Pick<PrismaClient, '$executeRawUn
 
 /** Sources that are people or stand for people: their names are not acronyms of institutions. */
 const personalSourceKinds = new Set(['PERSON', 'ANONYMOUS_OFFICIAL', 'SOCIAL_MEDIA_ACCOUNT']);
-
-/** What the new event is linked to, as graph ids, with each place's kind. */
-interface EventLinks {
-  places: { id: number; kind: string }[];
-  people: number[];
-  organizations: number[];
-}
-
-// Two reports of one event name the same people, groups and towns around it, even when the sentence that
-// tells the event names none of them: this much in common (weighed as stories weigh it) is evidence of its
-// own, and a little more for a follow-up days later.
-const sharedContextForSameDay = 3;
-const sharedContextForFollowUp = 4;
-
-// Places that name a whole country or more: two events sharing only one of them may be anywhere in it.
-const widePlaceKinds = new Set(['CONTINENT', 'COUNTRY', 'REGION', 'DIVISION']);
-
-// Kinds of event that happen once per country at a time: the country is their specific place.
-const nationwideTypes = new Set(['ELECTION']);
-
-/** Days from one ISO day to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((new Date(`${to.slice(0, 10)}T00:00:00Z`).getTime() - new Date(`${from.slice(0, 10)}T00:00:00Z`).getTime()) / dayMs);
-}
-
-// How far apart two reports' dates may be, in days: a report dated only by its publication day may come
-// out a few days after the day another report names; two stated dates disagree by a time zone at most.
-const followUpDays = 3;
-
-/**
- * An event already in the graph that this fact reports too: a compatible type (an attack may be another
- * report's raid), the same precision and trigger family; a start within a day (reports disagree across time
- * zones), or up to three days earlier when the new report is dated only by its publication day (a follow-up
- * of an event with a stated date), or the other way round; and shared evidence: a specific place (a city, not
- * a country: nationwide events such as elections excepted) or a participant, both for the wider window, or
- * else enough of the people, groups and specific places the reporting articles name around it (the story's
- * context). Events in different specific places are different events. Two of one article's events may land on
- * one known event: what the article told apart (often by a date misread from another clause) the reports agree on.
- * Of several candidates the one with the most shared evidence, then the nearest date, wins.
- */
-function findSameEvent(
-  known: KnownEvent[],
-  event: EventFact,
-  links: EventLinks,
-  contextEvidence: ReadonlyMap<number, number>,
-  /** Collects the candidates that only the story context could link, when that is not read yet. */
-  wantingContext?: Set<number>,
-): KnownEvent | undefined {
-  const nationwide = nationwideTypes.has(event.type);
-  const isSpecific = (kind: string) => nationwide || !widePlaceKinds.has(kind);
-  const ownSpecific = new Set(links.places.filter((place) => isSpecific(place.kind)).map((place) => place.id));
-  const ownParticipants = new Set([...links.people.map((id) => `p${id}`), ...links.organizations.map((id) => `o${id}`)]);
-  const eventDated = event.date.text !== undefined;
-  const types = compatibleEventTypes(event.type);
-  let best: { candidate: KnownEvent; score: number; distance: number } | undefined;
-  for (const candidate of known) {
-    if (!types.includes(candidate.type as EventFact['type'])) continue;
-    if (!sameTriggerFamily(candidate.title, event.title)) continue;
-    const offset = daysBetween(isoDay(candidate.startsOn), event.date.startsOn);
-    const candidateDated = candidate.dateText !== null;
-    let distance = Math.abs(offset);
-    let wide = false;
-    if (candidate.precision !== event.date.precision) {
-      // "This week" and a day of that week may be one event.
-      const week = candidate.precision === 'WEEK' ? candidate : event.date.precision === 'WEEK' ? event.date : undefined;
-      const day = candidate.precision === 'DAY' ? candidate.startsOn : event.date.precision === 'DAY' ? event.date.startsOn : undefined;
-      if (!week || !day || isoDay(day) < isoDay(week.startsOn) || isoDay(day) > isoDay(week.endsOn)) continue;
-      distance = 0;
-    } else if (event.date.precision !== 'DAY') {
-      if (offset !== 0) continue;
-    } else if (distance > 1) {
-      // Only a report dated by its publication day may fall after the stated date of the event it follows up;
-      // an election is reported days before it too.
-      const followsUp =
-        (!eventDated && candidateDated && (offset > 0 || nationwide)) || (eventDated && !candidateDated && (offset < 0 || nationwide));
-      if (!followsUp || distance > followUpDays) continue;
-      wide = true;
-    }
-    const candidateSpecific = [...new Set(candidate.places.filter((place) => isSpecific(place.kind)).map((place) => place.id))];
-    const sharedPlaces = candidateSpecific.filter((id) => ownSpecific.has(id)).length;
-    // Two specific places and none in common: the same kind of event somewhere else.
-    if (sharedPlaces === 0 && candidateSpecific.length > 0 && ownSpecific.size > 0) continue;
-    const candidateParticipants = new Set([...candidate.people.map((id) => `p${id}`), ...candidate.organizations.map((id) => `o${id}`)]);
-    const sharedParticipants = [...candidateParticipants].filter((key) => ownParticipants.has(key)).length;
-    const sharedContext = contextEvidence.get(candidate.id) ?? 0;
-    const linked = wide ? sharedPlaces > 0 && (sharedParticipants > 0 || nationwide) : sharedPlaces > 0 || sharedParticipants > 0;
-    if (!linked) wantingContext?.add(candidate.id);
-    if (!linked && sharedContext < (wide ? sharedContextForFollowUp : sharedContextForSameDay)) continue;
-    const score = sharedPlaces * 2 + sharedParticipants + sharedContext / 4;
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { candidate, score, distance };
-  }
-  return best?.candidate;
-}
-
-function datesToLookUp(events: EventFact[]): string[] {
-  const days = new Set<string>();
-  for (const event of events) {
-    const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
-    const reach = event.date.precision === 'DAY' ? followUpDays : 0;
-    for (let offset = -reach; offset <= reach; offset += 1) days.add(isoDay(new Date(start + offset * dayMs)));
-    // The days of a week, whose reports may give the day itself.
-    if (event.date.precision === 'WEEK') for (let day = start; isoDay(new Date(day)) <= event.date.endsOn; day += dayMs) days.add(isoDay(new Date(day)));
-  }
-  return [...days];
-}
 
 /**
  * Stores one article's facts in one transaction, in a fixed number of statements whatever the article holds:

@@ -6,7 +6,7 @@
 // curator can split it again.
 import type { PrismaClient } from '../db/generated/prisma/client.js';
 import type { EventType } from '../db/generated/prisma/enums.js';
-import { compatibleEventTypes } from '../ingest/extract/events.js';
+import { compatibleEventTypes } from './same-event.js';
 import { mergeEntitiesIn } from './merge.js';
 import { holdStoreLock } from './store-article.js';
 import { contextWeight, storyTitle } from './stories.js';

@@ -182,6 +182,23 @@ for (const kind of databaseKinds) {
       expect(other.created.events).toBe(1);
     });
 
+    it('lands two reports recalling one invasion by its year and country on one event, and keeps another year or kind apart', async () => {
+      const recalled = (url: string, publishedOn: string, year: string, title: string) => {
+        const facts = report({ url, publishedOn, verb: `recalled what was done (${title})`, place: places.congo, when: { text: `in ${year}`, on: `${year}-01-01` } });
+        facts.events[0]!.type = 'ATTACK';
+        facts.events[0]!.title = title;
+        facts.events[0]!.date = { startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, precision: 'YEAR', approximate: false, text: `in ${year}` };
+        return facts;
+      };
+      await storeArticleFacts(database.prisma, recalled('https://example.org/recall-1', '2024-09-02', '1998', 'Invasion in Congo'));
+      const again = await storeArticleFacts(database.prisma, recalled('https://example.org/recall-2', '2024-09-09', '1998', 'Rwanda invasion in Congo'));
+      expect(again).toMatchObject({ status: 'created', created: { events: 0 } });
+      const otherYear = await storeArticleFacts(database.prisma, recalled('https://example.org/recall-3', '2024-09-10', '1996', 'Invasion in Congo'));
+      expect(otherYear.created.events).toBe(1);
+      const otherKind = await storeArticleFacts(database.prisma, recalled('https://example.org/recall-4', '2024-09-11', '1998', 'Massacre in Congo'));
+      expect(otherKind.created.events).toBe(1);
+    });
+
     it('lands three AFP reports of the Lima embassy raid (an attack to one, a raid to the next) on one event', async () => {
       // 22 April 1997: Peruvian troops storm the Japanese ambassador's residence. The reports come out over two
       // days, call it an attack or a raid, and name its people and places in different sentences.

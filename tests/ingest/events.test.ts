@@ -1,7 +1,7 @@
 // Event candidates from hand-written wire sentences: how clauses of one article become one event or several.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/ingest/extract/document.js';
-import { sameTriggerFamily, triggerFamiliesOf } from '../../src/ingest/extract/events.js';
+import { sameTriggerFamily, triggerFamiliesOf } from '../../src/graph/same-event.js';
 
 function eventsOf(text: string, publishedAt = '2024-03-07') {
   const document = extractDocument({ source: 'test', format: 'text', publishedAt, text });

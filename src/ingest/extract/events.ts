@@ -6,6 +6,7 @@ import type { EntityMention } from './entities.js';
 import type { Timex } from './timex.js';
 import { resolveDateRange } from './timex.js';
 import { resolvePlaceName } from './gazetteer.js';
+import { compatibleEventTypes, sameTriggerFamily, sameTriggerWord } from '../../graph/same-event.js';
 
 export interface TextRange {
   start: number;
@@ -65,50 +66,6 @@ const triggerRules: TriggerRule[] = [
   { type: 'CASUALTIES', fallback: true, pattern: /\b(?:(?:were|was|been|are|is) (?:killed|wounded|injured|hurt|shot dead)|died|death toll|casualties|committed suicide|slain)\b/i },
   { type: 'STATEMENT', fallback: true, pattern: /\b(?:announc(?:ed|es|ing|ement)|accus(?:ed|es|ing|ation|ations)|allegations?|blamed|condemn(?:ed|s|ation)|denounc(?:ed|es)|denied|warned|appeal(?:ed)? (?:to|for)|urged|called (?:on|for)|demanded|hailed|rejected|disowned|press (?:release|conference)|news conference|communiqu[eé]|statement|summoned|criticis(?:ed|m)|criticiz(?:ed|es)|hit out|expressed (?:his|her|their|its) (?:sorrow|regret|concern|condolences|support))\b/i },
 ];
-
-// Words that tell which kind of attack, disaster or accident an event is: "bombing" and "shooting" are
-// two events even on one day, where "attack" or "killed" may name either.
-const triggerFamilies: [family: string, pattern: RegExp][] = [
-  ['bombing', /\b(?:bomb\w*|blasts?|explosions?|suicide|explosives?)\b/i],
-  ['shooting', /\b(?:shot|shooting|gun\w*|opened fire|sniper)\b/i],
-  ['shelling', /\b(?:shell(?:ed|ing|s)?|rockets?|mortars?|missiles?)\b/i],
-  ['stabbing', /\bstabb\w*\b/i],
-  ['kidnapping', /\b(?:kidnap\w*|abduct\w*)\b/i],
-  ['earthquake', /\b(?:earthquake|quake)s?\b/i],
-  ['flood', /\bflood\w*\b/i],
-  ['storm', /\b(?:cyclone|hurricane|typhoon|storm)s?\b/i],
-  ['landslide', /\b(?:landslides?|avalanches?)\b/i],
-  ['wildfire', /\bwildfires?\b/i],
-  ['epidemic', /\b(?:epidemic|outbreak)s?\b/i],
-  ['air crash', /\b(?:plane|aircraft|airliner|helicopter|jet)\b/i],
-  ['shipwreck', /\b(?:capsized|sank|sinking|ferry|boat|ship)\b/i],
-  ['rail crash', /\b(?:derail\w*|train)\b/i],
-  ['referendum', /\breferendum\b/i],
-];
-
-/** The trigger families a trigger word or a title names ("car bomb" → bombing); none for generic words. */
-export function triggerFamiliesOf(text: string): Set<string> {
-  return new Set(triggerFamilies.filter(([, pattern]) => pattern.test(text)).map(([family]) => family));
-}
-
-/** Whether two triggers (or titles) may name one event: a generic word goes with any family. */
-export function sameTriggerFamily(a: string, b: string): boolean {
-  const first = triggerFamiliesOf(a);
-  const second = triggerFamiliesOf(b);
-  return first.size === 0 || second.size === 0 || [...first].some((family) => second.has(family));
-}
-
-// Kinds of event that one report calls by one name and the next by another: troops storming a building
-// are an "attack" to one wire and a "raid" to the next; a "summit" is also "talks".
-const eventTypeFamilies: EventType[][] = [
-  ['ATTACK', 'MILITARY_OPERATION'],
-  ['MEETING', 'NEGOTIATION'],
-];
-
-/** The event types a report of this type may be another report of (the type itself included). */
-export function compatibleEventTypes(type: EventType): EventType[] {
-  return eventTypeFamilies.find((family) => family.includes(type)) ?? [type];
-}
 
 const typeLabels: Record<EventType, string> = {
   ATTACK: 'Attack',
@@ -455,17 +412,6 @@ function titleFor(
 // A noun phrase that refers back to an event already told: "the blast", "this week's raid", "the same attack".
 // ("the Gulf war" names a war of its own: past a bare "the", only a demonstrative may stand words away).
 const anaphoricBefore = /(?:\b(?:the|its|their)\s+|\b(?:this|that|these|those|the same)\s+(?:[\w'-]+\s+){0,2})$/i;
-
-/** Whether two triggers are the same word, give or take its ending ("stormed" and "storming", "talks" and "talks"). */
-function sameTriggerWord(a: string, b: string): boolean {
-  const stems = (trigger: string) =>
-    new Set(trigger.toLowerCase().split(/[^a-z]+/).filter((word) => word.length > 3).map((word) => word.slice(0, 5)));
-  const first = stems(a);
-  if ([...stems(b)].some((stem) => first.has(stem))) return true;
-  // Two words of one specific kind ("the bombing", "a car bomb") name it again too.
-  const kinds = triggerFamiliesOf(a);
-  return [...triggerFamiliesOf(b)].some((family) => kinds.has(family));
-}
 
 export interface EventExtractionInput {
   text: string;
