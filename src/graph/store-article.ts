@@ -275,6 +275,464 @@ export async function recountEventArticles(tx: Pick<PrismaClient, '$executeRawUn
 /** Sources that are people or stand for people: their names are not acronyms of institutions. */
 const personalSourceKinds = new Set(['PERSON', 'ANONYMOUS_OFFICIAL', 'SOCIAL_MEDIA_ACCOUNT']);
 
+/** What storing one article builds up before its one write: the graph ids of its facts and the rows to write. */
+interface ArticleWrite {
+  read: KnownGraph;
+  facts: ArticleFacts;
+  names: Record<'people' | 'organizations' | 'places' | 'sources', ReturnType<typeof namesOf>[]>;
+  /** The graph id of each fact key (entities, events). */
+  ids: Map<FactKey, number>;
+  rows: Record<string, unknown[]>;
+  created: StoreCounts;
+  /** Events (and the story) the article reports: their article counts change. */
+  reportedEvents: Set<number>;
+}
+
+/** The next of the ids reserved for new rows of one table (the read reserves as many as the facts could need). */
+function take(pool: number[]): number {
+  return pool.shift()!;
+}
+
+function emptyRows(): Record<string, unknown[]> {
+  return {
+    people: [], knownPeople: [], organizations: [], knownOrganizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
+    personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
+    personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
+    events: [], knownEvents: [], knownStories: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], storyMentions: [], eventRelations: [],
+    claims: [], claimSources: [],
+  };
+}
+
+type Lookups = { people: ReturnType<typeof personLookup>; organizations: ReturnType<typeof organizationLookup>; sources: ReturnType<typeof organizationLookup> };
+
+function keysOf(list: { key: string }[][]): string[] {
+  return [...new Set(list.flat().map((name) => name.key))];
+}
+
+/** The names to look up: people by name as organisations too and the reverse, so that one name never becomes both. */
+function lookupsFor(names: ArticleWrite['names']): Lookups {
+  const people = personLookup(names.people);
+  const organizations = organizationLookup(names.organizations);
+  people.keys.push(...keysOf(names.organizations));
+  organizations.keys.push(...keysOf(names.people));
+  return { people, organizations, sources: organizationLookup(names.sources) };
+}
+
+/** Step 1: one statement reads what the graph knows under the facts' names and dates, and reserves ids. */
+async function readKnownGraphFor(tx: Transaction, facts: ArticleFacts, hash: string, names: ArticleWrite['names'], lookups: Lookups): Promise<KnownGraph> {
+  const [{ known }] = (await tx.$queryRawUnsafe(
+    readKnownGraph,
+    hash,
+    facts.article.url ?? null,
+    lookups.people.keys,
+    lookups.organizations.keys,
+    lookups.sources.keys,
+    keysOf(names.places),
+    facts.places.flatMap((place) => (place.gazetteerId ? [place.gazetteerId] : [])),
+    datesToLookUp(facts.events),
+    facts.people.length + facts.organizations.length,
+    facts.people.length + facts.organizations.length,
+    facts.places.length,
+    facts.sources.length,
+    facts.events.length + 1, // and a story
+    facts.claims.length,
+    [...new Set(facts.events.flatMap((event) => compatibleEventTypes(event.type)))],
+    lookups.people.surnameKeys,
+    lookups.people.spellingKeys,
+    lookups.organizations.initialsKeys,
+    lookups.organizations.spellingKeys,
+    lookups.sources.initialsKeys,
+    lookups.sources.spellingKeys,
+  )) as [{ known: KnownGraph }];
+  return known;
+}
+
+/** Step 2: a name the graph knows as the other kind joins that node (entity-resolution.ts says why). */
+function settleKinds(facts: ArticleFacts, read: KnownGraph): ArticleFacts {
+  return settleKindsByName(facts, (name, inArticle) => {
+    const [own] = distinctNames([name]);
+    return {
+      person: inArticle.person ? resolvePerson([own!], read.people) !== undefined : read.people.some((row) => row.key === own!.key),
+      organization: inArticle.organization ? resolveOrganization([own!], read.organizations) !== undefined : read.organizations.some((row) => row.key === own!.key),
+    };
+  });
+}
+
+/** Step 3: each person the graph knows under one of the fact's names is reused; the others are new. */
+function settlePeople({ facts, read, rows, ids, created }: ArticleWrite): void {
+  facts.people.forEach((person) => {
+    const personNames = namesOf(person);
+    const match = resolvePerson(personNames, read.people);
+    let id = match?.id;
+    if (id === undefined) {
+      id = take(read.ids.people);
+      rows.people!.push({ id, name: person.name, nameKey: personNames[0]!.key, description: person.description ?? null });
+      created.people += 1;
+    } else {
+      // A full name is a better name than the surname the person was first stored under.
+      const fuller = match!.rule === 'full name' ? { name: person.name, nameKey: personNames[0]!.key } : { name: null, nameKey: null };
+      if (fuller.name || person.description) rows.knownPeople!.push({ id, ...fuller, description: person.description ?? null });
+    }
+    ids.set(person.key, id);
+    for (const name of personNames) rows.personAliases!.push({ owner: id, ...name, ...personMatchKeys(name.name) });
+    rememberPerson(read.people, id, personNames, match === undefined);
+  });
+}
+
+/** Step 4: organisations, reused by name, acronym or spelling. */
+function settleOrganizations({ facts, read, rows, ids, created }: ArticleWrite): void {
+  facts.organizations.forEach((organization) => {
+    const organizationNames = namesOf(organization);
+    const match = resolveOrganization(organizationNames, read.organizations);
+    let id = match?.id;
+    if (id === undefined) {
+      id = take(read.ids.organizations);
+      rows.organizations!.push({
+        id,
+        name: organization.name,
+        nameKey: organizationNames[0]!.key,
+        kind: organization.kind,
+        description: organization.description ?? null,
+      });
+      created.organizations += 1;
+    } else {
+      // The full name is a better name than the acronym the organisation was first stored under.
+      const fuller = match!.rule === 'expansion' ? { name: organization.name, nameKey: organizationNames[0]!.key } : { name: null, nameKey: null };
+      if (fuller.name || organization.description) rows.knownOrganizations!.push({ id, ...fuller, description: organization.description ?? null });
+    }
+    ids.set(organization.key, id);
+    for (const name of organizationNames) rows.organizationAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
+    rememberOrganization(read.organizations, id, organizationNames, {});
+  });
+}
+
+/** Step 5: places, by gazetteer identity first, then by name within the same country; then their parents. */
+function settlePlaces({ facts, names, read, rows, ids, created }: ArticleWrite): void {
+  const newPlaceIds = new Set<number>();
+  facts.places.forEach((place, index) => {
+    const keys = names.places[index]!.map((name) => name.key);
+    let id = place.gazetteerId ? read.placesByGazetteer.find((row) => row.gazetteerId === place.gazetteerId)?.id : undefined;
+    // Without a gazetteer identity, a name only matches a place of the same country (or of none stated).
+    id ??= pickOwner(read.places, keys, (row) => !place.countryCode || row.countryCode === null || row.countryCode === place.countryCode);
+    if (id === undefined) {
+      id = take(read.ids.places);
+      newPlaceIds.add(id);
+      created.places += 1;
+    }
+    ids.set(place.key, id);
+    for (const name of names.places[index]!) rows.placeAliases!.push({ owner: id, ...name });
+  });
+  facts.places.forEach((place, index) => {
+    const id = ids.get(place.key)!;
+    const parentId = place.parent ? ids.get(place.parent)! : null;
+    const coordinates = { latitude: place.latitude ?? null, longitude: place.longitude ?? null, countryCode: place.countryCode ?? null };
+    if (newPlaceIds.has(id)) {
+      newPlaceIds.delete(id);
+      rows.places!.push({
+        id,
+        name: place.name,
+        nameKey: names.places[index]![0]!.key,
+        kind: place.kind,
+        gazetteerId: place.gazetteerId && !read.placesByGazetteer.some((row) => row.gazetteerId === place.gazetteerId) ? place.gazetteerId : null,
+        parentId: parentId !== id ? parentId : null,
+        ...coordinates,
+      });
+    } else if (!rows.knownPlaces!.some((row) => (row as { id: number }).id === id)) {
+      rows.knownPlaces!.push({ id, parentId, ...coordinates });
+    }
+  });
+}
+
+/** Step 6: sources, by name and kind; institutions also by acronym or spelling. */
+function settleSources({ facts, names, read, rows, ids, created }: ArticleWrite): void {
+  facts.sources.forEach((source, index) => {
+    const sourceNames = names.sources[index]!;
+    const keys = sourceNames.map((name) => name.key);
+    const kindMatch = pickOwner(read.sources, keys, (row) => row.kind === source.kind);
+    let id = kindMatch ?? pickOwner(read.sources, keys);
+    // Institutions are also known by their acronym or another spelling; people and anonymous officials are not.
+    if (id === undefined && !personalSourceKinds.has(source.kind)) {
+      id = (resolveOrganization(sourceNames, read.sources, (row) => row.kind === source.kind) ?? resolveOrganization(sourceNames, read.sources))?.id;
+    }
+    const personId = source.person ? ids.get(source.person)! : null;
+    const organizationId = source.organization ? ids.get(source.organization)! : null;
+    if (id === undefined) {
+      id = take(read.ids.sources);
+      rows.sources!.push({
+        id,
+        name: source.name,
+        nameKey: keys[0],
+        kind: source.kind,
+        description: source.description ?? null,
+        handle: source.handle ?? null,
+        personId,
+        organizationId,
+      });
+      created.sources += 1;
+    } else if (!rows.knownSources!.some((row) => (row as { id: number }).id === id)) {
+      // A wire agency is one whichever article first named it otherwise ("Kyodo News" as a mere name).
+      const becomesAgency = source.kind === 'NEWS_AGENCY' && read.sources.some((row) => row.id === id && row.kind !== 'NEWS_AGENCY');
+      rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null, kind: becomesAgency ? 'NEWS_AGENCY' : null });
+    }
+    ids.set(source.key, id);
+    for (const name of sourceNames) rows.sourceAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
+    rememberOrganization(read.sources, id, sourceNames, { kind: source.kind });
+  });
+
+}
+
+/** Step 7: the article's own row and the mentions of its entities. */
+function articleRows({ facts, read, rows, ids }: ArticleWrite, hash: string) {
+  const articleId = take(read.ids.articles);
+  const { article: fact } = facts;
+  const article = {
+    id: articleId,
+    url: fact.url ?? null,
+    contentHash: hash,
+    title: fact.title ?? null,
+    publishedOn: fact.publishedOn.slice(0, 10),
+    publishedAt: fact.publishedAt ?? null,
+    publisherId: fact.publisher ? ids.get(fact.publisher)! : null,
+    byline: fact.byline ?? null,
+    datelinePlaceId: fact.datelinePlace ? ids.get(fact.datelinePlace)! : null,
+    text: fact.text,
+    format: fact.format,
+    sourcePath: fact.sourcePath ?? null,
+  };
+
+  const mentionRows = (list: { key: FactKey; mentions: TextSpan[] }[], into: unknown[]) => {
+    for (const entity of list) for (const span of entity.mentions) into.push({ owner: ids.get(entity.key)!, text: span.text, start: span.start, end: span.end });
+  };
+  mentionRows(facts.people, rows.personMentions!);
+  mentionRows(facts.organizations, rows.organizationMentions!);
+  mentionRows(facts.places, rows.placeMentions!);
+  mentionRows(facts.sources, rows.sourceMentions!);
+
+  return article;
+}
+
+/** What an article tells about its events beyond their sentences: their links as graph ids, and its context. */
+interface ArticleEvidence {
+  linksOf: (event: EventFact) => EventLinks;
+  context: ArticleContext;
+  contextNames: Map<ContextKey, { name: string; kind: 'person' | 'organization' | 'place' }>;
+}
+
+/** Step 8: the graph ids each event links to, and the article's context (who and where it names). */
+function articleEvidence({ facts, ids }: ArticleWrite): ArticleEvidence {
+  const placeKinds = new Map(facts.places.map((place) => [place.key, place.kind as string]));
+  const mediaKeys = new Set(facts.organizations.filter((organization) => organization.kind === 'MEDIA').map((organization) => organization.key));
+  const linksOf = (event: EventFact): EventLinks => ({
+    places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
+    people: (event.people ?? []).map((link) => ids.get(link.person)!),
+    // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
+    organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
+  });
+  // The article's context: who and where it names, but media, continents, and countries it names only in
+  // passing (a list of countries would join every story told there); names many articles use weigh little.
+  const contextNames = new Map<ContextKey, { name: string; kind: 'person' | 'organization' | 'place' }>();
+  for (const person of facts.people) contextNames.set(`p${ids.get(person.key)!}`, { name: person.name, kind: 'person' });
+  for (const organization of facts.organizations) {
+    if (!mediaKeys.has(organization.key)) contextNames.set(`o${ids.get(organization.key)!}`, { name: organization.name, kind: 'organization' });
+  }
+  for (const place of facts.places) {
+    if (place.kind === 'CONTINENT' || (widePlaceKinds.has(place.kind) && place.mentions.length < 2)) continue;
+    contextNames.set(`l${ids.get(place.key)!}`, { name: place.name, kind: 'place' });
+  }
+  const context: ArticleContext = { people: [], organizations: [], places: [] };
+  for (const [key, { kind }] of contextNames) {
+    (kind === 'person' ? context.people : kind === 'organization' ? context.organizations : context.places).push(Number(key.slice(1)));
+  }
+  return { linksOf, context, contextNames };
+}
+
+/** Step 9: the story context of the known events that only it could link to this article's, and the article's terms. */
+async function readStoryContext(tx: Transaction, write: ArticleWrite, evidence: ArticleEvidence) {
+  const { facts, read, rows } = write;
+  const { linksOf, context } = evidence;
+  const fact = facts.article;
+  const wantingContext = new Set<number>();
+  for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
+  const terms = storyTerms(fact.text);
+  const contextRead = await readArticleContext(tx, [...wantingContext], context, fact.publishedOn, terms.map((entry) => entry.term));
+  // Every term counts towards how many articles use it; only the telling ones are looked up, so only they are kept.
+  rows.storyTerms = terms;
+  rows.articleTerms = terms.filter((entry) => contextRead.telling.includes(entry.term));
+  return contextRead;
+}
+
+/** Step 10: each event joins the known event that findSameEvent finds, or is new; its links and mentions follow. */
+function settleEvents(write: ArticleWrite, evidence: ArticleEvidence, contextRead: Awaited<ReturnType<typeof readArticleContext>>): void {
+  const { facts, read, rows, ids, created, reportedEvents } = write;
+  const fact = facts.article;
+  const { linksOf } = evidence;
+  const contextEvidence = new Map(Object.entries(contextRead.shared).map(([id, keys]) => [Number(id), sharedEvidence(keys, contextRead)]));
+  // Known events whose date or background this report changes, written once each whatever it says of them.
+  const changedEvents = new Map<number, KnownEvent>();
+  for (const event of facts.events) {
+    const links = linksOf(event);
+    const same = findSameEvent(read.events, event, links, contextEvidence);
+    let eventId = same?.id;
+    const background = event.background ?? isBackgroundDate(event.date, fact.publishedOn);
+    if (same) {
+      // A stated date beats a publication day: the event takes the date the new report gives.
+      const sharper = event.date.precision === 'DAY' && same.precision === 'WEEK';
+      const redated = ((same.dateText === null && same.approximate) || sharper) && event.date.text !== undefined && !event.date.approximate;
+      if (redated) {
+        same.dateText = event.date.text!;
+        same.startsOn = event.date.startsOn;
+        same.endsOn = event.date.endsOn;
+        same.precision = event.date.precision;
+        same.approximate = false;
+      }
+      // One report that tells it as news makes it news.
+      const nowNews = same.background && !background;
+      if (nowNews) same.background = false;
+      if (redated || nowNews) changedEvents.set(same.id, same);
+    }
+    if (eventId === undefined) {
+      eventId = take(read.ids.events);
+      rows.events!.push({
+        id: eventId,
+        title: event.title,
+        summary: event.summary ?? null,
+        type: event.type,
+        startsOn: event.date.startsOn,
+        endsOn: event.date.endsOn,
+        precision: event.date.precision,
+        approximate: event.date.approximate ?? false,
+        dateText: event.date.text ?? null,
+        background,
+      });
+      created.events += 1;
+    }
+    reportedEvents.add(eventId);
+    ids.set(event.key, eventId);
+    for (const link of event.places ?? []) rows.eventPlaces!.push({ event: eventId, owner: ids.get(link.place)!, role: link.role });
+    for (const link of event.people ?? []) rows.eventPeople!.push({ event: eventId, owner: ids.get(link.person)!, role: link.role });
+    for (const link of event.organizations ?? []) rows.eventOrganizations!.push({ event: eventId, owner: ids.get(link.organization)!, role: link.role });
+    for (const mention of event.mentions) {
+      rows.eventMentions!.push({ event: eventId, source: mention.source ? ids.get(mention.source)! : null, quote: mention.text, start: mention.start, end: mention.end });
+    }
+  }
+  rows.knownEvents = [...changedEvents.values()].map(({ id, startsOn, endsOn, precision, approximate, dateText, background }) => ({
+    id, startsOn, endsOn, precision, approximate, dateText, background,
+  }));
+  for (const event of facts.events) {
+    for (const relation of event.relations ?? []) {
+      const from = ids.get(event.key)!;
+      const to = ids.get(relation.to)!;
+      if (from !== to) rows.eventRelations!.push({ from, to, kind: relation.kind });
+    }
+  }
+}
+
+/** Step 11: the story the article is a report of (joined or founded): its events become the story's parts, its lead a mention. */
+function settleStory(write: ArticleWrite, evidence: ArticleEvidence, contextRead: Awaited<ReturnType<typeof readArticleContext>>) {
+  const { facts, read, rows, ids, created, reportedEvents } = write;
+  const fact = facts.article;
+  const { contextNames } = evidence;
+  const story = chooseStory(contextRead);
+  // Read after the write, to apply the place corrections curators made in the story's reports.
+  let storyOfArticle: number | undefined;
+  let founderArticle: number | undefined;
+  if (story.kind !== 'none') {
+    const publishedOn = fact.publishedOn.slice(0, 10);
+    // A story runs from its first report, or from the day a report says its events began, to its latest report.
+    const reportedFrom = facts.events
+      .filter((event) => event.date.precision === 'DAY' && event.date.text !== undefined && !event.date.approximate)
+      .map((event) => event.date.startsOn)
+      .filter((day) => day <= publishedOn && daysBetween(day, publishedOn) <= storyWindowDays)
+      .reduce((earliest, day) => (day < earliest ? day : earliest), publishedOn);
+    let storyId: number;
+    if (story.kind === 'join') {
+      storyId = story.story;
+      rows.knownStories!.push({ id: storyId, startsOn: reportedFrom, endsOn: publishedOn });
+    } else {
+      storyId = take(read.ids.events);
+      founderArticle = story.with.article;
+      const founder = story.with.publishedOn.slice(0, 10);
+      const startsOn = founder < reportedFrom ? founder : reportedFrom;
+      const endsOn = founder > publishedOn ? founder : publishedOn;
+      const mentionsInArticle = new Map<ContextKey, number>();
+      for (const [list, prefix] of [[facts.people, 'p'], [facts.organizations, 'o'], [facts.places, 'l']] as const) {
+        for (const entity of list) {
+          const key = `${prefix}${ids.get(entity.key)!}`;
+          mentionsInArticle.set(key, (mentionsInArticle.get(key) ?? 0) + entity.mentions.length);
+        }
+      }
+      // Reports linked by their words alone may share no name: the title then comes from the article's own names.
+      const shared = (story.shared.length ? story.shared : [...contextNames.keys()]).flatMap((key) => {
+        const named = contextNames.get(key);
+        return named ? [{ ...named, weight: sharedEvidence([key], contextRead), mentions: mentionsInArticle.get(key) ?? 0 }] : [];
+      });
+      // Dated by its reports: it was going on from the first to the latest, and began at or before the first.
+      rows.events!.push({ id: storyId, title: storyTitle(shared), summary: null, type: 'STORY', startsOn, endsOn, precision: 'DAY', approximate: true, dateText: null, background: false });
+      created.stories += 1;
+      const lead = leadPassage(story.with.opening);
+      rows.storyMentions!.push({ event: storyId, article: story.with.article, quote: lead.text, start: lead.start, end: lead.end });
+      for (const part of story.with.events) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
+    }
+    const lead = leadPassage(fact.text);
+    rows.eventMentions!.push({ event: storyId, source: null, quote: lead.text, start: lead.start, end: lead.end });
+    for (const part of new Set(facts.events.map((event) => ids.get(event.key)!))) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
+    // The story is where and among whom its reports meet: the names they share. Its places are those its
+    // first two reports share: a later report's other places would let the story wander from place to place.
+    for (const key of story.shared) {
+      const id = Number(key.slice(1));
+      if (key.startsWith('l')) {
+        if (story.kind === 'found') rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
+      } else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
+      else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
+    }
+    reportedEvents.add(storyId);
+    storyOfArticle = storyId;
+  }
+  return { story, storyOfArticle, founderArticle };
+}
+
+/** Step 12: the figures the article reports, with their sources. */
+function claimRows({ facts, read, rows, ids, created }: ArticleWrite): void {
+  const fact = facts.article;
+  for (const claim of facts.claims) {
+    const id = take(read.ids.claims);
+    rows.claims!.push({
+      id,
+      metric: claim.metric,
+      value: claim.value,
+      qualifier: claim.qualifier,
+      subject: claim.subject ?? null,
+      event: claim.event ? ids.get(claim.event)! : null,
+      place: claim.place ? ids.get(claim.place)! : null,
+      quote: claim.quote.text,
+      quoteStart: claim.quote.start,
+      quoteEnd: claim.quote.end,
+      reportedAt: (claim.reportedOn ?? fact.publishedOn).slice(0, 10),
+    });
+    for (const source of new Set(claim.sources)) rows.claimSources!.push({ claim: id, source: ids.get(source)! });
+    created.claims += 1;
+  }
+}
+
+/** What the article linked to, new or known. */
+function linkedCounts({ facts, rows, ids }: ArticleWrite, storyFound: boolean): StoreCounts {
+  const mentions =
+    rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length + rows.storyMentions!.length;
+  const linked: StoreCounts = {
+    people: new Set(facts.people.map((f) => ids.get(f.key))).size,
+    organizations: new Set(facts.organizations.map((f) => ids.get(f.key))).size,
+    places: new Set(facts.places.map((f) => ids.get(f.key))).size,
+    sources: new Set(facts.sources.map((f) => ids.get(f.key))).size,
+    events: new Set(facts.events.map((f) => ids.get(f.key))).size,
+    stories: storyFound ? 1 : 0,
+    claims: facts.claims.length,
+    mentions,
+  };
+  return linked;
+}
+
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
 /**
  * Stores one article's facts in one transaction, in a fixed number of statements whatever the article holds:
  * one that reads what the graph already knows under the facts' names, one that writes every row. The same
@@ -292,13 +750,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
     places: facts.places.map(namesOf),
     sources: facts.sources.map(namesOf),
   };
-  const keysOf = (list: { key: string }[][]) => [...new Set(list.flat().map((name) => name.key))];
-  // People are looked up by name as organisations too and the reverse, so that one name never becomes both.
-  const peopleLookup = personLookup(names.people);
-  const organizationsLookup = organizationLookup(names.organizations);
-  peopleLookup.keys.push(...keysOf(names.organizations));
-  organizationsLookup.keys.push(...keysOf(names.people));
-  const sourcesLookup = organizationLookup(names.sources);
+  const lookups = lookupsFor(names);
 
   return prisma.$transaction(
     async (tx) => {
@@ -306,370 +758,30 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
       // naming a new place or person at once would otherwise both create it. Waiting comes before the read,
       // so that the read sees what the other article wrote.
       await holdStoreLock(tx);
-      const [{ known: read }] = (await tx.$queryRawUnsafe(
-        readKnownGraph,
-        hash,
-        facts.article.url ?? null,
-        peopleLookup.keys,
-        organizationsLookup.keys,
-        sourcesLookup.keys,
-        keysOf(names.places),
-        facts.places.flatMap((place) => (place.gazetteerId ? [place.gazetteerId] : [])),
-        datesToLookUp(facts.events),
-        facts.people.length + facts.organizations.length,
-        facts.people.length + facts.organizations.length,
-        facts.places.length,
-        facts.sources.length,
-        facts.events.length + 1, // and a story
-        facts.claims.length,
-        [...new Set(facts.events.flatMap((event) => compatibleEventTypes(event.type)))],
-        peopleLookup.surnameKeys,
-        peopleLookup.spellingKeys,
-        organizationsLookup.initialsKeys,
-        organizationsLookup.spellingKeys,
-        sourcesLookup.initialsKeys,
-        sourcesLookup.spellingKeys,
-      )) as [{ known: KnownGraph }];
+      const read = await readKnownGraphFor(tx, facts, hash, names, lookups);
       if (read.existingArticle !== null) {
         return { status: 'unchanged' as const, articleId: read.existingArticle, created: emptyCounts(), linked: emptyCounts() };
       }
-
-      const created = emptyCounts();
-      const ids = new Map<FactKey, number>();
-      const rows: Record<string, unknown[]> = {
-        people: [], knownPeople: [], organizations: [], knownOrganizations: [], places: [], knownPlaces: [], sources: [], knownSources: [],
-        personAliases: [], organizationAliases: [], placeAliases: [], sourceAliases: [],
-        personMentions: [], organizationMentions: [], placeMentions: [], sourceMentions: [],
-        events: [], knownEvents: [], knownStories: [], eventPlaces: [], eventPeople: [], eventOrganizations: [], eventMentions: [], storyMentions: [], eventRelations: [],
-        claims: [], claimSources: [],
+      const write: ArticleWrite = {
+        read, facts: settleKinds(facts, read), names, ids: new Map(), rows: emptyRows(), created: emptyCounts(), reportedEvents: new Set(),
       };
-      const take = (pool: number[]) => pool.shift()!;
+      settlePeople(write);
+      settleOrganizations(write);
+      settlePlaces(write);
+      settleSources(write);
+      const article = articleRows(write, hash);
+      const evidence = articleEvidence(write);
+      const contextRead = await readStoryContext(tx, write, evidence);
+      settleEvents(write, evidence, contextRead);
+      const { story, storyOfArticle, founderArticle } = settleStory(write, evidence, contextRead);
+      claimRows(write);
 
-      // A name the graph knows as the other kind joins that node (entity-resolution.ts says why).
-      facts = settleKindsByName(facts, (name, inArticle) => {
-        const [own] = distinctNames([name]);
-        return {
-          person: inArticle.person ? resolvePerson([own!], read.people) !== undefined : read.people.some((row) => row.key === own!.key),
-          organization: inArticle.organization ? resolveOrganization([own!], read.organizations) !== undefined : read.organizations.some((row) => row.key === own!.key),
-        };
-      });
-      facts.people.forEach((person) => {
-        const personNames = namesOf(person);
-        const match = resolvePerson(personNames, read.people);
-        let id = match?.id;
-        if (id === undefined) {
-          id = take(read.ids.people);
-          rows.people!.push({ id, name: person.name, nameKey: personNames[0]!.key, description: person.description ?? null });
-          created.people += 1;
-        } else {
-          // A full name is a better name than the surname the person was first stored under.
-          const fuller = match!.rule === 'full name' ? { name: person.name, nameKey: personNames[0]!.key } : { name: null, nameKey: null };
-          if (fuller.name || person.description) rows.knownPeople!.push({ id, ...fuller, description: person.description ?? null });
-        }
-        ids.set(person.key, id);
-        for (const name of personNames) rows.personAliases!.push({ owner: id, ...name, ...personMatchKeys(name.name) });
-        rememberPerson(read.people, id, personNames, match === undefined);
-      });
-      facts.organizations.forEach((organization) => {
-        const organizationNames = namesOf(organization);
-        const match = resolveOrganization(organizationNames, read.organizations);
-        let id = match?.id;
-        if (id === undefined) {
-          id = take(read.ids.organizations);
-          rows.organizations!.push({
-            id,
-            name: organization.name,
-            nameKey: organizationNames[0]!.key,
-            kind: organization.kind,
-            description: organization.description ?? null,
-          });
-          created.organizations += 1;
-        } else {
-          // The full name is a better name than the acronym the organisation was first stored under.
-          const fuller = match!.rule === 'expansion' ? { name: organization.name, nameKey: organizationNames[0]!.key } : { name: null, nameKey: null };
-          if (fuller.name || organization.description) rows.knownOrganizations!.push({ id, ...fuller, description: organization.description ?? null });
-        }
-        ids.set(organization.key, id);
-        for (const name of organizationNames) rows.organizationAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
-        rememberOrganization(read.organizations, id, organizationNames, {});
-      });
-      const newPlaceIds = new Set<number>();
-      facts.places.forEach((place, index) => {
-        const keys = names.places[index]!.map((name) => name.key);
-        let id = place.gazetteerId ? read.placesByGazetteer.find((row) => row.gazetteerId === place.gazetteerId)?.id : undefined;
-        // Without a gazetteer identity, a name only matches a place of the same country (or of none stated).
-        id ??= pickOwner(read.places, keys, (row) => !place.countryCode || row.countryCode === null || row.countryCode === place.countryCode);
-        if (id === undefined) {
-          id = take(read.ids.places);
-          newPlaceIds.add(id);
-          created.places += 1;
-        }
-        ids.set(place.key, id);
-        for (const name of names.places[index]!) rows.placeAliases!.push({ owner: id, ...name });
-      });
-      facts.places.forEach((place, index) => {
-        const id = ids.get(place.key)!;
-        const parentId = place.parent ? ids.get(place.parent)! : null;
-        const coordinates = { latitude: place.latitude ?? null, longitude: place.longitude ?? null, countryCode: place.countryCode ?? null };
-        if (newPlaceIds.has(id)) {
-          newPlaceIds.delete(id);
-          rows.places!.push({
-            id,
-            name: place.name,
-            nameKey: names.places[index]![0]!.key,
-            kind: place.kind,
-            gazetteerId: place.gazetteerId && !read.placesByGazetteer.some((row) => row.gazetteerId === place.gazetteerId) ? place.gazetteerId : null,
-            parentId: parentId !== id ? parentId : null,
-            ...coordinates,
-          });
-        } else if (!rows.knownPlaces!.some((row) => (row as { id: number }).id === id)) {
-          rows.knownPlaces!.push({ id, parentId, ...coordinates });
-        }
-      });
-      facts.sources.forEach((source, index) => {
-        const sourceNames = names.sources[index]!;
-        const keys = sourceNames.map((name) => name.key);
-        const kindMatch = pickOwner(read.sources, keys, (row) => row.kind === source.kind);
-        let id = kindMatch ?? pickOwner(read.sources, keys);
-        // Institutions are also known by their acronym or another spelling; people and anonymous officials are not.
-        if (id === undefined && !personalSourceKinds.has(source.kind)) {
-          id = (resolveOrganization(sourceNames, read.sources, (row) => row.kind === source.kind) ?? resolveOrganization(sourceNames, read.sources))?.id;
-        }
-        const personId = source.person ? ids.get(source.person)! : null;
-        const organizationId = source.organization ? ids.get(source.organization)! : null;
-        if (id === undefined) {
-          id = take(read.ids.sources);
-          rows.sources!.push({
-            id,
-            name: source.name,
-            nameKey: keys[0],
-            kind: source.kind,
-            description: source.description ?? null,
-            handle: source.handle ?? null,
-            personId,
-            organizationId,
-          });
-          created.sources += 1;
-        } else if (!rows.knownSources!.some((row) => (row as { id: number }).id === id)) {
-          // A wire agency is one whichever article first named it otherwise ("Kyodo News" as a mere name).
-          const becomesAgency = source.kind === 'NEWS_AGENCY' && read.sources.some((row) => row.id === id && row.kind !== 'NEWS_AGENCY');
-          rows.knownSources!.push({ id, personId, organizationId, handle: source.handle ?? null, kind: becomesAgency ? 'NEWS_AGENCY' : null });
-        }
-        ids.set(source.key, id);
-        for (const name of sourceNames) rows.sourceAliases!.push({ owner: id, ...name, ...organizationMatchKeys(name.name) });
-        rememberOrganization(read.sources, id, sourceNames, { kind: source.kind });
-      });
-
-      const articleId = take(read.ids.articles);
-      const { article: fact } = facts;
-      const article = {
-        id: articleId,
-        url: fact.url ?? null,
-        contentHash: hash,
-        title: fact.title ?? null,
-        publishedOn: fact.publishedOn.slice(0, 10),
-        publishedAt: fact.publishedAt ?? null,
-        publisherId: fact.publisher ? ids.get(fact.publisher)! : null,
-        byline: fact.byline ?? null,
-        datelinePlaceId: fact.datelinePlace ? ids.get(fact.datelinePlace)! : null,
-        text: fact.text,
-        format: fact.format,
-        sourcePath: fact.sourcePath ?? null,
-      };
-
-      const mentionRows = (list: { key: FactKey; mentions: TextSpan[] }[], into: unknown[]) => {
-        for (const entity of list) for (const span of entity.mentions) into.push({ owner: ids.get(entity.key)!, text: span.text, start: span.start, end: span.end });
-      };
-      mentionRows(facts.people, rows.personMentions!);
-      mentionRows(facts.organizations, rows.organizationMentions!);
-      mentionRows(facts.places, rows.placeMentions!);
-      mentionRows(facts.sources, rows.sourceMentions!);
-
-      const reportedEvents = new Set<number>();
-      const placeKinds = new Map(facts.places.map((place) => [place.key, place.kind as string]));
-      const mediaKeys = new Set(facts.organizations.filter((organization) => organization.kind === 'MEDIA').map((organization) => organization.key));
-      const linksOf = (event: EventFact): EventLinks => ({
-        places: (event.places ?? []).map((link) => ({ id: ids.get(link.place)!, kind: placeKinds.get(link.place) ?? 'OTHER' })),
-        people: (event.people ?? []).map((link) => ids.get(link.person)!),
-        // Media organisations (the wire agency naming itself) say nothing about the event: never shared evidence.
-        organizations: (event.organizations ?? []).filter((link) => !mediaKeys.has(link.organization)).map((link) => ids.get(link.organization)!),
-      });
-      // The article's context: who and where it names, but media, continents, and countries it names only in
-      // passing (a list of countries would join every story told there); names many articles use weigh little.
-      const contextNames = new Map<ContextKey, { name: string; kind: 'person' | 'organization' | 'place' }>();
-      for (const person of facts.people) contextNames.set(`p${ids.get(person.key)!}`, { name: person.name, kind: 'person' });
-      for (const organization of facts.organizations) {
-        if (!mediaKeys.has(organization.key)) contextNames.set(`o${ids.get(organization.key)!}`, { name: organization.name, kind: 'organization' });
-      }
-      for (const place of facts.places) {
-        if (place.kind === 'CONTINENT' || (widePlaceKinds.has(place.kind) && place.mentions.length < 2)) continue;
-        contextNames.set(`l${ids.get(place.key)!}`, { name: place.name, kind: 'place' });
-      }
-      const context: ArticleContext = { people: [], organizations: [], places: [] };
-      for (const [key, { kind }] of contextNames) {
-        (kind === 'person' ? context.people : kind === 'organization' ? context.organizations : context.places).push(Number(key.slice(1)));
-      }
-      // Known events that nothing but the context links to this article's are weighed by what their reports share with it.
-      const wantingContext = new Set<number>();
-      for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
-      const terms = storyTerms(fact.text);
-      const contextRead = await readArticleContext(tx, [...wantingContext], context, fact.publishedOn, terms.map((entry) => entry.term));
-      // Every term counts towards how many articles use it; only the telling ones are looked up, so only they are kept.
-      rows.storyTerms = terms;
-      rows.articleTerms = terms.filter((entry) => contextRead.telling.includes(entry.term));
-      const contextEvidence = new Map(Object.entries(contextRead.shared).map(([id, keys]) => [Number(id), sharedEvidence(keys, contextRead)]));
-      // Known events whose date or background this report changes, written once each whatever it says of them.
-      const changedEvents = new Map<number, KnownEvent>();
-      for (const event of facts.events) {
-        const links = linksOf(event);
-        const same = findSameEvent(read.events, event, links, contextEvidence);
-        let eventId = same?.id;
-        const background = event.background ?? isBackgroundDate(event.date, fact.publishedOn);
-        if (same) {
-          // A stated date beats a publication day: the event takes the date the new report gives.
-          const sharper = event.date.precision === 'DAY' && same.precision === 'WEEK';
-          const redated = ((same.dateText === null && same.approximate) || sharper) && event.date.text !== undefined && !event.date.approximate;
-          if (redated) {
-            same.dateText = event.date.text!;
-            same.startsOn = event.date.startsOn;
-            same.endsOn = event.date.endsOn;
-            same.precision = event.date.precision;
-            same.approximate = false;
-          }
-          // One report that tells it as news makes it news.
-          const nowNews = same.background && !background;
-          if (nowNews) same.background = false;
-          if (redated || nowNews) changedEvents.set(same.id, same);
-        }
-        if (eventId === undefined) {
-          eventId = take(read.ids.events);
-          rows.events!.push({
-            id: eventId,
-            title: event.title,
-            summary: event.summary ?? null,
-            type: event.type,
-            startsOn: event.date.startsOn,
-            endsOn: event.date.endsOn,
-            precision: event.date.precision,
-            approximate: event.date.approximate ?? false,
-            dateText: event.date.text ?? null,
-            background,
-          });
-          created.events += 1;
-        }
-        reportedEvents.add(eventId);
-        ids.set(event.key, eventId);
-        for (const link of event.places ?? []) rows.eventPlaces!.push({ event: eventId, owner: ids.get(link.place)!, role: link.role });
-        for (const link of event.people ?? []) rows.eventPeople!.push({ event: eventId, owner: ids.get(link.person)!, role: link.role });
-        for (const link of event.organizations ?? []) rows.eventOrganizations!.push({ event: eventId, owner: ids.get(link.organization)!, role: link.role });
-        for (const mention of event.mentions) {
-          rows.eventMentions!.push({ event: eventId, source: mention.source ? ids.get(mention.source)! : null, quote: mention.text, start: mention.start, end: mention.end });
-        }
-      }
-      rows.knownEvents = [...changedEvents.values()].map(({ id, startsOn, endsOn, precision, approximate, dateText, background }) => ({
-        id, startsOn, endsOn, precision, approximate, dateText, background,
-      }));
-      for (const event of facts.events) {
-        for (const relation of event.relations ?? []) {
-          const from = ids.get(event.key)!;
-          const to = ids.get(relation.to)!;
-          if (from !== to) rows.eventRelations!.push({ from, to, kind: relation.kind });
-        }
-      }
-      // The story the article is a report of: its events become the story's parts, its lead a mention.
-      const story = chooseStory(contextRead);
-      // Read after the write, to apply the place corrections curators made in the story's reports.
-      let storyOfArticle: number | undefined;
-      let founderArticle: number | undefined;
-      if (story.kind !== 'none') {
-        const publishedOn = fact.publishedOn.slice(0, 10);
-        // A story runs from its first report, or from the day a report says its events began, to its latest report.
-        const reportedFrom = facts.events
-          .filter((event) => event.date.precision === 'DAY' && event.date.text !== undefined && !event.date.approximate)
-          .map((event) => event.date.startsOn)
-          .filter((day) => day <= publishedOn && daysBetween(day, publishedOn) <= storyWindowDays)
-          .reduce((earliest, day) => (day < earliest ? day : earliest), publishedOn);
-        let storyId: number;
-        if (story.kind === 'join') {
-          storyId = story.story;
-          rows.knownStories!.push({ id: storyId, startsOn: reportedFrom, endsOn: publishedOn });
-        } else {
-          storyId = take(read.ids.events);
-          founderArticle = story.with.article;
-          const founder = story.with.publishedOn.slice(0, 10);
-          const startsOn = founder < reportedFrom ? founder : reportedFrom;
-          const endsOn = founder > publishedOn ? founder : publishedOn;
-          const mentionsInArticle = new Map<ContextKey, number>();
-          for (const [list, prefix] of [[facts.people, 'p'], [facts.organizations, 'o'], [facts.places, 'l']] as const) {
-            for (const entity of list) {
-              const key = `${prefix}${ids.get(entity.key)!}`;
-              mentionsInArticle.set(key, (mentionsInArticle.get(key) ?? 0) + entity.mentions.length);
-            }
-          }
-          // Reports linked by their words alone may share no name: the title then comes from the article's own names.
-          const shared = (story.shared.length ? story.shared : [...contextNames.keys()]).flatMap((key) => {
-            const named = contextNames.get(key);
-            return named ? [{ ...named, weight: sharedEvidence([key], contextRead), mentions: mentionsInArticle.get(key) ?? 0 }] : [];
-          });
-          // Dated by its reports: it was going on from the first to the latest, and began at or before the first.
-          rows.events!.push({ id: storyId, title: storyTitle(shared), summary: null, type: 'STORY', startsOn, endsOn, precision: 'DAY', approximate: true, dateText: null, background: false });
-          created.stories += 1;
-          const lead = leadPassage(story.with.opening);
-          rows.storyMentions!.push({ event: storyId, article: story.with.article, quote: lead.text, start: lead.start, end: lead.end });
-          for (const part of story.with.events) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
-        }
-        const lead = leadPassage(fact.text);
-        rows.eventMentions!.push({ event: storyId, source: null, quote: lead.text, start: lead.start, end: lead.end });
-        for (const part of new Set(facts.events.map((event) => ids.get(event.key)!))) rows.eventRelations!.push({ from: part, to: storyId, kind: 'PART_OF' });
-        // The story is where and among whom its reports meet: the names they share. Its places are those its
-        // first two reports share: a later report's other places would let the story wander from place to place.
-        for (const key of story.shared) {
-          const id = Number(key.slice(1));
-          if (key.startsWith('l')) {
-            if (story.kind === 'found') rows.eventPlaces!.push({ event: storyId, owner: id, role: 'LOCATION' });
-          } else if (key.startsWith('p')) rows.eventPeople!.push({ event: storyId, owner: id, role: 'OTHER' });
-          else rows.eventOrganizations!.push({ event: storyId, owner: id, role: 'OTHER' });
-        }
-        reportedEvents.add(storyId);
-        storyOfArticle = storyId;
-      }
-      for (const claim of facts.claims) {
-        const id = take(read.ids.claims);
-        rows.claims!.push({
-          id,
-          metric: claim.metric,
-          value: claim.value,
-          qualifier: claim.qualifier,
-          subject: claim.subject ?? null,
-          event: claim.event ? ids.get(claim.event)! : null,
-          place: claim.place ? ids.get(claim.place)! : null,
-          quote: claim.quote.text,
-          quoteStart: claim.quote.start,
-          quoteEnd: claim.quote.end,
-          reportedAt: (claim.reportedOn ?? fact.publishedOn).slice(0, 10),
-        });
-        for (const source of new Set(claim.sources)) rows.claimSources!.push({ claim: id, source: ids.get(source)! });
-        created.claims += 1;
-      }
-
-      await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...rows, article }));
-      if (storyOfArticle !== undefined) await applyStoryPlaceCorrections(tx, articleId, storyOfArticle, founderArticle);
-      if (reportedEvents.size) await recountEventArticles(tx, [...reportedEvents]);
-
-      const mentions =
-        rows.personMentions!.length + rows.organizationMentions!.length + rows.placeMentions!.length + rows.sourceMentions!.length + rows.eventMentions!.length + rows.storyMentions!.length;
-      created.mentions = mentions;
-      const linked: StoreCounts = {
-        people: new Set(facts.people.map((f) => ids.get(f.key))).size,
-        organizations: new Set(facts.organizations.map((f) => ids.get(f.key))).size,
-        places: new Set(facts.places.map((f) => ids.get(f.key))).size,
-        sources: new Set(facts.sources.map((f) => ids.get(f.key))).size,
-        events: new Set(facts.events.map((f) => ids.get(f.key))).size,
-        stories: story.kind === 'none' ? 0 : 1,
-        claims: facts.claims.length,
-        mentions,
-      };
-      return { status: 'created' as const, articleId, created, linked };
+      await tx.$queryRawUnsafe(writeArticle, JSON.stringify({ ...write.rows, article }));
+      if (storyOfArticle !== undefined) await applyStoryPlaceCorrections(tx, article.id, storyOfArticle, founderArticle);
+      if (write.reportedEvents.size) await recountEventArticles(tx, [...write.reportedEvents]);
+      const linked = linkedCounts(write, story.kind !== 'none');
+      write.created.mentions = linked.mentions;
+      return { status: 'created' as const, articleId: article.id, created: write.created, linked };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
