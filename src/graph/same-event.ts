@@ -68,18 +68,13 @@ export function sameTriggerWord(a: string, b: string): boolean {
 const prepositions = new Set(['in', 'on', 'at', 'to', 'of', 'by', 'near', 'from', 'over', 'against']);
 
 /**
- * The words of a title that say what happened, not who or where: its lowercase words, and its first word when a
- * preposition or nothing follows it ("Invasion in Iraq", "Bombing"), not when it opens a name ("Rwanda invasion").
+ * The word of a title that says what happened: titles read "[who] what [in where]" ("Invasion in Iraq", "Rwanda
+ * invasion in Congo", "Foreign ministry diplomatic protest"), so it is the last word before the first preposition.
  */
 function headlineWords(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
-  const kept = words.filter((word, index) => {
-    if (!/^[A-Z]/.test(word)) return true;
-    if (index > 0) return false;
-    const next = words[1];
-    return next === undefined || prepositions.has(next.toLowerCase());
-  });
-  return kept.filter((word) => !prepositions.has(word.toLowerCase())).join(' ');
+  const place = words.findIndex((word, index) => index > 0 && prepositions.has(word.toLowerCase()));
+  return (place === -1 ? words : words.slice(0, place)).at(-1) ?? '';
 }
 
 /** Whether two event titles name the same kind of happening in the same word ("Invasion in Iraq", "US invasion"). */

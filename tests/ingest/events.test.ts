@@ -59,7 +59,7 @@ describe('what a clause reports', () => {
   });
 
   it('finds resignations, appointments, polls and market sessions, with their own headline nouns', () => {
-    expect(eventsOf('The prime minister resigned on Monday.')).toMatchObject([{ type: 'OTHER', title: 'Resignation', startsOn: '2024-03-04' }]);
+    expect(eventsOf('The prime minister resigned on Monday.')).toMatchObject([{ type: 'OTHER', title: 'Prime minister resignation', startsOn: '2024-03-04' }]);
     expect(eventsOf('An opinion poll published on Tuesday gave the opposition a ten-point lead.')).toMatchObject([{ type: 'OTHER', title: 'Opinion poll' }]);
     expect(eventsOf('Share prices fell sharply in Tokyo on Tuesday.')).toMatchObject([{ type: 'ECONOMIC', title: 'Market fall in Tokyo', startsOn: '2024-03-05' }]);
   });
@@ -102,6 +102,11 @@ describe('event titles', () => {
     expect(eventsOf('Hamas fighters attacked Israel on Saturday.').map((event) => event.title)).toEqual(['Hamas attack on Israel']);
     expect(eventsOf('A powerful earthquake shook the town of Bam in Iran on Friday, officials said.').map((event) => event.title)).toEqual(['Earthquake in Bam']);
     expect(eventsOf('A car bomb exploded outside a police station in Kandahar on Tuesday.').map((event) => event.title)).toEqual(['Car bombing in Kandahar']);
+    // Without a name, the clause's own subject says who: never a bare type word where the text says more.
+    expect(eventsOf('The foreign ministry summoned the French ambassador on Friday.').map((event) => event.title)).toEqual(['Foreign ministry diplomatic protest']);
+    expect(eventsOf('Police arrested 30 people in Lagos on Tuesday.').map((event) => event.title)).toEqual(['Police arrests in Lagos']);
+    expect(eventsOf('Twelve people were killed in Kandahar on Friday.').map((event) => event.title)).toEqual(['Twelve people killed in Kandahar']);
+    expect(eventsOf('The army launched an offensive on Monday.').map((event) => event.title)).toEqual(['Offensive']);
   });
 });
 

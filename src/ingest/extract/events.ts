@@ -399,14 +399,53 @@ function titleFor(
   trigger: TextRange & { text: string },
   actor: EntityMention | undefined,
   place: { entity: EntityMention; role: PlaceRole } | undefined,
+  /** The clause's words before the trigger: who did it when no name says so ("The foreign ministry"). */
+  before: string,
 ): string {
   const noun = headlineNoun(type, trigger.text);
-  const parts = [actor ? `${actor.text} ${noun}` : capitalise(noun)];
+  const toll = type === 'CASUALTIES' ? tollPhrase(before, trigger.text) : undefined;
+  // Words before a verb are its subject ("Police arrested"); before a noun they describe it ("a powerful earthquake").
+  const subject = actor ? actor.text : isVerbTrigger(trigger.text) ? subjectPhrase(before) : undefined;
+  const parts = [toll ?? (subject ? `${capitalise(subject)} ${noun}` : capitalise(noun))];
   if (place) {
     const preposition = place.role === 'TARGET' && (type === 'ATTACK' || type === 'MILITARY_OPERATION') ? 'on' : noun === 'visit' ? 'to' : 'in';
     parts.push(`${preposition} ${place.entity.text}`);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function isVerbTrigger(trigger: string): boolean {
+  const first = trigger.split(/\s+/)[0]!.toLowerCase();
+  return /^(?:[a-z]+ed|met|meets|held|took|taken|sank|fell|rose|lit|hit|led|went|won|lost|shot|struck|broke|began|fled|swept|seized|came|stepped|were|was)$/.test(first);
+}
+
+const auxiliaryWords = /\s+(?:(?:has|have|had|is|are|was|were|been|be|being|will|would|also|again|reportedly|later|then|on|had)\b\s*)+$/i;
+const notSubjects = /^(?:he|she|it|they|we|i|you|who|which|that|this|there|these|those|one|some|others?|all|both|each|officials?|sources?|witnesses)$/i;
+
+/**
+ * The clause's subject, when it opens the clause just before the trigger and is a short common-noun phrase
+ * ("The foreign ministry summoned", "Police arrested", "Rebels have shelled"): "Foreign ministry", "Police".
+ */
+function subjectPhrase(before: string): string | undefined {
+  const segment = before.split(/[,;:()"“”]/).at(-1)!.replace(auxiliaryWords, '').trim();
+  const words = segment.split(/\s+/).filter(Boolean);
+  while (words.length && /^(?:the|a|an|its|their|his|her|and|but|meanwhile|later|earlier)$/i.test(words[0]!)) words.shift();
+  if (words.length === 0 || words.length > 3) return undefined;
+  if (!words.every((word) => /^[A-Za-z][a-z-]*$/.test(word))) return undefined;
+  if (words.some((word) => notSubjects.test(word) || /^(?:of|in|on|at|for|to|by|with|from|after|before|when|said|says|told|a|an|the)$/i.test(word))) return undefined;
+  // A verb in the phrase ("army launched an") means the trigger is not the clause's first verb.
+  if (words.some((word, index) => index > 0 && /^[a-z]+(?:ed|ing)$/.test(word))) return undefined;
+  return words.join(' ').toLowerCase();
+}
+
+/** "Twelve people were killed" → "Twelve people killed": a toll as a headline says it. */
+function tollPhrase(before: string, trigger: string): string | undefined {
+  const counted = /(?:^|\s)((?:at least |more than |some |about |nearly )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|scores)(?:\s+[a-z-]+){0,2})\s*$/i.exec(
+    before.replace(auxiliaryWords, ''),
+  );
+  const what = /wounded|injured|hurt/i.test(trigger) ? 'wounded' : /died|dead|death|slain|killed|shot dead/i.test(trigger) ? 'killed' : undefined;
+  if (!counted || !what) return undefined;
+  return capitalise(`${counted[1]!.trim()} ${what}`);
 }
 
 // A noun phrase that refers back to an event already told: "the blast", "this week's raid", "the same attack".
@@ -530,7 +569,7 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
     }
     candidates.push({
       type: trigger.type,
-      title: titleFor(trigger.type, trigger, actor, place),
+      title: titleFor(trigger.type, trigger, actor, place, text.slice(sentence.start, trigger.start)),
       trigger,
       date,
       mentions: [mention],
