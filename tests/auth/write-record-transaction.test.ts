@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
 import { encodeNodeId } from '../../src/schema/node-id.js';
 import type { PrismaClient } from '../../src/db/generated/prisma/client.js';
-import { afpDirectory } from '../support/afp.js';
+import { afpDirectory, ingestAfp } from '../support/afp.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 
@@ -127,6 +127,18 @@ for (const kind of databaseKinds) {
       const after = await state(database.prisma);
       expect(after.people.filter((person) => person.name === 'Ada Retried')).toHaveLength(1);
       expect(after.writes).toBe(before.writes + 1);
+    });
+
+    it('stores an article again after a deadlock (40P01) outside a mutation too, as npm run ingest does', async () => {
+      const restore = await refuseInserts(database.prisma, 'Article', '40P01', true);
+      const before = await database.prisma.article.count();
+      try {
+        const [id] = await ingestAfp(database.prisma, 'AFP_ENG_19970422.0638.tml');
+        expect(id).toBeGreaterThan(0);
+      } finally {
+        await restore();
+      }
+      expect(await database.prisma.article.count()).toBe(before + 1);
     });
 
     it('commits a merge, its record and the link between them together', async () => {
