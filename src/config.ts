@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { trustedProxyProblem } from './http/client-address.js';
 
 const booleanSetting = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -14,6 +15,16 @@ const limitSettings = {
   NEWSLINE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   NEWSLINE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(1_000_000),
   NEWSLINE_NODE_BUDGET: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  NEWSLINE_TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, issues) => {
+      for (const entry of entries) {
+        const problem = trustedProxyProblem(entry);
+        if (problem) issues.addIssue({ code: 'custom', message: `${problem} (addresses or CIDR ranges, comma-separated)` });
+      }
+    })
+    .optional(),
 };
 
 export interface LimitSettings {
@@ -29,6 +40,8 @@ export interface LimitSettings {
   maxBodyBytes: number;
   /** GitHub-style node budget: the most nodes one query may ask for, every connection multiplying by its first/last. */
   nodeBudget: number;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client the rate limits count; none by default. */
+  trustedProxies: string[];
 }
 
 function limitSettingsFrom(settings: z.infer<z.ZodObject<typeof limitSettings>>): LimitSettings {
@@ -40,6 +53,7 @@ function limitSettingsFrom(settings: z.infer<z.ZodObject<typeof limitSettings>>)
     requestTimeoutMs: settings.NEWSLINE_REQUEST_TIMEOUT_MS,
     maxBodyBytes: settings.NEWSLINE_MAX_BODY_BYTES,
     nodeBudget: settings.NEWSLINE_NODE_BUDGET,
+    trustedProxies: settings.NEWSLINE_TRUSTED_PROXIES ?? [],
   };
 }
 

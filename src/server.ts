@@ -10,7 +10,7 @@ import { requestIdPlugin, requestLogger } from './http/request-id.js';
 import { schema } from './schema/index.js';
 import { createContext, type Context } from './schema/context.js';
 import { exportRoutes } from './timeline/export-routes.js';
-import { apiKeyAccess, corsPolicy, hostAllowList, type AccessOptions } from './auth/http-access.js';
+import { apiKeyAccess, authenticateRequest, corsPolicy, hostAllowList, type AccessOptions } from './auth/http-access.js';
 import { graphiqlKeyHeaders } from './auth/graphiql-key.js';
 import { formPostRefusal } from './auth/csrf.js';
 import { exposurePlugins, type ExposureOptions } from './http/exposure.js';
@@ -74,7 +74,7 @@ export function createServer(prisma: PrismaClient, options: ServerOptions = {}):
     landingPage: false,
     plugins: [
       requestIdPlugin(),
-      ...(options.rateLimit ? [rateLimitPlugin(options.rateLimit)] : []),
+      ...(options.rateLimit ? [rateLimitPlugin(options.rateLimit, (request) => authenticateRequest(prisma, request))] : []),
       // Before the Host allow-list, so a load balancer may ask by address.
       healthPlugin(prisma),
       hostAllowList(access),

@@ -19,8 +19,22 @@ export interface AccessOptions {
 
 const exportPaths = new Set([timelineJsPath, geoJsonPath]);
 
+// One lookup per request: the rate limiter verifies the key first (to count it by its id), the context reuses it.
+const verified = new WeakMap<Request, Promise<AuthenticatedKey | null>>();
+
 /** The key a request presents: null when it presents none (or an empty "Bearer "); an error when it presents a bad one. */
-export async function authenticateRequest(prisma: PrismaClient, request: Request): Promise<AuthenticatedKey | null> {
+export function authenticateRequest(prisma: PrismaClient, request: Request): Promise<AuthenticatedKey | null> {
+  let key = verified.get(request);
+  if (!key) {
+    key = lookUpKey(prisma, request);
+    // Looked up once; the rejection is the caller's to handle (here it would be reported as unhandled).
+    key.catch(() => {});
+    verified.set(request, key);
+  }
+  return key;
+}
+
+async function lookUpKey(prisma: PrismaClient, request: Request): Promise<AuthenticatedKey | null> {
   const header = request.headers.get('authorization')?.trim();
   if (!header) return null;
   const match = /^Bearer(?:\s+(\S*))?$/i.exec(header);

@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   });
   startArticleExtraction();
   console.log(
-    `limits: ${config.limits.nodeBudget} nodes a query, ${config.limits.requestTimeoutMs} ms a request; rate limits counted ${config.limits.redisUrl ? 'in Redis' : 'in memory'}`,
+    `limits: ${config.limits.nodeBudget} nodes a query, ${config.limits.requestTimeoutMs} ms a request; rate limits counted ${config.limits.redisUrl ? 'in Redis' : 'in memory'}, ` +
+      (config.limits.trustedProxies.length ? `X-Forwarded-For believed from ${config.limits.trustedProxies.join(', ')}` : 'by the peer address (no trusted proxies)'),
   );
   let stopping = false;
   let inFlight = 0;

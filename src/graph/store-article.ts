@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/prisma/client.js';
+import { isInMutationTransaction, isRetryableConflict } from '../db/mutation-transaction.js';
 import type { ArticleFacts, EventFact, FactKey, TextSpan } from './facts.js';
 import { isBackgroundDate } from './event-date.js';
 import { distinctNames } from './names.js';
@@ -752,6 +753,32 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
   };
   const lookups = lookupsFor(names);
 
+  // Inside a mutation the transaction is the mutation's, and the mutation runs again on a conflict (write-log-plugin.ts).
+  const attempts = isInMutationTransaction(prisma) ? 1 : maxStoreAttempts;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await storeOnce(prisma, facts, hash, peopleLookup, organizationsLookup, sourcesLookup, names, keysOf);
+    } catch (error) {
+      // A serialization failure or deadlock (40001, 40P01) rolled the article back whole: store it again.
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/** Runs of storing one article (outside a mutation) before a serialization failure or deadlock is reported. */
+export const maxStoreAttempts = 3;
+
+function storeOnce(
+  prisma: PrismaClient,
+  facts: ArticleFacts,
+  hash: string,
+  peopleLookup: ReturnType<typeof personLookup>,
+  organizationsLookup: ReturnType<typeof organizationLookup>,
+  sourcesLookup: ReturnType<typeof organizationLookup>,
+  names: { people: ReturnType<typeof namesOf>[]; organizations: ReturnType<typeof namesOf>[]; places: ReturnType<typeof namesOf>[]; sources: ReturnType<typeof namesOf>[] },
+  keysOf: (list: { key: string }[][]) => string[],
+): Promise<StoreResult> {
   return prisma.$transaction(
     async (tx) => {
       // One article is stored at a time, whatever the number of processes sharing a server: two articles

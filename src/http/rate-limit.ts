@@ -1,9 +1,11 @@
-// Requests per window, per API key (a sha256 of the bearer token) or, without one, per client address.
+// Requests per window: per API key (its id) once the key is verified, or per client address for requests without
+// a valid key (none, a made-up one, a revoked one), at the anonymous rate. The client address is the socket's peer,
+// or, when that peer is a trusted proxy (NEWSLINE_TRUSTED_PROXIES), the nearest untrusted hop of X-Forwarded-For.
 // The counts live in Redis when REDIS_URL is set, so every server process draws on one budget; in memory otherwise.
 // Over the budget: HTTP 429 with Retry-After, and a GraphQL-shaped body with extensions.code RATE_LIMITED.
-import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import { clientAddressOf } from './client-address.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
@@ -13,12 +15,16 @@ export interface RateLimitSettings {
   rateLimitWindowSeconds: number;
   /** Prefix of the Redis keys; tests give each run its own. */
   keyPrefix?: string;
+  /** Addresses or CIDR ranges of the proxies whose X-Forwarded-For header is believed; none by default. */
+  trustedProxies?: readonly string[];
 }
+
+/** The verified API key a request presents (its id), null without one; throws (or rejects) for a bad one. */
+export type VerifyKey = (request: Request) => Promise<{ id: number } | null>;
 
 const counted = {
   key: 'per API key',
-  address: 'per client address without an API key',
-  'keyed address': 'per client address, whatever API keys it sends',
+  address: 'per client address without a valid API key',
 } as const;
 
 /** Paths a load balancer polls; they are never limited. */
@@ -29,16 +35,13 @@ interface Client {
   key: string;
   limit: number;
   kind: 'key' | 'address';
-  /** A second count the request must also fit in (the address of a request with a token). */
-  also?: { limiter: RateLimiterAbstract; key: string };
 }
 
-function bearerToken(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-  return match ? match[1]! : null;
+function hasBearerToken(request: Request): boolean {
+  return /^Bearer\s+\S/i.test(request.headers.get('authorization')?.trim() ?? '');
 }
 
-function clientAddress(serverContext: unknown): string {
+function peerAddress(serverContext: unknown): string {
   const context = serverContext as { req?: { socket?: { remoteAddress?: string } }; clientAddress?: string } | undefined;
   return context?.req?.socket?.remoteAddress ?? context?.clientAddress ?? 'unknown';
 }
@@ -51,7 +54,11 @@ function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string,
   };
 }
 
-export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
+/**
+ * verifyKey is the same check the request's GraphQL context makes (src/auth/http-access.ts); without it (tests of the
+ * limits alone) every request counts per address.
+ */
+export function rateLimitPlugin(settings: RateLimitSettings, verifyKey?: VerifyKey): Plugin {
   const prefix = settings.keyPrefix ?? 'newsline:rate';
   const duration = settings.rateLimitWindowSeconds;
   let redis: Redis | null = null;
@@ -69,34 +76,26 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
   }
   const byKey = limiterOf('key', settings.keyedRequestsPerWindow);
   const byAddress = limiterOf('address', settings.anonymousRequestsPerWindow);
-  // A bearer token is counted before anyone has checked it, so one address sending a new made-up token each time
-  // would get a fresh budget each time: requests with a token also count per address, at the keyed rate.
-  const keyedByAddress = limiterOf('keyed-address', settings.keyedRequestsPerWindow);
   const headers = new WeakMap<Request, Record<string, string>>();
+  const addressOf = clientAddressOf(settings.trustedProxies);
 
-  const clientOf = (request: Request, serverContext: unknown): Client => {
-    const token = bearerToken(request);
-    if (token) {
-      return {
-        limiter: byKey,
-        key: createHash('sha256').update(token).digest('hex'),
-        limit: settings.keyedRequestsPerWindow,
-        kind: 'key',
-        also: { limiter: keyedByAddress, key: clientAddress(serverContext) },
-      };
+  const clientOf = async (request: Request, serverContext: unknown): Promise<Client> => {
+    // Only a key that is verified (known, not revoked) gets the keyed budget, counted by its id: a made-up token
+    // each time buys nothing, and a key sent from many addresses draws on one budget.
+    if (verifyKey && hasBearerToken(request)) {
+      const key = await verifyKey(request).catch(() => null);
+      if (key) return { limiter: byKey, key: `id:${key.id}`, limit: settings.keyedRequestsPerWindow, kind: 'key' };
     }
-    return { limiter: byAddress, key: clientAddress(serverContext), limit: settings.anonymousRequestsPerWindow, kind: 'address' };
+    const address = addressOf(peerAddress(serverContext), request.headers.get('x-forwarded-for'));
+    return { limiter: byAddress, key: address, limit: settings.anonymousRequestsPerWindow, kind: 'address' };
   };
 
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (unlimitedPaths.has(url.pathname) || request.method === 'OPTIONS') return;
-      const client = clientOf(request, serverContext);
-      let counting: 'key' | 'address' | 'keyed address' = client.kind;
+      const client = await clientOf(request, serverContext);
       try {
         const result = await client.limiter.consume(client.key, 1);
-        counting = 'keyed address';
-        if (client.also) await client.also.limiter.consume(client.also.key, 1);
         headers.set(request, rateLimitHeaders(client.limit, result));
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) {
@@ -105,8 +104,8 @@ export function rateLimitPlugin(settings: RateLimitSettings): Plugin {
         }
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         const message =
-          `Rate limit exceeded: ${client.limit} requests per ${duration} s ${counted[counting]}; ` +
-          `retry in ${retryAfter} s${counting === 'address' ? ', or send an API key (Authorization: Bearer <key>) for a larger budget' : ''}`;
+          `Rate limit exceeded: ${client.limit} requests per ${duration} s ${counted[client.kind]}; ` +
+          `retry in ${retryAfter} s${client.kind === 'address' ? ', or send an API key (Authorization: Bearer <key>) for a larger budget' : ''}`;
         endResponse(
           fetchAPI.Response.json(
             { errors: [{ message, extensions: { code: 'RATE_LIMITED', limit: client.limit, windowSeconds: duration, retryAfter } }] },

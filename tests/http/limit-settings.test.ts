@@ -11,6 +11,7 @@ describe('limit settings', () => {
       requestTimeoutMs: 10_000,
       maxBodyBytes: 1_000_000,
       nodeBudget: 50_000,
+      trustedProxies: [],
     });
   });
 
@@ -21,5 +22,12 @@ describe('limit settings', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(() => loadConfig({ NEWSLINE_NODE_BUDGET: '10' })).toThrow(/NEWSLINE_NODE_BUDGET/);
     expect(() => loadConfig({ NEWSLINE_RATE_LIMIT_ANONYMOUS: 'lots' })).toThrow(/NEWSLINE_RATE_LIMIT_ANONYMOUS/);
+  });
+
+  it('reads the trusted proxies as addresses and CIDR ranges, none by default', () => {
+    expect(loadConfig({}).limits.trustedProxies).toEqual([]);
+    expect(loadConfig({ NEWSLINE_TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,::1' }).limits.trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
+    expect(() => loadConfig({ NEWSLINE_TRUSTED_PROXIES: '10.0.0.1,proxy.internal' })).toThrow(/NEWSLINE_TRUSTED_PROXIES: "proxy.internal" is not an IP address/);
+    expect(() => loadConfig({ NEWSLINE_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/NEWSLINE_TRUSTED_PROXIES/);
   });
 });

@@ -5,6 +5,7 @@ import { openHarness, type HttpHarness } from './http-client.js';
 import { createTestApiKey } from '../support/api-keys.js';
 import { hashApiKey } from '../../src/auth/api-keys.js';
 import type { RateLimitSettings } from '../../src/http/rate-limit.js';
+import { clientAddressOf } from '../../src/http/client-address.js';
 
 const redisUrl = process.env.NEWSLINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -77,15 +78,79 @@ describe('rate limits in memory', () => {
     expect((await harness.post(query, undefined, { address: '203.0.113.9' })).status).toBe(200);
   });
 
-  it('does not give a fresh budget to each made-up token: requests with a token count per address too', async () => {
+  it('counts a token that is not a valid key per address, at the anonymous rate, with the requests that send none', async () => {
     const statuses: number[] = [];
-    for (let index = 0; index < 7; index += 1) {
-      statuses.push((await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: `Bearer made-up-${index}` } })).status);
+    const address = '203.0.113.77';
+    // One request without a token, then made-up tokens, each new: they draw on the one anonymous budget of 3.
+    statuses.push((await harness.post(query, undefined, { address })).status);
+    for (let index = 0; index < 5; index += 1) {
+      statuses.push((await harness.post(query, undefined, { address, headers: { authorization: `Bearer made-up-${index}` } })).status);
     }
-    // Each made-up token is refused as no key (401); the address's budget still runs out, so it buys nothing.
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    const refused = await harness.post(query, undefined, { address: '203.0.113.77', headers: { authorization: 'Bearer made-up-8' } });
-    expect(refused.body.errors?.[0]?.message).toMatch(/5 requests per 60 s per client address, whatever API keys it sends/);
+    // Each made-up token is refused as no key (401) until the address's budget runs out.
+    expect(statuses).toEqual([200, 401, 401, 429, 429, 429]);
+    const refused = await harness.post(query, undefined, { address, headers: { authorization: 'Bearer made-up-8' } });
+    expect(refused.body.errors?.[0]?.message).toMatch(/3 requests per 60 s per client address without a valid API key/);
+    // A revoked key is no key either.
+    const revoked = await createTestApiKey(harness.database.prisma, ['curate'], 'revoked key');
+    await harness.database.prisma.apiKey.updateMany({ where: { name: 'revoked key' }, data: { revokedAt: new Date() } });
+    expect((await harness.post(query, undefined, { address, headers: { authorization: `Bearer ${revoked}` } })).status).toBe(429);
+    // A valid key from the same address still has the key's own budget.
+    const valid = await createTestApiKey(harness.database.prisma, ['curate'], 'valid key');
+    expect((await harness.post(query, undefined, { address, headers: { authorization: `Bearer ${valid}` } })).status).toBe(200);
+  });
+
+  it('counts a verified key once, by its id, from whatever addresses it is sent', async () => {
+    const key = await createTestApiKey(harness.database.prisma, ['curate'], 'roaming key');
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      statuses.push((await harness.post(query, undefined, { address: `198.18.0.${index + 1}`, headers: { authorization: `Bearer ${key}` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
+
+describe('the client address behind trusted proxies', () => {
+  it('believes X-Forwarded-For only from a trusted peer, and reads it from the right past every trusted hop', () => {
+    const untrusting = clientAddressOf([]);
+    expect(untrusting('10.0.0.1', '1.2.3.4')).toBe('10.0.0.1');
+    const addressOf = clientAddressOf(['10.0.0.1', '192.168.0.0/16', 'fd00::/8']);
+    // An untrusted peer's header is ignored: anyone can send one.
+    expect(addressOf('203.0.113.5', '1.2.3.4')).toBe('203.0.113.5');
+    expect(addressOf('10.0.0.2', '1.2.3.4')).toBe('10.0.0.2');
+    // A trusted peer: the hop it names.
+    expect(addressOf('10.0.0.1', '198.51.100.20')).toBe('198.51.100.20');
+    expect(addressOf('::ffff:10.0.0.1', '198.51.100.20')).toBe('198.51.100.20');
+    // A client that sends its own X-Forwarded-For gets its real address appended by the proxy: the forged hops are ignored.
+    expect(addressOf('10.0.0.1', '6.6.6.6, 198.51.100.20')).toBe('198.51.100.20');
+    // Past a chain of trusted proxies.
+    expect(addressOf('10.0.0.1', '198.51.100.20, 192.168.4.4, 10.0.0.1')).toBe('198.51.100.20');
+    expect(addressOf('fd00::1', '2001:db8::7')).toBe('2001:db8::7');
+    // Garbage in the header ends the walk at the proxy that wrote it; no header, the peer.
+    expect(addressOf('10.0.0.1', 'not-an-address')).toBe('10.0.0.1');
+    expect(addressOf('10.0.0.1', '198.51.100.20, junk, 192.168.4.4')).toBe('192.168.4.4');
+    expect(addressOf('10.0.0.1', null)).toBe('10.0.0.1');
+    expect(() => clientAddressOf(['10.0.0.0/33'])).toThrow(/prefix/);
+    expect(() => clientAddressOf(['proxy.example'])).toThrow(/not an IP address/);
+  });
+
+  it('counts the client behind a trusted proxy by its own address, and ignores the header from anyone else', async () => {
+    const harness = await openHarness({ rateLimit: settings({ trustedProxies: ['10.0.0.1'] }) }, false);
+    try {
+      const viaProxy = (client: string) => ({ address: '10.0.0.1', headers: { 'x-forwarded-for': client } });
+      const first = [];
+      for (let index = 0; index < 4; index += 1) first.push((await harness.post(query, undefined, viaProxy('198.51.100.1'))).status);
+      expect(first).toEqual([200, 200, 200, 429]);
+      // Another client behind the same proxy has its own budget: the proxy's address is not one shared budget.
+      expect((await harness.post(query, undefined, viaProxy('198.51.100.2'))).status).toBe(200);
+      // A direct client naming another address in the header is counted by its own.
+      const direct = [];
+      for (let index = 0; index < 4; index += 1) {
+        direct.push((await harness.post(query, undefined, { address: '203.0.113.50', headers: { 'x-forwarded-for': `198.51.100.${100 + index}` } })).status);
+      }
+      expect(direct).toEqual([200, 200, 200, 429]);
+    } finally {
+      await harness.close();
+    }
   });
 });
 
@@ -123,11 +188,11 @@ describe.skipIf(!redisAvailable)('rate limits in Redis, shared by server process
     }
   });
 
-  it('keys an API key by its sha256, never storing the key itself', async () => {
-    // One key known to both servers' databases, as when they share one PostgreSQL database.
+  it('counts an API key by its id in both servers, never storing the key or its hash', async () => {
+    // One key known to both servers' databases under one id, as when they share one PostgreSQL database.
     const key = 'nl_secret-key-123-shared-by-both-test-servers';
     for (const server of [first, second]) {
-      await server.database.prisma.apiKey.create({ data: { name: 'shared', prefix: key.slice(0, 11), hash: hashApiKey(key), scopes: ['CURATE'] } });
+      await server.database.prisma.apiKey.create({ data: { id: 1000, name: 'shared', prefix: key.slice(0, 11), hash: hashApiKey(key), scopes: ['CURATE'] } });
     }
     const as = { headers: { authorization: `Bearer ${key}` } };
     for (let index = 0; index < 5; index += 1) expect((await (index % 2 ? first : second).post(query, undefined, as)).status).toBe(200);
@@ -135,8 +200,8 @@ describe.skipIf(!redisAvailable)('rate limits in Redis, shared by server process
     const redis = new Redis(redisUrl);
     try {
       const keys = await redis.keys(`${shared.keyPrefix}*`);
-      expect(keys.some((stored) => stored.includes('secret-key-123'))).toBe(false);
-      expect(keys.some((stored) => /[0-9a-f]{64}$/.test(stored))).toBe(true);
+      expect(keys.some((stored) => stored.includes('secret-key-123') || stored.includes(hashApiKey(key)))).toBe(false);
+      expect(keys).toContain(`${shared.keyPrefix}:key:id:1000`);
     } finally {
       await redis.quit();
     }

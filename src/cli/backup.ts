@@ -1,0 +1,35 @@
+/**
+ * `npm run backup -- <file.tar.gz>`: the embedded database of NEWSLINE_DATA_DIR, whole, as one gzipped tarball.
+ * Takes the data directory's lock, so it refuses while a server or an ingest has the database open: stop it first.
+ * With DATABASE_URL set it does nothing and says how to use pg_dump.
+ */
+import { loadConfig, ConfigError } from '../config.js';
+import { backupEmbedded, BackupError, postgresBackupAdvice } from '../db/backup.js';
+import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
+
+const usage = 'usage: npm run backup -- <file.tar.gz>';
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length !== 1 || argv[0]!.startsWith('-')) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    process.stderr.write(`${postgresBackupAdvice(config.databaseUrl)}\n`);
+    return 2;
+  }
+  const report = await backupEmbedded(config.dataDir, argv[0]!);
+  process.stdout.write(
+    `backup: ${report.file}, ${(report.bytes / 1_048_576).toFixed(1)} MiB, ${report.articles} articles and ${report.events} events, in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const known = error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError;
+  process.stderr.write(`backup: ${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exitCode = 1;
+}

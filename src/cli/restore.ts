@@ -1,0 +1,39 @@
+/**
+ * `npm run restore -- <file.tar.gz> [--replace]`: opens a backup made by `npm run backup` as the embedded database
+ * of NEWSLINE_DATA_DIR. Refuses a data directory that already holds a database unless --replace is given (the old
+ * one is moved aside, not deleted), and refuses while a server has the directory open. Pending migrations are
+ * applied by the next start, as for any database.
+ */
+import { loadConfig, ConfigError } from '../config.js';
+import { postgresBackupAdvice, restoreEmbedded, BackupError } from '../db/backup.js';
+import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
+
+const usage = 'usage: npm run restore -- <file.tar.gz> [--replace]';
+
+async function main(argv: string[]): Promise<number> {
+  const replace = argv.includes('--replace');
+  const files = argv.filter((argument) => argument !== '--replace');
+  if (files.length !== 1 || files[0]!.startsWith('-')) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    process.stderr.write(`${postgresBackupAdvice(config.databaseUrl)}\n`);
+    return 2;
+  }
+  const report = await restoreEmbedded(config.dataDir, files[0]!, { replace });
+  if (report.movedAside) process.stdout.write(`restore: the database that was there is now ${report.movedAside}\n`);
+  process.stdout.write(
+    `restore: ${report.file} into ${config.dataDir}, ${report.articles} articles and ${report.events} events, in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const known = error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError;
+  process.stderr.write(`restore: ${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.exitCode = 1;
+}
