@@ -757,7 +757,7 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
   const attempts = isInMutationTransaction(prisma) ? 1 : maxStoreAttempts;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await storeOnce(prisma, facts, hash, peopleLookup, organizationsLookup, sourcesLookup, names, keysOf);
+      return await storeOnce(prisma, facts, hash, names, lookups);
     } catch (error) {
       // A serialization failure or deadlock (40001, 40P01) rolled the article back whole: store it again.
       if (attempt >= attempts || !isRetryableConflict(error)) throw error;
@@ -769,16 +769,8 @@ export async function storeArticleFacts(prisma: PrismaClient, facts: ArticleFact
 /** Runs of storing one article (outside a mutation) before a serialization failure or deadlock is reported. */
 export const maxStoreAttempts = 3;
 
-function storeOnce(
-  prisma: PrismaClient,
-  facts: ArticleFacts,
-  hash: string,
-  peopleLookup: ReturnType<typeof personLookup>,
-  organizationsLookup: ReturnType<typeof organizationLookup>,
-  sourcesLookup: ReturnType<typeof organizationLookup>,
-  names: { people: ReturnType<typeof namesOf>[]; organizations: ReturnType<typeof namesOf>[]; places: ReturnType<typeof namesOf>[]; sources: ReturnType<typeof namesOf>[] },
-  keysOf: (list: { key: string }[][]) => string[],
-): Promise<StoreResult> {
+/** One attempt: the whole article in one transaction (see storeArticleFacts). */
+function storeOnce(prisma: PrismaClient, facts: ArticleFacts, hash: string, names: ArticleWrite['names'], lookups: Lookups): Promise<StoreResult> {
   return prisma.$transaction(
     async (tx) => {
       // One article is stored at a time, whatever the number of processes sharing a server: two articles
