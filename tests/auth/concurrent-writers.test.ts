@@ -67,7 +67,8 @@ async function duplicates(database: Database) {
      UNION ALL SELECT 'person', "nameKey" FROM "Person" GROUP BY "nameKey" HAVING count(*) > 1
      UNION ALL SELECT 'organization', "nameKey" || '/' || kind FROM "Organization" GROUP BY "nameKey", kind HAVING count(*) > 1
      UNION ALL SELECT 'place', "nameKey" || '/' || coalesce("countryCode", '') || '/' || kind FROM "Place" GROUP BY "nameKey", "countryCode", kind HAVING count(*) > 1
-     UNION ALL SELECT 'event', type || '/' || title || '/' || "startsOn" FROM "Event" GROUP BY type, title, "startsOn", "endsOn" HAVING count(*) > 1`,
+     UNION ALL SELECT 'event', type || '/' || title || '/' || "startsOn" FROM "Event" GROUP BY type, title, "startsOn", "endsOn" HAVING count(*) > 1
+     ORDER BY 1, 2`,
   );
 }
 
@@ -116,7 +117,8 @@ describe.skipIf(!postgresAvailable)('eight writers at once on one PostgreSQL dat
     // Each report is sent twice: one of the two stores it, the other finds it stored.
     expect(all.filter((outcome) => outcome.status === 'CREATED')).toHaveLength(reports.length);
     expect(all.filter((outcome) => outcome.status === 'UNCHANGED')).toHaveLength(reports.length);
-    expect(await duplicates(parallel[0]!.database)).toEqual([]);
+    // No entity or article twice; events that two reports tell apart are compared with the sequential run below.
+    expect((await duplicates(parallel[0]!.database)).filter((duplicate) => duplicate.what !== 'event')).toEqual([]);
 
     // The same reports one by one, in the order the parallel writers stored them.
     const landed = await parallel[0]!.database.prisma.article.findMany({ select: { url: true }, orderBy: { id: 'asc' } });
@@ -134,6 +136,8 @@ describe.skipIf(!postgresAvailable)('eight writers at once on one PostgreSQL dat
     // Every ingest is recorded, the ones that changed nothing too.
     expect(parallelGraph.writes).toBe(all.length);
     expect({ ...parallelGraph, writes: 0 }).toEqual({ ...sequentialGraph, writes: 0 });
+    // Writing at once joins no fewer events than writing one by one.
+    expect(await duplicates(parallel[0]!.database)).toEqual(await duplicates(sequential.database));
     expect(parallelGraph.articles).toBe(reports.length);
   }, 300_000);
 });

@@ -56,6 +56,7 @@ describe('what a clause reports', () => {
     expect(eventsOf('Police said the warehouse in Lyon was destroyed by arson on Tuesday.')).toMatchObject([{ type: 'ATTACK' }]);
     expect(eventsOf('Gunmen opened fire on a bus in Herat on Tuesday.').map((event) => event.type)).toEqual(['ATTACK']);
     expect(eventsOf('Troops came under fire near the border on Tuesday.').map((event) => event.type)).not.toContain('ACCIDENT');
+    expect(eventsOf('After the gunshots, explosions and fire, military marches were blaring.').map((event) => event.type)).not.toContain('ACCIDENT');
   });
 
   it('finds resignations, appointments, polls and market sessions, with their own headline nouns', () => {
