@@ -90,9 +90,11 @@ describe('what a clause reports', () => {
     expect(flights).toMatchObject([{ type: 'MILITARY_OPERATION', mentions: 2 }]);
   });
 
-  it('keeps two undated happenings of one kind apart unless the second points back to the first', () => {
+  it('keeps two happenings of one kind apart, on one day too, unless the second names the first again or points back to it', () => {
     const history = eventsOf('The carrier took part in the invasion of Grenada. It later served in the Gulf War.');
     expect(history.filter((event) => event.type === 'MILITARY_OPERATION')).toHaveLength(2);
+    const economy = eventsOf('Share prices fell in Kuala Lumpur on Tuesday. The central bank imposed lending curbs on Tuesday.');
+    expect(economy.filter((event) => event.type === 'ECONOMIC')).toHaveLength(2);
     const raid = eventsOf('Troops stormed the embassy in Lima. The raid freed all the hostages, officials said.');
     expect(raid.filter((event) => event.type === 'MILITARY_OPERATION')).toMatchObject([{ mentions: 2 }]);
   });

@@ -541,12 +541,13 @@ export function extractEvents(input: EventExtractionInput): EventCandidate[] {
       if (stated.startsOn < stated.endsOn && stated.endsOn === publishedDay) return true;
       return stated.startsOn <= publishedDay && stated.startsOn >= isoDay(new Date(published.getTime() - 3 * dayMs));
     };
-    // Without a stated date on both sides, only the same word again or a clause that points back ("the raid",
-    // "this attack") names the same event: "the invasion" and "the war" of one background paragraph are two.
+    // Only the same word again or a clause that points back ("the raid", "this attack") names the same event: "the
+    // invasion" and "the war" of one background paragraph are two, and so are a market's fall and the bank's curbs
+    // of one day.
     const pointsBack = anaphoricBefore.test(text.slice(Math.max(sentence.start, trigger.start - 30), trigger.start));
     // Talks are one process however a report words them ("efforts to free the hostages", "indirect engagement").
     const namesAgain = (candidate: EventCandidate) =>
-      (dated && candidate.date.text !== undefined) || pointsBack || sameTriggerWord(candidate.trigger.text, trigger.text) ||
+      pointsBack || sameTriggerWord(candidate.trigger.text, trigger.text) ||
       (candidate.type === 'NEGOTIATION' && trigger.type === 'NEGOTIATION');
     const same = candidates
       .filter(
