@@ -118,4 +118,15 @@ describe('the dateline places the lead', () => {
     const talks = facts.events.find((event) => event.type === 'NEGOTIATION')!;
     expect(talks.places ?? []).toEqual([]);
   });
+
+  it('a report whose placed news all happens in the dateline\'s country places its unplaced news there; one filed from elsewhere does not', () => {
+    const factsOf = (dateline: string, text: string) =>
+      toArticleFacts(extractDocument({ source: 'test.txt', format: 'text' as const, publishedAt: '1997-04-23', text, dateline: { place: dateline, agency: 'AFP', start: 0, end: `${dateline} (AFP) -`.length } }));
+    const placesOf = (facts: ReturnType<typeof factsOf>, type: string) =>
+      (facts.events.find((event) => event.type === type)!.places ?? []).map((link) => facts.places.find((place) => place.key === link.place)?.name);
+    const atScene = factsOf('LIMA', 'LIMA (AFP) - Peruvian troops raided the residence in Lima on Tuesday. Hours later, police arrested two men.');
+    expect(placesOf(atScene, 'ARREST')).toEqual(['Lima']);
+    const fromAfar = factsOf('TOKYO', 'TOKYO (AFP) - Peruvian troops raided the residence in Lima on Tuesday. Hours later, police arrested two men.');
+    expect(placesOf(fromAfar, 'ARREST')).toEqual([]);
+  });
 });

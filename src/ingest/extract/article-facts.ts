@@ -1,7 +1,7 @@
 // One article's extraction turned into the facts the graph stores (src/graph/facts.ts): entities grouped
 // per article, places resolved against the gazetteer (with their parents), sources, events and claims
 // linked by key, every fact keeping the spans that support it.
-import type { ArticleFacts, ClaimFact, EventFact, OrganizationFact, PersonFact, PlaceFact, SourceFact, TextSpan } from '../../graph/facts.js';
+import type { ArticleFacts, ClaimFact, EventFact, FactKey, OrganizationFact, PersonFact, PlaceFact, SourceFact, TextSpan } from '../../graph/facts.js';
 import { nameKey } from '../../graph/names.js';
 import type { OrganizationKind, SourceKind } from '../../db/generated/prisma/enums.js';
 import type { ExtractedDocument } from './document.js';
@@ -197,6 +197,10 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     }
   }
 
+  // News of the last month, not history the report recalls.
+  const publishedDay = Date.parse(`${extracted.publishedAt.slice(0, 10)}T00:00:00Z`);
+  const isRecent = (startsOn: string) => publishedDay - Date.parse(`${startsOn}T00:00:00Z`) <= 30 * 86_400_000;
+
   const attributionAt = (range: { start: number; end: number }) =>
     extracted.attributions.find((attribution) => attribution.start <= range.start && attribution.end >= range.end) ??
     extracted.attributions.find((attribution) => attribution.start < range.end && attribution.end > range.start);
@@ -204,6 +208,7 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
   const placeKeys = new Set(places.map((fact) => fact.key));
   const personKeys = new Set(people.map((fact) => fact.key));
   const organizationKeys = new Set(organizations.map((fact) => fact.key));
+  const placedByDateline = new Set<FactKey>();
   const events: EventFact[] = extracted.events.map((candidate, index) => {
     const fact: EventFact = {
       key: `e:${index}`,
@@ -251,9 +256,26 @@ export function toArticleFacts(extracted: ExtractedDocument): ArticleFacts {
     };
     // The lead tells the news where the report is filed from: an event it names no place for happened there.
     const inLead = extracted.lead !== undefined && candidate.trigger.start >= extracted.lead.start && candidate.trigger.end <= extracted.lead.end;
-    if (!fact.places?.length && datelinePlace && inLead) fact.places = [{ place: datelinePlace, role: 'LOCATION' }];
+    if (!fact.places?.length && datelinePlace && inLead) {
+      fact.places = [{ place: datelinePlace, role: 'LOCATION' }];
+      placedByDateline.add(fact.key);
+    }
     return fact;
   });
+  // A report whose placed news all happens in the dateline's country tells its scene from there: its other recent
+  // events that name no place happened there too (a LIMA report's "troops stormed the building"). A report filed
+  // from elsewhere (the Lima raid seen from Tokyo) lends its dateline to none.
+  if (datelinePlace) {
+    const placeOf = new Map(places.map((place) => [place.key, place]));
+    const datelineCountry = placeOf.get(datelinePlace)?.countryCode;
+    const countriesOf = (event: EventFact) => (event.places ?? []).map((link) => placeOf.get(link.place)?.countryCode);
+    // Places the text gives, not the lead's borrowed from the dateline.
+    const recentPlaced = events.filter((event) => event.places?.length && !placedByDateline.has(event.key) && isRecent(event.date.startsOn));
+    const atScene = datelineCountry !== undefined && recentPlaced.length > 0 && recentPlaced.every((event) => countriesOf(event).every((code) => code === datelineCountry));
+    if (atScene) {
+      for (const event of events) if (!event.places?.length && isRecent(event.date.startsOn)) event.places = [{ place: datelinePlace, role: 'LOCATION' }];
+    }
+  }
 
   const claims: ClaimFact[] = extracted.claims.map((candidate) => {
     const event = extracted.events.findIndex((eventCandidate) =>
