@@ -77,6 +77,8 @@ describe('what a clause reports', () => {
     expect(eventsOf('Troops will not be deployed to the border, the minister said.')).toEqual([]);
     expect(eventsOf('The rebels could attack the capital within days.')).toEqual([]);
     expect(eventsOf('The president plans to visit Paris.')).toEqual([]);
+    expect(eventsOf('Campaigning began on Monday ahead of the presidential election.').map((event) => event.type)).not.toContain('ELECTION');
+    expect(eventsOf('Police were on alert against a possible attack in the capital.')).toEqual([]);
   });
 
   it('takes a participle that describes people for no act: "in front of kidnapped persons\' fliers" is no kidnapping', () => {

@@ -138,7 +138,7 @@ function findTrigger(sentence: string): { type: EventType; start: number; end: n
 }
 
 // What the clause says did not, or may not, happen: "will not be sent", "could attack", "plans to visit".
-const hypotheticalBefore = /\b(?:not|never|n't|no|could|would|might|may|should|must|will|shall|plans? to|planned to|planning to|expected to|hopes? to|hoped to|wants? to|wanted to|intends? to|threatened to|threatening to|ready to|if)\s+(?:(?:be|have|been|not|also|soon|again|further|formally)\s+)*$/i;
+const hypotheticalBefore = /\b(?:not|never|n't|no|could|would|might|may|should|must|will|shall|plans? to|planned to|planning to|expected to|hopes? to|hoped to|wants? to|wanted to|intends? to|threatened to|threatening to|ready to|if)\s+(?:(?:be|have|been|not|also|soon|again|further|formally)\s+)*$|\b(?:ahead of|in the run-up to|in the event of|fears? of|threat of|risk of)\s+(?:the |a |an |this |next |any )?(?:[\w-]+ )?$|\b(?:upcoming|forthcoming|future|planned|proposed|scheduled|possible|potential|expected|next)\s+(?:[\w-]+\s+)?$/i;
 
 function isHypothetical(clause: string, triggerStart: number): boolean {
   return hypotheticalBefore.test(clause.slice(Math.max(0, triggerStart - 40), triggerStart));
