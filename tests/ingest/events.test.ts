@@ -71,6 +71,9 @@ describe('what a clause reports', () => {
     expect(eventsOf('The ministry accused rebels of shelling the town on Friday.').map((event) => event.type)).toEqual(['ATTACK']);
     expect(eventsOf('Rebels shelled the town on Friday, the ministry announced.').map((event) => event.type)).toEqual(['ATTACK']);
     expect(eventsOf('Twelve people were killed in the north on Friday.').map((event) => event.type)).toEqual(['CASUALTIES']);
+    // An election named as a noun frames the clause as often as it is its news.
+    expect(eventsOf('The minister announced on Friday that elections would be held in May.').map((event) => event.type)).toEqual(['STATEMENT']);
+    expect(eventsOf('Voters went to the polls in Croatia on Sunday.').map((event) => event.type)).toEqual(['ELECTION']);
   });
 
   it('leaves out what the clause says did not or may not happen', () => {

@@ -50,7 +50,9 @@ const triggerRules: TriggerRule[] = [
   { type: 'VIGIL', pattern: /\b(?:vigils?|candle-lighting|candlelight|lit (?:a )?candles?|lighting (?:a )?candles?|memorial (?:service|ceremony)|commemorat(?:ed|ion|ions)|funerals?|laid to rest|buried)\b/i },
   { type: 'PROTEST', pattern: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed)? (?:through|on|to)|riot(?:s|ed|ing)?|strike(?:rs)? (?:by|over)|went on strike)\b/i },
   { type: 'OTHER', pattern: /\b(?:opinion polls?|(?:latest |new )?(?:poll|survey) (?:published|released|conducted|carried out|showed|shows|found|gave|by|for|of|in)|(?:resign(?:ed|s|ation)|stepped down|sworn in|took office|appointed|ousted|sacked|inaugurat(?:ed|es|ion)|dissol(?:ved|ution)|(?:vote|motion) of (?:no[- ])?confidence|confidence vote|executed|hanged|evacuat(?:ed|ion)|pilgrimage|hajj|defected|withdr(?:ew|awn) (?:its |their |his |her )?support))\b/i },
-  { type: 'ELECTION', pattern: /\b(?:election|elections|elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|referendum|ballot)\b/i },
+  { type: 'ELECTION', pattern: /\b(?:elected|re-elected|polls? (?:opened|closed)|voters? (?:went|go) to the polls|(?:election|elections|referendum|ballot|vote) (?:was|were) held|voted in (?:the |a )?(?:election|referendum|ballot))\b/i },
+  // The vote named as a noun is as often the frame of another happening ("called elections", "ahead of the vote").
+  { type: 'ELECTION', fallback: true, pattern: /\b(?:election|elections|referendum|ballot)\b/i },
   { type: 'ARREST', pattern: /\b(?:arrest(?:ed|s)?|detain(?:ed)?|taken into custody|rounded up|extradit(?:ed|ion))\b/i },
   { type: 'TRIAL', pattern: /\b(?:sentenced|convicted|acquitted|indicted|went on trial|trial of|verdict|charged with|pleaded (?:guilty|not guilty|innocent)|court (?:ruled|ordered|hearing)|tribunal (?:ruled|heard|hearing))\b/i },
   { type: 'DISASTER', pattern: /\b(?:earthquake|quake|flood(?:s|ing|ed)?|cyclone|hurricane|typhoon|tsunami|landslides?|avalanche|drought|wildfires?|epidemic|outbreak)\b/i },
