@@ -109,9 +109,36 @@ function codedResult<Result extends { errors?: readonly unknown[] }>(result: Res
   };
 }
 
+/**
+ * A GET's variables and extensions are JSON in the URL; Yoga parses them unguarded, so a malformed one ("variables={")
+ * failed as an internal error (500). Checked first, each is refused by name, as a POST body that is not JSON is.
+ */
+function urlJsonProblem(url: URL): GraphQLError | null {
+  for (const name of ['variables', 'extensions']) {
+    const value = url.searchParams.get(name);
+    if (value == null) continue;
+    try {
+      JSON.parse(value);
+    } catch {
+      return new GraphQLError(`${name}: the URL parameter is not JSON; send it as a URL-encoded JSON object`, {
+        extensions: { code: 'BAD_USER_INPUT', field: name, http: { status: 400 } },
+      });
+    }
+  }
+  return null;
+}
+
 /** Gives every error in every response a code (and the limit, for Yoga's body and batch limits). */
 export function errorCodePlugin(options: ErrorCodeOptions): Plugin {
   return {
+    onRequestParse({ url, requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser((request) => {
+        const problem = request.method === 'GET' ? urlJsonProblem(url) : null;
+        if (problem) throw problem;
+        return requestParser(request);
+      });
+    },
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map((single) => codedResult(single, options)));
       else if (!(Symbol.asyncIterator in result)) setResult(codedResult(result, options));

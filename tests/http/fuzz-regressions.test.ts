@@ -24,3 +24,21 @@ describe('fuzz regressions', () => {
     expect(served.body.errors).toBeUndefined();
   });
 });
+
+describe('fuzz regressions: GET parameters and media types', () => {
+  const query = encodeURIComponent('{ __typename }');
+  const get = (search: string) => harness.get(`/graphql?${search}`, { headers: { accept: 'application/json', 'content-type': 'application/json' } });
+
+  it('refuses a GET whose variables or extensions are not JSON with BAD_USER_INPUT naming them, not 500', async () => {
+    for (const [name, value] of [['variables', '%7B'], ['extensions', '%7D'], ['variables', '%7B%22a%22%3A']]) {
+      const response = await get(`query=${query}&${name}=${value}`);
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: name } });
+      expect(body.errors?.[0]?.message).toMatch(new RegExp(`^${name}: the URL parameter is not JSON`));
+    }
+    const served = await get(`query=${query}&variables=%7B%7D`);
+    expect(await served.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+});
