@@ -41,4 +41,14 @@ describe('fuzz regressions: GET parameters and media types', () => {
     expect(await served.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('says why it answers 406 (Accept) and 415 (Content-Type), with a code, where the body was empty', async () => {
+    const notAcceptable = await harness.postBody('{"query":"{ __typename }"}', { accept: 'application/xml' });
+    expect(notAcceptable.status).toBe(406);
+    expect((await notAcceptable.json()).errors?.[0]).toMatchObject({ extensions: { code: 'NOT_ACCEPTABLE' } });
+    const unsupported = await harness.postBody('{"query":"{ __typename }"}', { 'content-type': 'application/graphql-response+json' });
+    expect(unsupported.status).toBe(415);
+    const body = (await unsupported.json()).errors?.[0];
+    expect(body).toMatchObject({ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(body.message).toMatch(/application\/json/);
+  });
 });
