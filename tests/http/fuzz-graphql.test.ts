@@ -32,6 +32,8 @@ interface FuzzRequest {
 }
 
 const tried = new Map<string, number>();
+/** Per kind, how many responses carried each error code ("none" for a response without errors). */
+const codes = new Map<string, Map<string, number>>();
 const found = new Map<string, string[]>();
 
 function describeRequest(request: FuzzRequest): string {
@@ -46,7 +48,8 @@ let serverLog: MockInstance;
 
 async function send(request: FuzzRequest): Promise<{ status: number; text: string }> {
   const body = request.body;
-  const isMutation = typeof body === 'string' && /"query"\s*:\s*"\s*mutation\b/.test(body);
+  // Writes, and the write log, need a key; the fuzz is about what the server does with them, not who may.
+  const isMutation = typeof body === 'string' && /"query"\s*:\s*"\s*mutation\b|writeLog/.test(body);
   const headers = {
     'content-type': 'application/json',
     accept: 'application/json',
@@ -61,12 +64,25 @@ async function send(request: FuzzRequest): Promise<{ status: number; text: strin
   return { status: response.status, text: await response.text() };
 }
 
+function firstCode(text: string): string | null {
+  try {
+    const errors = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors;
+    return errors?.[0]?.extensions?.code ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Sends the request and checks its response; throws (for fast-check to shrink) or records, in collect mode. */
 async function check(kind: string, request: FuzzRequest): Promise<void> {
   tried.set(kind, (tried.get(kind) ?? 0) + 1);
   const { status, text } = await send(request);
   const requestText = typeof request.body === 'string' ? request.body : `${request.path ?? ''}`;
   const problems = responseProblems({ status, text, requestText: `${request.path ?? ''} ${requestText}` });
+  const seen = codes.get(kind) ?? new Map<string, number>();
+  codes.set(kind, seen);
+  const code = firstCode(text) ?? (status < 300 ? 'none' : `HTTP ${status}`);
+  seen.set(code, (seen.get(code) ?? 0) + 1);
   if (!problems.length) return;
   const report = `${problems.join('; ')}\n  request: ${describeRequest(request)}\n  response: HTTP ${status} ${text.slice(0, 400)}`;
   if (collect) {
@@ -123,12 +139,15 @@ beforeAll(async () => {
   const articles = await harness.post('{ articles(first: 5) { edges { node { url title } } } }');
   const urls = (articles.body.data?.articles?.edges ?? []).map((edge: { node: { url: string } }) => edge.node.url).filter(Boolean);
   expect(ids.length).toBeGreaterThan(20);
-  pools = { ids, cursors, names, urls: urls.length ? urls : ['https://example.com/news/1'] };
+  const idsByType: Record<string, string[]> = {};
+  for (const id of ids) (idsByType[Buffer.from(id, 'base64').toString('utf8').split(':')[0]!] ??= []).push(id);
+  pools = { ids, idsByType, cursors, names, urls: urls.length ? urls : ['https://example.com/news/1'] };
   console.log(`fuzz-graphql: seed ${seed} (set NEWSLINE_FUZZ_SEED to change it), ${ids.length} IDs and ${cursors.length} cursors from the demo graph`);
 });
 
 afterAll(async () => {
   console.log(`fuzz-graphql: requests by kind ${JSON.stringify(Object.fromEntries(tried))}`);
+  for (const [kind, seen] of codes) console.log(`fuzz-graphql: ${kind}: first error code of each response ${JSON.stringify(Object.fromEntries([...seen].sort((a, b) => b[1] - a[1])))}`);
   if (collect) {
     for (const [kind, reports] of found) {
       const classes = new Map<string, number>();
@@ -148,7 +167,7 @@ afterAll(async () => {
 describe('fuzz /graphql: valid operations built from the schema', () => {
   it('answers every one without a 5xx, an uncoded or internal error, or a leak', async () => {
     await fuzz('valid', 2_000, (g) => {
-      const { query, variables } = schemaOperation(g, schema, pools);
+      const { query, variables } = schemaOperation(g, schema, pools, { maxDepth: 7 });
       return { body: json(query, variables) };
     });
     if (collect) expect(found.get('valid') ?? []).toEqual([]);

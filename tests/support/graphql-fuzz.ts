@@ -28,6 +28,8 @@ export type Draw = fc.GeneratorValue;
 /** What the fuzz knows of the data: real global IDs, cursors, names and URLs read from the database. */
 export interface FuzzPools {
   ids: string[];
+  /** The same IDs by the type they name. */
+  idsByType: Record<string, string[]>;
   cursors: string[];
   names: string[];
   urls: string[];
@@ -167,6 +169,21 @@ function isConnection(type: GraphQLNamedType): type is GraphQLObjectType {
   return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
 }
 
+/** The type of node an ID argument of this name takes. */
+const idArgumentTypes: Record<string, string> = {
+  place: 'Place',
+  within: 'Place',
+  person: 'Person',
+  organization: 'Organization',
+  event: 'Event',
+  from: 'Event',
+  to: 'Event',
+  source: 'Source',
+  publisher: 'Source',
+  article: 'Article',
+  claim: 'Claim',
+};
+
 /** A value of the input type that the schema accepts (though the resolver may still refuse it). */
 function validValue(walk: Walk, type: GraphQLInputType, name: string, depth: number): unknown {
   if (isNonNullType(type)) return validValue(walk, type.ofType, name, depth);
@@ -184,15 +201,20 @@ function validValue(walk: Walk, type: GraphQLInputType, name: string, depth: num
   }
   switch (type.name) {
     case 'Int':
-      if (/^(first|last)$/.test(name)) return walk.g(fc.integer, { min: 0, max: 5 });
+      if (/^(first|last)$/.test(name)) return walk.g(fc.integer, { min: 0, max: 3 });
       if (/limit/i.test(name)) return walk.g(fc.integer, { min: 1, max: 5 });
+      if (/^min/.test(name)) return walk.g(fc.integer, { min: 1, max: 5 });
       return walk.g(fc.integer, { min: 0, max: 50 });
     case 'Float':
       return walk.g(fc.double, { min: -180, max: 180, noNaN: true });
     case 'Boolean':
       return walk.g(fc.boolean);
-    case 'ID':
-      return pick(walk, walk.pools.ids);
+    case 'ID': {
+      // An argument named for a type takes IDs of that type; entity, node, id and ids take any.
+      const typename = idArgumentTypes[name.replace(/Ids?$|s$/, '')];
+      const typed = typename ? walk.pools.idsByType[typename] : undefined;
+      return pick(walk, typed?.length ? typed : walk.pools.ids);
+    }
     case 'Date':
       return walk.g(fc.date, { min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).toISOString().slice(0, 10);
     case 'DateTime':
@@ -287,10 +309,15 @@ function argumentsText(walk: Walk, field: GraphQLField<unknown, unknown>): strin
   const paged = isConnection(getNamedType(field.type));
   // A connection is nearly always given a small page, so nested pages stay far inside the node budget.
   const pageArgument = paged ? (chance(walk, 0.9) ? pick(walk, ['first', 'last']) : null) : null;
+  // Pothos refuses first with last, after with before, and after with last or before with first:
+  // a valid operation pages forwards (first, after) or backwards (last, before).
+  const cursorArgument = pageArgument === 'last' ? 'before' : 'after';
   for (const argument of field.args) {
     const required = isNonNullType(argument.type) && argument.defaultValue === undefined;
     const isPage = argument.name === 'first' || argument.name === 'last';
-    const wanted = required || (isPage ? argument.name === pageArgument || chance(walk, walk.hostility * 0.3) : chance(walk, 0.35));
+    const isCursor = argument.name === 'after' || argument.name === 'before';
+    const paired = isPage ? argument.name === pageArgument : isCursor ? argument.name === cursorArgument && chance(walk, 0.35) : chance(walk, 0.35);
+    const wanted = required || paired || ((isPage || isCursor) && chance(walk, walk.hostility * 0.3));
     if (!wanted) continue;
     const text = argumentText(walk, argument);
     if (text) chosen.push(text);
