@@ -52,3 +52,14 @@ describe('fuzz regressions: GET parameters and media types', () => {
     expect(body.message).toMatch(/application\/json/);
   });
 });
+
+describe('fuzz regressions: export URLs', () => {
+  it('answers a POST (or PUT, DELETE) to an export with 405 and a code, as every other refusal has', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await harness.server.fetch('http://newsline/export/events.geojson?limit=1', { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, OPTIONS');
+      expect(await response.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED', error: `${method} is not supported here; use GET` });
+    }
+  });
+});
