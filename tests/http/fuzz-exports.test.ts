@@ -10,6 +10,8 @@ import { openHarness, type HttpHarness } from './http-client.js';
 
 const seed = Number(process.env.NEWSLINE_FUZZ_SEED ?? 20_261_204);
 const scale = Number(process.env.NEWSLINE_FUZZ_SCALE ?? 1);
+/** PGlite by default; NEWSLINE_FUZZ_DATABASE=postgres runs the same requests against the PostgreSQL test server. */
+const database = process.env.NEWSLINE_FUZZ_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 
 const parameterNames = ['from', 'to', 'types', 'place', 'person', 'organization', 'source', 'search', 'minArticles', 'background', 'limit', 'after'] as const;
 type ParameterName = (typeof parameterNames)[number];
@@ -177,7 +179,7 @@ async function fuzz(kind: string, runs: number, property: (g: Draw) => Promise<v
 
 beforeAll(async () => {
   serverLog = vi.spyOn(console, 'error').mockImplementation(() => {});
-  harness = await openHarness();
+  harness = await openHarness({}, true, database);
   for (const list of ['places', 'people', 'organizations', 'sources']) {
     const { body } = await harness.post(`{ ${list}(first: 30) { edges { node { id __typename } } } }`);
     for (const edge of body.data?.[list]?.edges ?? []) (idsByType[edge.node.__typename] ??= []).push(edge.node.id);

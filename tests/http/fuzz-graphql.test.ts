@@ -2,7 +2,7 @@
 // of every kind a client can send), each answered with status < 500, a JSON body, a code on every error and nothing
 // of the server's insides. The seed is fixed so a failure reproduces: NEWSLINE_FUZZ_SEED=<seed> replays another run,
 // NEWSLINE_FUZZ_SCALE=<n> multiplies the counts, and NEWSLINE_FUZZ_COLLECT=1 runs every case and lists every
-// problem by kind instead of stopping (and shrinking) at the first.
+// problem by kind instead of stopping (and shrinking) at the first; NEWSLINE_FUZZ_DATABASE=postgres runs it on PostgreSQL.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { schema } from '../../src/schema/index.js';
@@ -21,6 +21,8 @@ import { openHarness, type HttpHarness } from './http-client.js';
 
 const seed = Number(process.env.NEWSLINE_FUZZ_SEED ?? 20_261_204);
 const scale = Number(process.env.NEWSLINE_FUZZ_SCALE ?? 1);
+/** PGlite by default; NEWSLINE_FUZZ_DATABASE=postgres runs the same requests against the PostgreSQL test server. */
+const database = process.env.NEWSLINE_FUZZ_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 const collect = process.env.NEWSLINE_FUZZ_COLLECT === '1';
 
 /** A request as sent: method, headers and a body of text or raw bytes. */
@@ -122,7 +124,7 @@ const invalidUtf8: readonly number[][] = [[0xff], [0xfe, 0xff], [0xc0, 0xaf], [0
 
 beforeAll(async () => {
   serverLog = vi.spyOn(console, 'error').mockImplementation(() => {});
-  harness = await openHarness();
+  harness = await openHarness({}, true, database);
   const lists = ['events', 'people', 'places', 'organizations', 'sources', 'articles', 'claims'];
   const ids: string[] = [];
   const cursors: string[] = [];
