@@ -14,6 +14,7 @@ import {
   responseProblems,
   schemaMutation,
   schemaOperation,
+  uniformInteger,
   type Draw,
   type FuzzPools,
 } from '../support/graphql-fuzz.js';
@@ -106,7 +107,7 @@ async function fuzz(kind: string, runs: number, build: (g: Draw) => FuzzRequest)
   );
 }
 
-const pick = <T>(g: Draw, values: readonly T[]): T => values[g(fc.integer, { min: 0, max: values.length - 1 })]!;
+const pick = <T>(g: Draw, values: readonly T[]): T => values[g(uniformInteger, values.length - 1)]!;
 
 /** A valid operation's text, for the kinds that break it afterwards. */
 function validText(g: Draw): { query: string; variables: Record<string, unknown> } {
@@ -202,7 +203,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
     await fuzz('unknown names', 200, (g) => {
       const { query, variables } = validText(g);
       const name = pick(g, unknownNames);
-      const variant = g(fc.integer, { min: 0, max: 3 });
+      const variant = g(uniformInteger, 3);
       if (variant === 0) return { body: json(query.replace(/\{ /, `{ ${name} `), variables) };
       if (variant === 1) return { body: json(query.replace(/(\w+)(\(| \{)/, `$1(${name}: 1)$2`), variables) };
       if (variant === 2) return { body: json(query.replace(/\.\.\. on \w+/, `... on ${name}`).replace(/\{ (\w+)/, `{ $1 ${name} { id }`), variables) };
@@ -214,7 +215,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
     await fuzz('broken syntax', 250, (g) => {
       const { query, variables } = validText(g);
       const index = g(fc.integer, { min: 0, max: query.length });
-      const variant = g(fc.integer, { min: 0, max: 2 });
+      const variant = g(uniformInteger, 2);
       const broken = variant === 0 ? query.slice(0, index) : variant === 1 ? insertAt(query, index, pick(g, syntaxNoise)) : query.slice(0, index) + query.slice(index + 1);
       return { body: json(broken, variables) };
     });
@@ -224,7 +225,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
     await fuzz('control characters', 200, (g) => {
       const { query, variables } = validText(g);
       const character = pick(g, controlCharacters);
-      const variant = g(fc.integer, { min: 0, max: 2 });
+      const variant = g(uniformInteger, 2);
       if (variant === 0) return { body: json(insertAt(query, g(fc.integer, { min: 0, max: query.length }), character), variables) };
       if (variant === 1) return { body: json(query.replace(/(first|last|search|id): /, `$1: "${character}" `), variables) };
       return { body: json('query ($s: String) { people(search: $s, first: 1) { totalCount } }', { s: character, [`s${character}`]: 1 }) };
@@ -247,7 +248,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
       const levels = g(fc.integer, { min: 16, max: 3_000 });
       // JSON nests far deeper than GraphQL text within the body limit: up to 150,000 levels of objects or lists.
       const jsonLevels = g(fc.integer, { min: 16, max: 150_000 });
-      const variant = g(fc.integer, { min: 0, max: 5 });
+      const variant = g(uniformInteger, 5);
       if (variant === 0) return { body: json(`{ ${'places(first: 1) { edges { node { '.repeat(levels)}id${' } } }'.repeat(levels)} }`) };
       if (variant === 1) return { body: json(`{ events(first: 1) { edges { node { ${'places(first: 1) { edges { node { parent { '.repeat(levels % 40)}id${' } } } }'.repeat(levels % 40)} } } } }`) };
       if (variant === 2) return { body: json(`query { ...F } fragment F on Query { events(first: 1) { ...G } } fragment G on QueryEventsConnection { edges { node { id } } ...G }`) };
@@ -260,7 +261,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
   it('alias, directive, token and operation floods', async () => {
     await fuzz('floods', 200, (g) => {
       const count = g(fc.integer, { min: 16, max: 5_000 });
-      const variant = g(fc.integer, { min: 0, max: 4 });
+      const variant = g(uniformInteger, 4);
       if (variant === 0) return { body: json(`{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`) };
       if (variant === 1) return { body: json(`{ ${Array.from({ length: Math.min(count, 400) }, (_, i) => `e${i}: events(first: 100) { totalCount edges { node { id } } }`).join(' ')} }`) };
       if (variant === 2) return { body: json(`{ __typename ${'@include(if: true) '.repeat(count)} }`) };
@@ -272,7 +273,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
   it('giant bodies and giant values', async () => {
     await fuzz('giant bodies', 100, (g) => {
       const size = g(fc.integer, { min: 100_000, max: 1_200_000 });
-      const variant = g(fc.integer, { min: 0, max: 3 });
+      const variant = g(uniformInteger, 3);
       if (variant === 0) return { body: json(`{ __typename }${' '.repeat(size)}`) };
       if (variant === 1) return { body: json('query ($s: String) { people(search: $s, first: 1) { totalCount } }', { s: 'x'.repeat(size) }) };
       if (variant === 2) return { body: json(`{ people(search: "${'y'.repeat(Math.min(size, 900_000))}", first: 1) { totalCount } }`) };
@@ -320,7 +321,7 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
     ];
     const getParameters = ['{', '}', '[]', '"x"', '1', 'null', '{"a":', '%ff', '{"x":1}', '[{}]', '{"__proto__":{}}', `${'['.repeat(20_000)}${']'.repeat(20_000)}`];
     await fuzz('malformed envelopes', 200, (g) => {
-      if (g(fc.integer, { min: 0, max: 3 }) === 0) {
+      if (g(uniformInteger, 3) === 0) {
         // A GET's variables, extensions and operationName are JSON (or text) in the URL: malformed ones among them.
         const name = pick(g, ['variables', 'extensions', 'operationName']);
         const value = encodeURIComponent(pick(g, getParameters)).replace('%25ff', '%ff');

@@ -35,6 +35,12 @@ export interface FuzzPools {
   urls: string[];
 }
 
+/**
+ * A uniform integer from 0 to max, for choices and chances: fast-check biases its integers towards the ends of their
+ * range (good for values, where the edges are what breaks), which would make the first and last choice the common ones.
+ */
+export const uniformInteger = (max: number) => fc.noBias(fc.integer({ min: 0, max }));
+
 /** Strings that have broken services before: NUL, lone surrogates, control characters, injections, giants. */
 export const hostileStrings: readonly string[] = [
   '',
@@ -126,6 +132,11 @@ export const forgedCursors: readonly string[] = [
   b64('GPC:D:-99999999999999'),
   b64('GPC:B:99999999999999999999999'),
   b64('GPC:X:1'),
+  b64('GPC:Z:'),
+  b64('GPC:I:5'),
+  b64('GPC:O:{"id":1}'),
+  b64('GPC:T:["N:1"]'),
+  b64('GPC:M:1.5'),
   b64('GPC:'),
   b64('9999-99-99/1'),
   b64('0001-01-01/1'),
@@ -156,9 +167,9 @@ interface Walk {
   declarations: string[];
 }
 
-const chance = (walk: Walk, p: number) => p > 0 && walk.g(fc.double, { min: 0, max: 1, noNaN: true }) < p;
+const chance = (walk: Walk, p: number) => p > 0 && walk.g(uniformInteger, 999) < p * 1000;
 /** One of the values, drawn by index: fast-check compares drawn values, and schema objects are cyclic. */
-const pick = <T>(walk: Walk, values: readonly T[]): T => values[walk.g(fc.integer, { min: 0, max: values.length - 1 })]!;
+const pick = <T>(walk: Walk, values: readonly T[]): T => values[walk.g(uniformInteger, values.length - 1)]!;
 /** Some of the values, in a drawn order, also drawn by index. */
 function someOf<T>(g: Draw, values: readonly T[], minLength: number, maxLength: number): T[] {
   const indices = g(fc.shuffledSubarray, values.map((_, index) => index), { minLength, maxLength }) as number[];
@@ -233,7 +244,7 @@ function validValue(walk: Walk, type: GraphQLInputType, name: string, depth: num
 /** A value the schema refuses, or one it accepts that is hostile to what lies behind it. */
 function hostileValue(walk: Walk, type: GraphQLInputType, name: string, depth: number): unknown {
   const named = getNamedType(type);
-  const kind = walk.g(fc.integer, { min: 0, max: 9 });
+  const kind = walk.g(uniformInteger, 9);
   if (kind === 0) return pick<unknown>(walk, [null, true, 3.5, -1, 'text', [], [null], {}, { nope: 1 }, [[['deep']]], 2 ** 64]);
   if (kind === 1 && isInputObjectType(named)) {
     const object = validValue(walk, getNullableType(type) as GraphQLInputType, name, depth) as Record<string, unknown>;
