@@ -63,3 +63,22 @@ describe('fuzz regressions: export URLs', () => {
     }
   });
 });
+
+describe('fuzz regressions: forged cursors', () => {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+  it('refuses a Pothos cursor holding a string, date, bigint, JSON, null or tuple with BAD_USER_INPUT, where Prisma failed (500)', async () => {
+    const forged = ['GPC:S:x', 'GPC:J:{"id":"1"}', 'GPC:D:0', 'GPC:I:5', 'GPC:Z:', 'GPC:O:{"id":1}', 'GPC:T:["N:1"]', 'GPC:M:1.5', 'GPC:B:AAAA'];
+    for (const cursor of forged.map(b64)) {
+      for (const list of ['events', 'people', 'places', 'organizations', 'sources', 'articles', 'claims']) {
+        const { body } = await harness.post(`query ($c: String) { ${list}(after: $c, first: 0) { edges { cursor } } }`, { c: cursor });
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+        expect(body.errors?.[0]?.message).toMatch(/where a row ID belongs/);
+      }
+    }
+    // A cursor the list returned still pages.
+    const first = await harness.post('{ events(first: 1) { edges { cursor } } }');
+    const next = await harness.post('query ($c: String) { events(first: 1, after: $c) { edges { cursor } } }', { c: first.body.data.events.edges[0].cursor });
+    expect(next.body.errors).toBeUndefined();
+  });
+});
