@@ -414,7 +414,8 @@ const leakPatterns: readonly RegExp[] = [
   /Unexpected error/i,
   /\bprisma\b|PrismaClient|Invalid `/i,
   /PGlite|\bpg_|SQLSTATE|ERRCODE/i,
-  /\bSELECT\b[\s\S]{0,200}\bFROM\b/i,
+  // SQL as Prisma and PostgreSQL write it: keywords in capitals, identifiers quoted ("from:" in a message is no SQL).
+  /\bSELECT [\s\S]{0,300}?\bFROM "/,
   /\b(?:INSERT INTO|UPDATE "|DELETE FROM)\b/i,
   /"stack"\s*:/,
 ];
