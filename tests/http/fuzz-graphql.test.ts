@@ -9,6 +9,7 @@ import { schema } from '../../src/schema/index.js';
 import {
   forgedCursors,
   hostileCounts,
+  hostileDays,
   hostileStrings,
   malformedIds,
   responseProblems,
@@ -196,6 +197,31 @@ describe('fuzz /graphql: malformed and hostile requests', () => {
     await fuzz('hostile mutations', 250, (g) => {
       const { query, variables } = schemaMutation(g, schema, pools);
       return { body: json(query, variables) };
+    });
+  }, 300_000);
+
+  it('ingestion of hostile articles: every format, hostile text, dates, URLs and publishers (with an admin key)', async () => {
+    const formats = ['TEXT', 'TEXT', 'JSON', 'TIMEML'];
+    const contents = [
+      ...hostileStrings,
+      '<html><body><script>alert(1)</script><p>Officials said 3 people were killed in Paris on Monday.</p></body></html>',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+      '<TimeML><DOCID>x</DOCID><TEXT>Officials said on <TIMEX3 tid="t1" value="9999-99-99">Monday</TIMEX3>.</TEXT></TimeML>',
+      '{"title": 1, "body": [null]}',
+      `${'<div>'.repeat(5_000)}Police said.${'</div>'.repeat(5_000)}`,
+      'Officials said 3 people were killed in Paris on Monday.',
+    ];
+    const sentence = 'Officials said 3 people were killed in Paris on Monday, and 12 were injured, the ministry reported.';
+    await fuzz('hostile ingestion', 40, (g) => {
+      // Mostly an article the extractor reads, with one hostile part: the refusals of a wholly hostile input are above.
+      const content = pick(g, contents);
+      const input: Record<string, unknown> = { content: g(fc.boolean) ? `${sentence} ${content} ${sentence}` : content };
+      if (g(fc.boolean)) input.format = pick(g, formats);
+      input.publishedAt = g(uniformInteger, 3) === 0 ? pick(g, [...hostileDays, '2023-11-04T25:61:00Z', '19980108']) : '2023-11-04';
+      if (g(fc.boolean)) input.url = pick(g, ['javascript:alert(1)', 'http://', 'https://example.com/a b', `https://example.com/${'a'.repeat(5_000)}`, 'file:///etc/passwd', `https://example.com/news/${g(uniformInteger, 999)}`]);
+      if (g(fc.boolean)) input.publisher = pick(g, hostileStrings);
+      if (g(fc.boolean)) input.title = pick(g, hostileStrings);
+      return { body: json('mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { status } }', { input }) };
     });
   }, 300_000);
 
