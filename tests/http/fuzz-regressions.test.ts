@@ -82,3 +82,26 @@ describe('fuzz regressions: forged cursors', () => {
     expect(next.body.errors).toBeUndefined();
   });
 });
+
+describe('fuzz regressions: ingestion', () => {
+  const ingest = (input: Record<string, unknown>) =>
+    harness.post('mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { status warnings } }', { input });
+
+  it('ingests an article whose publisher has no letter or digit (" ", "\\u200b", "!!!") as one without a publisher, where the store failed (500)', async () => {
+    let n = 0;
+    for (const publisher of [' ', '\u200b', '!!!', '\uffff\ufffe', '\u0301']) {
+      const { body } = await ingest({ content: `Officials said 3 people were killed in Paris on Monday. (${n++})`, publishedAt: '2023-11-04', publisher });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.ingestArticle.status).toBe('CREATED');
+      expect(body.data.ingestArticle.warnings).toContainEqual(expect.stringMatching(/^no publisher/));
+    }
+    const json = await ingest({
+      format: 'JSON',
+      content: JSON.stringify({ url: 'https://example.com/fuzz/1', title: 'x', publishedAt: '2023-11-04', publisher: ' \u200b ', text: 'Police said 2 people died in Lyon on Tuesday.' }),
+    });
+    expect(json.body.errors).toBeUndefined();
+    // A publisher with a name is still the article's publisher.
+    const named = await ingest({ content: 'Officials said 3 people were killed in Paris on Monday. (named)', publishedAt: '2023-11-04', publisher: 'Fuzz Daily' });
+    expect(named.body.data.ingestArticle.warnings).not.toContainEqual(expect.stringMatching(/^no publisher/));
+  });
+});
