@@ -21,9 +21,12 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Midnight UTC of a day, month and day overflowing as Date.UTC's do, for any year (Date.UTC maps 0–99 to 1900–1999). */
 function utcDate(year: number, monthIndex: number, day: number): Date {
-  const date = new Date(Date.UTC(2000, monthIndex, day));
-  date.setUTCFullYear(year);
+  // Year, month and day set together: setting the year after the month and day (from a leap year) made the last
+  // day of February, utcDate(2023, 2, 0), 2000-02-29 moved to 2023: March 1.
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
   return date;
 }
 

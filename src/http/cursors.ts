@@ -1,6 +1,6 @@
 // Cursors are opaque to clients but not to forgers: a Pothos cursor (base64 of "GPC:" and a tagged value) can be
-// made to hold an ID above what an integer column holds, an impossible date or a NUL, which Prisma or PostgreSQL
-// would then fail on. Every after/before argument is decoded and checked before anything runs; a cursor that does
+// made to hold an ID above what an integer column holds, a value that is no number at all, or a NUL, which Prisma or
+// PostgreSQL would then fail on. Every after/before argument is decoded and checked before anything runs; a cursor that does
 // not decode at all is left to the connection, which refuses it with its own message.
 import { decodeCursorChunk } from '@pothos/core';
 import { GraphQLError, Kind, visit } from 'graphql';
@@ -24,6 +24,14 @@ function valueProblem(value: unknown): string | null {
   return null;
 }
 
+function cursorValueKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return 'a date';
+  if (value instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a JSON object' : `a ${typeof value}`;
+}
+
 /** Why a cursor cannot be one this API issued, or null when it may be (or is not a Pothos cursor at all). */
 export function forgedCursorProblem(cursor: string): string | null {
   const text = textProblem(cursor);
@@ -36,6 +44,9 @@ export function forgedCursorProblem(cursor: string): string | null {
   } catch {
     return null;
   }
+  // Every Pothos cursor this API issues is a row ID ("GPC:N:42": the connections page on cursor: 'id'). Any other
+  // tag (a string, a date, a bigint, JSON, null, a tuple) reached Prisma as the Int id and failed there, as a 500.
+  if (typeof value !== 'number') return `holds ${cursorValueKind(value)} where a row ID belongs`;
   return valueProblem(value);
 }
 

@@ -109,9 +109,61 @@ function codedResult<Result extends { errors?: readonly unknown[] }>(result: Res
   };
 }
 
+/**
+ * A GET's variables and extensions are JSON in the URL; Yoga parses them unguarded, so a malformed one ("variables={")
+ * failed as an internal error (500). Checked first, each is refused by name, as a POST body that is not JSON is.
+ */
+function urlJsonProblem(url: URL): GraphQLError | null {
+  for (const name of ['variables', 'extensions']) {
+    const value = url.searchParams.get(name);
+    if (value == null) continue;
+    try {
+      JSON.parse(value);
+    } catch {
+      return new GraphQLError(`${name}: the URL parameter is not JSON; send it as a URL-encoded JSON object`, {
+        extensions: { code: 'BAD_USER_INPUT', field: name, http: { status: 400 } },
+      });
+    }
+  }
+  return null;
+}
+
+/** What Yoga answers 406 and 415 with no body for: which media types it does take. */
+function mediaTypeError(status: number, request: Request): { message: string; code: string } | null {
+  if (status === 406) {
+    return {
+      message: `No response type in the Accept header (${(request.headers.get('accept') ?? '').slice(0, 100)}) is served here: accept application/json, application/graphql-response+json, text/event-stream or multipart/mixed`,
+      code: 'NOT_ACCEPTABLE',
+    };
+  }
+  if (status === 415) {
+    return {
+      message: `The request's Content-Type (${(request.headers.get('content-type') ?? 'none').slice(0, 100)}) is not accepted here: send the operation as application/json`,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    };
+  }
+  return null;
+}
+
 /** Gives every error in every response a code (and the limit, for Yoga's body and batch limits). */
 export function errorCodePlugin(options: ErrorCodeOptions): Plugin {
   return {
+    onRequestParse({ url, requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser((request) => {
+        const problem = request.method === 'GET' ? urlJsonProblem(url) : null;
+        if (problem) throw problem;
+        return requestParser(request);
+      });
+    },
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      const refusal = mediaTypeError(response.status, request);
+      if (!refusal || response.body) return;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('content-type', 'application/json; charset=utf-8');
+      const body = { errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(currentRequestId() ? { requestId: currentRequestId() } : {}) } }] };
+      setResponse(new fetchAPI.Response(JSON.stringify(body), { status: response.status, headers }));
+    },
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result)) setResult(result.map((single) => codedResult(single, options)));
       else if (!(Symbol.asyncIterator in result)) setResult(codedResult(result, options));

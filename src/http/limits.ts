@@ -38,6 +38,45 @@ export const defaultQueryLimits: QueryLimits = {
   maxBodyBytes: 1_000_000,
 };
 
+/**
+ * How deep the JSON of the variables (and extensions) may nest. No input type of the schema nests more than a few
+ * levels, and the checks that walk the values (input-text.ts, node-budget.ts) recurse: a body of "[[[[…" a million
+ * levels deep would overflow their stack. Measured without recursion, before anything else reads the values.
+ */
+export const maxVariableDepth = 32;
+
+/** How deep the value nests, counting until `limit` is passed (then `limit + 1`), without recursion. */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function variableDepthPlugin(): Plugin {
+  return {
+    onParams({ params }) {
+      for (const name of ['variables', 'extensions'] as const) {
+        const depth = jsonDepth(params[name], maxVariableDepth);
+        if (depth > maxVariableDepth) {
+          throw new LimitError(
+            `The ${name} nest deeper than the limit of ${maxVariableDepth} levels; no argument of this API nests so deep`,
+            'INPUT_TOO_DEEP',
+            maxVariableDepth,
+            depth,
+          );
+        }
+      }
+    },
+  };
+}
+
 /** Gives graphql-armor's rejection a code and the limit it names, so clients can tell limits apart. */
 function coded(code: string, limit: number) {
   return {
@@ -132,6 +171,7 @@ function deadlinePlugins(limitMs: number): Plugin[] {
 /** The plugins that enforce the limits, in the order the request meets them. */
 export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
   return [
+    variableDepthPlugin(),
     maxTokensPlugin(coded('TOO_MANY_TOKENS', limits.maxTokens)) as Plugin,
     maxDepthPlugin({ ...coded('QUERY_TOO_DEEP', limits.maxDepth), ignoreIntrospection: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin(coded('TOO_MANY_ALIASES', limits.maxAliases)) as Plugin,

@@ -295,7 +295,7 @@ export function exportRoutes(prisma: PrismaClient, publicUrl?: string): Plugin {
         return;
       }
       if (request.method !== 'GET') {
-        endResponse(exportResponse(fetchAPI, { error: `${request.method} is not supported here; use GET` }, 'application/json', { allow: 'GET, OPTIONS' }, 405));
+        endResponse(exportResponse(fetchAPI, { error: `${request.method} is not supported here; use GET`, code: 'METHOD_NOT_ALLOWED' }, 'application/json', { allow: 'GET, OPTIONS' }, 405));
         return;
       }
       try {

@@ -23,10 +23,10 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-/** A real server over a fresh in-memory PGlite database holding the demo graph, driven through yoga.fetch. */
-export async function openHarness(options: ServerOptions = {}, demo = true): Promise<HttpHarness> {
+/** A real server over a fresh database (in-memory PGlite unless asked otherwise) holding the demo graph, driven through yoga.fetch. */
+export async function openHarness(options: ServerOptions = {}, demo = true, kind: 'pglite' | 'postgres' = 'pglite'): Promise<HttpHarness> {
   const statements: string[] = [];
-  const database = await createTestDatabase('pglite', (sql) => statements.push(sql));
+  const database = await createTestDatabase(kind, (sql) => statements.push(sql));
   if (demo) await loadDemoDataIfEmpty(database.prisma);
   const adminKey = await createTestApiKey(database.prisma);
   statements.length = 0;

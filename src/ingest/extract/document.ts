@@ -8,6 +8,7 @@ import { resolveArticlePlaces } from './place-resolution.js';
 import { extractSources, type Attribution, type SourceCandidate } from './sources.js';
 import { extractTimexes } from './timex.js';
 import type { Timex } from './timex/types.js';
+import { nameKey } from '../../graph/names.js';
 
 /** What extraction finds in one article; every span points into `text`. */
 export interface ExtractedDocument {
@@ -54,6 +55,9 @@ function sentenceRanges(text: string): TextRange[] {
 /** Runs every extractor over one article. Pure: no database, no I/O beyond the models loaded once. */
 export function extractDocument(document: SourceDocument, options: ExtractOptions = {}): ExtractedDocument {
   const { text } = document;
+  // A publisher given as " ", "\u200b" or "!!!" has no letter or digit to be known by (an empty name key): it names
+  // no one, and as a source and organisation it failed the store, which found no name to resolve it by. No publisher.
+  const publisher = document.publisher && nameKey(document.publisher) ? document.publisher : undefined;
   const timexes = extractTimexes(text, document.publishedAt);
   const places = options.entities === false
     ? { entities: [] }
@@ -62,12 +66,12 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
       entities: completeDefinedNames(text, extractEntities(text)),
       ...(document.dateline ? { dateline: document.dateline } : {}),
       ...(document.filedFrom ? { filedFrom: document.filedFrom } : {}),
-      ...(document.publisher ? { publisher: document.publisher } : document.url ? { publisher: document.url } : {}),
+      ...(publisher ? { publisher } : document.url ? { publisher: document.url } : {}),
     });
   // Demonyms and the places inside institutions' names mention places without being named entities themselves.
   const entities = places.entities.filter((entity) => !entity.placeOnly);
   const placeMentions = places.entities.filter((entity) => entity.placeOnly);
-  const found = extractSources(text, entities, document.publisher ? { publisher: document.publisher } : {});
+  const found = extractSources(text, entities, publisher ? { publisher } : {});
   const claims = extractClaims(text, found);
   const sentences = sentenceRanges(text);
   const events = extractEvents({
@@ -96,7 +100,7 @@ export function extractDocument(document: SourceDocument, options: ExtractOption
   if (lead) extracted.lead = lead;
   if (found.publisher !== undefined) extracted.publisherSource = found.publisher;
   if (document.url) extracted.url = document.url;
-  if (document.publisher) extracted.publisher = document.publisher;
+  if (publisher) extracted.publisher = publisher;
   if (document.byline) extracted.byline = document.byline;
   if (document.dateline) extracted.dateline = document.dateline;
   if (document.filedFrom) {
