@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { encodeNodeId } from '../schema/node-id.js';
+import { encodeNodeId } from '../http/global-ids.js';
 
 /** Texts longer than this (an ingested article) are kept as their start, length and SHA-256, not in full. */
 export const longestLoggedText = 2000;

@@ -5,7 +5,7 @@
 import { decodeCursorChunk } from '@pothos/core';
 import { GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { maxStoredId } from '../schema/node-id.js';
+import { maxStoredId } from './global-ids.js';
 import { textProblem } from './input-text.js';
 
 const earliestInstant = Date.UTC(1, 0, 1);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { articleRanking, articleSearchCount, rankedArticleIds, rankedPage, type EntityCondition } from './name-search.js';
 
 export const Article = builder.prismaNode('Article', {

@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { accessError, accessScopes, type AccessScopes } from './access-scopes.js';
 import WriteLogPlugin from './write-log-plugin.js';
 import { NotFoundError, UserInputError } from './errors.js';
-import { decodeNodeId, encodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId } from '../http/global-ids.js';
 
 /** The largest page any connection serves; larger requests are refused, not cut. */
 export const maxPageSize = 100;

@@ -4,7 +4,7 @@ import type { Source as SourceRow } from '../db/generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Source } from './source.js';
 import { Quote } from './quote.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { placeAndDescendantIds } from '../timeline/event-filter.js';
 
 export const ClaimMetric = builder.enumType(ClaimMetricValues, {

@@ -15,7 +15,7 @@ import { Place } from './place.js';
 import { Quote } from './quote.js';
 import { PlaceRole } from './place.js';
 import { ParticipantRole } from './person.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { eventFilterWhere, resolveEventFilter, type ResolvedEventFilter } from '../timeline/event-filter.js';
 import { splitEvent, SplitError } from '../graph/split.js';

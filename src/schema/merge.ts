@@ -1,6 +1,6 @@
 import { EntityType as EntityTypeValues } from '../db/generated/prisma/enums.js';
 import { builder } from './builder.js';
-import { decodeNodeId, encodeNodeId } from './node-id.js';
+import { decodeNodeId, encodeNodeId } from '../http/global-ids.js';
 import { UserInputError, NotFoundError } from './errors.js';
 import { mergeEntities, mergeableTypes, MergeError, type MergeableType } from '../graph/merge.js';
 

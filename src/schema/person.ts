@@ -7,7 +7,7 @@ import { Event } from './event.js';
 import { aliasSearch } from './entity-filters.js';
 import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
 

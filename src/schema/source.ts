@@ -8,7 +8,7 @@ import { Claim } from './claim.js';
 import { aliasSearch } from './entity-filters.js';
 import { EntityOrder, entityOrderArgument, searchedFirst, entityOrderBy, aliasesInput, replaceAliases, orderedBy, entityNameInput } from './entity-common.js';
 import { kindIs, orderWithSearch, rankedEntityIds, rankedPage } from './name-search.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { NotFoundError, UserInputError } from './errors.js';
 import { distinctNames } from '../graph/names.js';
 

@@ -12,7 +12,7 @@ import { Person } from './person.js';
 import { Organization } from './organization.js';
 import { Place } from './place.js';
 import { Source } from './source.js';
-import { decodeNodeIdOf } from './node-id.js';
+import { decodeNodeIdOf } from '../http/global-ids.js';
 import { formatAtPrecision } from '../graph/event-date.js';
 import {
   loadBucketClaimCounts,

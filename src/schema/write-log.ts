@@ -1,7 +1,7 @@
 // The record of writes: every mutation that succeeded, with its key, time, input and the nodes it touched.
 // Admins read it whole (writeLog); a merge's record shows who made it (EntityMerge.mergedBy, .write).
 import { builder } from './builder.js';
-import { decodeNodeId } from './node-id.js';
+import { decodeNodeId } from '../http/global-ids.js';
 import { UserInputError } from './errors.js';
 import { ApiScope as ApiScopeValues } from '../db/generated/prisma/enums.js';
 

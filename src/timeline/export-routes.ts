@@ -7,7 +7,7 @@ import { isoDay } from '../graph/event-date.js';
 import { dayProblem } from '../http/input-bounds.js';
 import { currentRequestId } from '../http/request-id.js';
 import { textProblem } from '../http/input-text.js';
-import { decodeNodeIdOf, maxStoredId } from '../schema/node-id.js';
+import { decodeNodeIdOf, maxStoredId } from '../http/global-ids.js';
 import { eventFilterWhere, resolveEventFilter, type BackgroundInclusion, type EventFilterInput } from './event-filter.js';
 import { eventFeatureCollection } from './geojson.js';
 import { eventTypeLabel, timelineDocument } from './timelinejs.js';

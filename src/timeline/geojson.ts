@@ -2,7 +2,7 @@
 // One Feature per (event, place with coordinates): an attack launched from one place into another is two points.
 import type { DatePrecision, EventType, PlaceKind, PlaceRole } from '../db/generated/prisma/enums.js';
 import { formatAtPrecision, isDateRange, isoDay } from '../graph/event-date.js';
-import { encodeNodeId } from '../schema/node-id.js';
+import { encodeNodeId } from '../http/global-ids.js';
 
 /** What a feature needs to know about one event and its places. */
 export interface GeoEventRecord {

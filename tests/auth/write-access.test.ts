@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { schema } from '../../src/schema/index.js';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import { hashApiKey, revokeApiKey, type ScopeName } from '../../src/auth/api-keys.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { createTestApiKey } from '../support/api-keys.js';

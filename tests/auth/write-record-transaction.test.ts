@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import type { PrismaClient } from '../../src/db/generated/prisma/client.js';
 import { afpDirectory, ingestAfp } from '../support/afp.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import { openHarness, type HttpHarness } from './http-client.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleQuery } from '../../src/server.js';
 import { defaultQueryLimits } from '../../src/http/limits.js';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import { openHarness, type HttpHarness } from './http-client.js';
 
 const limitCodes = ['TOO_MANY_TOKENS', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'NODE_BUDGET_EXCEEDED', 'LIST_TOO_LONG'];

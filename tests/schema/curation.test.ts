@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 import { loadDemoDataIfEmpty } from '../../src/graph/demo-data.js';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import { consolidateStories } from '../../src/graph/story-consolidation.js';
 
 type Data = Record<string, any>;

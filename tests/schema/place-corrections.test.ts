@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/graph/ingest-article.js';
 import type { SourceDocument } from '../../src/ingest/formats/source-document.js';
-import { encodeNodeId } from '../../src/schema/node-id.js';
+import { encodeNodeId } from '../../src/http/global-ids.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { graphqlClient, type GraphQLClient } from '../support/graphql.js';
 

@@ -1,4 +1,5 @@
-import { UserInputError } from './errors.js';
+// Global IDs (Relay's opaque node IDs), below both the GraphQL schema and the export routes that print and read them.
+import { UserInputError } from './input-errors.js';
 
 /** Rows are keyed by PostgreSQL integers (int4): a larger number names nothing and must not reach the database. */
 export const maxStoredId = 2_147_483_647;
