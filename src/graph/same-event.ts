@@ -148,6 +148,8 @@ export function findSameEvent(
   contextEvidence: ReadonlyMap<number, number>,
   /** Collects the candidates that only the story context could link, when that is not read yet. */
   wantingContext?: Set<number>,
+  /** The report's publication day, by which an approximate date's leeway is measured. */
+  reportedOn?: string,
 ): KnownEvent | undefined {
   const nationwide = nationwideTypes.has(event.type);
   const isSpecific = (kind: string) => nationwide || !widePlaceKinds.has(kind);
@@ -172,7 +174,7 @@ export function findSameEvent(
       distance = 0;
     } else if (event.date.precision !== 'DAY') {
       if (offset !== 0) continue;
-    } else if (distance > 1) {
+    } else if (distance > 1 && !(eventDated && candidateDated && distance <= approximateReach(event.date, reportedOn))) {
       // Only a report dated by its publication day may fall after the stated date of the event it follows up;
       // an election is reported days before it too.
       const followsUp =
@@ -205,11 +207,22 @@ export function findSameEvent(
   return best?.candidate;
 }
 
-export function datesToLookUp(events: EventFact[]): string[] {
+/**
+ * How many days from another report's date an approximate date told from a duration may be and still be the same
+ * day: a tenth of how long before the report it lies. "For four months" in a report of 22 April is about 22 December
+ * give or take 12 days, so a hostage-taking another report dates on 17 December ("for 18 weeks") may be the same one.
+ */
+export function approximateReach(date: EventFact['date'], reportedOn: string | undefined): number {
+  if (!date.approximate || date.text === undefined || date.precision !== 'DAY' || !reportedOn) return 0;
+  return Math.max(0, Math.floor(daysBetween(date.startsOn, reportedOn) / 10));
+}
+
+/** The days whose stored events storing these events must read to find the same ones. */
+export function datesToLookUp(events: EventFact[], reportedOn?: string): string[] {
   const days = new Set<string>();
   for (const event of events) {
     const start = new Date(`${event.date.startsOn}T00:00:00Z`).getTime();
-    const reach = event.date.precision === 'DAY' ? followUpDays : 0;
+    const reach = event.date.precision === 'DAY' ? Math.max(followUpDays, approximateReach(event.date, reportedOn)) : 0;
     for (let offset = -reach; offset <= reach; offset += 1) days.add(isoDay(new Date(start + offset * dayMs)));
     // The days of a week, whose reports may give the day itself.
     if (event.date.precision === 'WEEK') for (let day = start; isoDay(new Date(day)) <= event.date.endsOn; day += dayMs) days.add(isoDay(new Date(day)));

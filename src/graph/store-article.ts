@@ -330,7 +330,7 @@ async function readKnownGraphFor(tx: Transaction, facts: ArticleFacts, hash: str
     lookups.sources.keys,
     keysOf(names.places),
     facts.places.flatMap((place) => (place.gazetteerId ? [place.gazetteerId] : [])),
-    datesToLookUp(facts.events),
+    datesToLookUp(facts.events, facts.article.publishedOn.slice(0, 10)),
     facts.people.length + facts.organizations.length,
     facts.people.length + facts.organizations.length,
     facts.places.length,
@@ -553,7 +553,7 @@ async function readStoryContext(tx: Transaction, write: ArticleWrite, evidence: 
   const { linksOf, context } = evidence;
   const fact = facts.article;
   const wantingContext = new Set<number>();
-  for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext);
+  for (const event of facts.events) findSameEvent(read.events, event, linksOf(event), new Map(), wantingContext, fact.publishedOn.slice(0, 10));
   const terms = storyTerms(fact.text);
   const contextRead = await readArticleContext(tx, [...wantingContext], context, fact.publishedOn, terms.map((entry) => entry.term));
   // Every term counts towards how many articles use it; only the telling ones are looked up, so only they are kept.
@@ -572,7 +572,7 @@ function settleEvents(write: ArticleWrite, evidence: ArticleEvidence, contextRea
   const changedEvents = new Map<number, KnownEvent>();
   for (const event of facts.events) {
     const links = linksOf(event);
-    const same = findSameEvent(read.events, event, links, contextEvidence);
+    const same = findSameEvent(read.events, event, links, contextEvidence, undefined, fact.publishedOn.slice(0, 10));
     let eventId = same?.id;
     const background = event.background ?? isBackgroundDate(event.date, fact.publishedOn);
     if (same) {

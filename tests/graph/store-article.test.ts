@@ -182,6 +182,23 @@ for (const kind of databaseKinds) {
       expect(other.created.events).toBe(1);
     });
 
+    it('lands two reports that date one hostage-taking from how long it has lasted on one event, within the leeway of such dates', async () => {
+      const held = (url: string, publishedOn: string, startsOn: string, text: string, approximate: boolean) => {
+        const facts = report({ url, publishedOn, verb: `have held the hostages ${text}`, place: places.goma, when: { text, on: startsOn } });
+        facts.events[0]!.type = 'HOSTAGE_TAKING';
+        facts.events[0]!.title = 'Hostage taking in Goma';
+        facts.events[0]!.date = { startsOn, endsOn: startsOn, precision: 'DAY', approximate, text };
+        return facts;
+      };
+      await storeArticleFacts(database.prisma, held('https://example.org/held-1', '2025-04-22', '2024-12-17', 'for 18 weeks', true));
+      const again = await storeArticleFacts(database.prisma, held('https://example.org/held-2', '2025-04-23', '2024-12-26', 'for four months', true));
+      expect(again).toMatchObject({ status: 'created', created: { events: 0 } });
+      // Two dates the reports state exactly, nine days apart, are two days.
+      await storeArticleFacts(database.prisma, held('https://example.org/held-3', '2025-05-02', '2025-02-01', 'on 1 February', false));
+      const exact = await storeArticleFacts(database.prisma, held('https://example.org/held-4', '2025-05-03', '2025-02-10', 'on 10 February', false));
+      expect(exact.created.events).toBe(1);
+    });
+
     it('lands two reports recalling one invasion by its year and country on one event, and keeps another year or kind apart', async () => {
       const recalled = (url: string, publishedOn: string, year: string, title: string) => {
         const facts = report({ url, publishedOn, verb: `recalled what was done (${title})`, place: places.congo, when: { text: `in ${year}`, on: `${year}-01-01` } });
