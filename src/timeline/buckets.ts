@@ -141,9 +141,24 @@ async function loadBucketSlices(prisma: PrismaClient, ranked: Prisma.Sql, slices
       ON k."periodStart" = r."periodStart" AND k.rank = r.rank
     WHERE r.position > k.skip AND r.position <= k.skip + k.take
     ORDER BY r."periodStart", r.rank, r.position`;
-  return slices.map((slice) =>
-    rows.filter((row) => isoDay(row.periodStart) === slice.periodStart && row.rank === slice.rank).map((row) => row.id),
-  );
+  const idsByBucket = groupByBucket(rows);
+  return slices.map((slice) => (idsByBucket.get(bucketKey(slice.periodStart, slice.rank)) ?? []).map((row) => row.id));
+}
+
+function bucketKey(periodStart: string, rank: number): string {
+  return `${periodStart}/${rank}`;
+}
+
+/** Rows by the bucket they belong to, in their order: one pass, each row's day formatted once. */
+function groupByBucket<Row extends { periodStart: Date; rank: number }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = bucketKey(isoDay(row.periodStart), row.rank);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 /** The events of several buckets at once, ordered in each by date and then by how widely reported. */
@@ -211,10 +226,9 @@ export async function loadTopEntities(
       ON k."periodStart" = c."periodStart" AND k.rank = c.rank
     WHERE c.position <= k.lim
     ORDER BY c."periodStart", c.rank, c.position`;
+  const byBucket = groupByBucket(rows);
   return buckets.map((bucket) =>
-    rows
-      .filter((row) => isoDay(row.periodStart) === bucket.periodStart && row.rank === bucket.rank)
-      .map((row) => ({ entityId: row.entityId, eventCount: row.eventCount })),
+    (byBucket.get(bucketKey(bucket.periodStart, bucket.rank)) ?? []).map((row) => ({ entityId: row.entityId, eventCount: row.eventCount })),
   );
 }
 
@@ -226,7 +240,6 @@ export async function loadBucketClaimCounts(prisma: PrismaClient, query: Timelin
     JOIN unnest(${buckets.map((bucket) => bucket.periodStart)}::date[], ${buckets.map((bucket) => bucket.rank)}::int[]) AS k("periodStart", rank)
       ON k."periodStart" = b."periodStart" AND k.rank = b.rank
     GROUP BY b."periodStart", b.rank`;
-  return buckets.map(
-    (bucket) => rows.find((row) => isoDay(row.periodStart) === bucket.periodStart && row.rank === bucket.rank)?.count ?? 0,
-  );
+  const byBucket = groupByBucket(rows);
+  return buckets.map((bucket) => byBucket.get(bucketKey(bucket.periodStart, bucket.rank))?.[0]?.count ?? 0);
 }
