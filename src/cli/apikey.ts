@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
 import { ApiKeyError, createApiKey, listApiKeys, parseScopes, revokeApiKey } from '../auth/api-keys.js';
+import { runCommand } from './run-command.js';
 
 const usage = `usage:
   npm run apikey -- create --scope <ingest|curate|admin>[,…] --name "who holds it and why"
@@ -59,10 +60,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  const known = error instanceof ApiKeyError || error instanceof ConfigError || error instanceof DataDirectoryLockedError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`apikey: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = known && error instanceof ApiKeyError ? 2 : 1;
-}
+await runCommand('apikey', main, (error) => {
+  if (error instanceof ApiKeyError) return 2;
+  const known = error instanceof ConfigError || error instanceof DataDirectoryLockedError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  return known ? 1 : undefined;
+});

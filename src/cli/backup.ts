@@ -6,6 +6,7 @@
 import { loadConfig, ConfigError } from '../config.js';
 import { backupEmbedded, BackupError, postgresBackupAdvice } from '../db/backup.js';
 import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
+import { runCommand } from './run-command.js';
 
 const usage = 'usage: npm run backup -- <file.tar.gz>';
 
@@ -26,10 +27,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  const known = error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError;
-  process.stderr.write(`backup: ${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exitCode = 1;
-}
+await runCommand('backup', main, (error) =>
+  error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError ? 1 : undefined,
+);

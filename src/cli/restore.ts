@@ -7,6 +7,7 @@
 import { loadConfig, ConfigError } from '../config.js';
 import { postgresBackupAdvice, restoreEmbedded, BackupError } from '../db/backup.js';
 import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
+import { runCommand } from './run-command.js';
 
 const usage = 'usage: npm run restore -- <file.tar.gz> [--replace]';
 
@@ -30,10 +31,6 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  const known = error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError;
-  process.stderr.write(`restore: ${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exitCode = 1;
-}
+await runCommand('restore', main, (error) =>
+  error instanceof ConfigError || error instanceof BackupError || error instanceof DataDirectoryLockedError ? 1 : undefined,
+);
