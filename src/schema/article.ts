@@ -6,6 +6,8 @@ import { articleRanking, articleSearchCount, rankedArticleIds, rankedPage, type 
 
 export const Article = builder.prismaNode('Article', {
   id: { field: 'id' },
+  // Select mode: a query reads only the columns it asks for, so a list of reports never reads their whole text.
+  select: { id: true },
   nullable: true,
   description: 'One published text, and everything extracted from it, each fact pointing back to its words.',
   fields: (t) => ({

@@ -119,5 +119,17 @@ for (const kind of databaseKinds) {
       // One statement per table the query reaches (events, their link tables, the linked rows, …), never per row.
       expect(large.count).toBeLessThanOrEqual(20);
     });
+
+    it('reads an article\'s text only when the query asks for it', async () => {
+      const articleText = /"Article"\."text"/;
+      const listed = await run(50);
+      expect(listed.statements.some((sql) => /"Article"/.test(sql)), 'the articles were read').toBe(true);
+      expect(listed.statements.filter((sql) => articleText.test(sql))).toEqual([]);
+      const client = graphqlClient(database.prisma);
+      statements.length = 0;
+      const asked = await client.request(`{ events(first: 2) { edges { node { mentions(first: 1) { edges { node { article { text } } } } } } } }`);
+      expect(asked.errors).toBeUndefined();
+      expect(statements.some((sql) => articleText.test(sql))).toBe(true);
+    });
   });
 }
