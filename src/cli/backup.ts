@@ -4,23 +4,19 @@
  * With DATABASE_URL set it does nothing and says how to use pg_dump.
  */
 import { loadConfig, ConfigError } from '../config.js';
-import { backupEmbedded, BackupError, postgresBackupAdvice } from '../db/backup.js';
+import { backupEmbedded, BackupError, embeddedBackupTarget } from '../db/backup.js';
 import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
 import { runCommand } from './run-command.js';
 
 const usage = 'usage: npm run backup -- <file.tar.gz>';
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.length !== 1 || argv[0]!.startsWith('-')) {
-    process.stderr.write(`${usage}\n`);
+  const target = embeddedBackupTarget(argv, usage, loadConfig());
+  if ('refusal' in target) {
+    process.stderr.write(`${target.refusal}\n`);
     return 2;
   }
-  const config = loadConfig();
-  if (config.databaseUrl) {
-    process.stderr.write(`${postgresBackupAdvice(config.databaseUrl)}\n`);
-    return 2;
-  }
-  const report = await backupEmbedded(config.dataDir, argv[0]!);
+  const report = await backupEmbedded(target.dataDir, target.file);
   process.stdout.write(
     `backup: ${report.file}, ${(report.bytes / 1_048_576).toFixed(1)} MiB, ${report.articles} articles and ${report.events} events, in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );

@@ -5,7 +5,7 @@
  * applied by the next start, as for any database.
  */
 import { loadConfig, ConfigError } from '../config.js';
-import { postgresBackupAdvice, restoreEmbedded, BackupError } from '../db/backup.js';
+import { embeddedBackupTarget, restoreEmbedded, BackupError } from '../db/backup.js';
 import { DataDirectoryLockedError } from '../db/single-writer-lock.js';
 import { runCommand } from './run-command.js';
 
@@ -14,19 +14,15 @@ const usage = 'usage: npm run restore -- <file.tar.gz> [--replace]';
 async function main(argv: string[]): Promise<number> {
   const replace = argv.includes('--replace');
   const files = argv.filter((argument) => argument !== '--replace');
-  if (files.length !== 1 || files[0]!.startsWith('-')) {
-    process.stderr.write(`${usage}\n`);
+  const target = embeddedBackupTarget(files, usage, loadConfig());
+  if ('refusal' in target) {
+    process.stderr.write(`${target.refusal}\n`);
     return 2;
   }
-  const config = loadConfig();
-  if (config.databaseUrl) {
-    process.stderr.write(`${postgresBackupAdvice(config.databaseUrl)}\n`);
-    return 2;
-  }
-  const report = await restoreEmbedded(config.dataDir, files[0]!, { replace });
+  const report = await restoreEmbedded(target.dataDir, target.file, { replace });
   if (report.movedAside) process.stdout.write(`restore: the database that was there is now ${report.movedAside}\n`);
   process.stdout.write(
-    `restore: ${report.file} into ${config.dataDir}, ${report.articles} articles and ${report.events} events, in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
+    `restore: ${report.file} into ${target.dataDir}, ${report.articles} articles and ${report.events} events, in ${(report.milliseconds / 1000).toFixed(1)} s\n`,
   );
   return 0;
 }

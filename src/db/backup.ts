@@ -123,3 +123,17 @@ export const postgresBackupAdvice = (url: string) =>
   `  pg_dump --format=custom --file=newsline.dump "${url.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@')}"\n` +
   `and restore into an empty database with\n` +
   `  pg_restore --no-owner --dbname="<url of the empty database>" newsline.dump`;
+
+/**
+ * The embedded data directory and file a backup or restore works on, or why not: the usage line when there is not
+ * exactly one file argument, the pg_dump/pg_restore advice when DATABASE_URL points at a server.
+ */
+export function embeddedBackupTarget(
+  files: string[],
+  usage: string,
+  config: { databaseUrl?: string | null; dataDir: string },
+): { dataDir: string; file: string } | { refusal: string } {
+  if (files.length !== 1 || files[0]!.startsWith('-')) return { refusal: usage };
+  if (config.databaseUrl) return { refusal: postgresBackupAdvice(config.databaseUrl) };
+  return { dataDir: config.dataDir, file: files[0]! };
+}

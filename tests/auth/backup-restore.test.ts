@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { backupEmbedded, restoreEmbedded } from '../../src/db/backup.js';
+import { backupEmbedded, embeddedBackupTarget, restoreEmbedded } from '../../src/db/backup.js';
 import { ingestAfp } from '../support/afp.js';
 import { graphqlClient } from '../support/graphql.js';
 
@@ -118,6 +118,18 @@ describe('backing up and restoring the embedded database', () => {
       await database.close();
     }
   }, 120_000);
+
+  it('says how to call it without exactly one file, and points to pg_dump and pg_restore on a PostgreSQL server', () => {
+    const embedded = { databaseUrl: '', dataDir };
+    expect(embeddedBackupTarget(['newsline.tar.gz'], 'usage: …', embedded)).toEqual({ dataDir, file: 'newsline.tar.gz' });
+    expect(embeddedBackupTarget([], 'usage: …', embedded)).toEqual({ refusal: 'usage: …' });
+    expect(embeddedBackupTarget(['a.tar.gz', 'b.tar.gz'], 'usage: …', embedded)).toEqual({ refusal: 'usage: …' });
+    expect(embeddedBackupTarget(['--force'], 'usage: …', embedded)).toEqual({ refusal: 'usage: …' });
+    const server = embeddedBackupTarget(['newsline.tar.gz'], 'usage: …', { databaseUrl: 'postgres://newsline:secret@db:5432/newsline', dataDir });
+    expect('refusal' in server && server.refusal).toMatch(/pg_dump[\s\S]*pg_restore/);
+    // The password is never printed back.
+    expect('refusal' in server && server.refusal).not.toContain('secret');
+  });
 
   it('refuses a file that is not a backup, and leaves the database as it was', async () => {
     const junk = join(workDir, 'junk.tar.gz');
